@@ -1,0 +1,160 @@
+/**
+ * Contracts of the pure layers 2 and 3:
+ *   Inventory --intent/--> DeviceIntent (platform neutral) --platforms/<name>--> ConfigObject[]
+ * and the change set between two sets of config objects. Nothing here imports Pulumi or does I/O.
+ */
+import type { LacpMode, Platform as PlatformName } from "../inventory/types";
+
+// ---------------------------------------------------------------- intent (layer 2)
+
+export interface VlanIntent {
+  readonly id: number;
+  readonly name: string;
+}
+
+export interface PortIntent {
+  /** Interface or LAG name on the device. */
+  readonly name: string;
+  readonly description: string;
+  readonly enabled: boolean;
+  readonly speed?: string;
+  readonly mtu?: number;
+  readonly mode: "access" | "trunk" | "routed" | "unused";
+  readonly vlan?: number;
+  /** Trunk: allowed VLANs after pruning, sorted ascending. */
+  readonly allowed?: readonly number[];
+  readonly native?: number;
+  /** Routed: "10.0.0.1/31". */
+  readonly address?: string;
+  readonly vrf?: string;
+  /** For a LAG member: the LAG it belongs to (the member carries no mode of its own). */
+  readonly lag?: string;
+}
+
+export interface LagIntent {
+  readonly name: string;
+  readonly lacp: LacpMode;
+  readonly members: readonly string[];
+  /** The LAG's own port settings (mode, VLANs, description). */
+  readonly port: PortIntent;
+}
+
+export interface GatewayIntent {
+  readonly vlan: number;
+  readonly vrf?: string;
+  /** This device's address with prefix length, "10.120.0.2/24". */
+  readonly address: string;
+  /** Set when two or more devices serve the subnet. */
+  readonly vrrp?: { readonly vrid: number; readonly virtualAddress: string; readonly priority: number };
+}
+
+export interface RouteIntent {
+  readonly prefix: string;
+  readonly nextHop: string;
+  readonly vrf?: string;
+}
+
+export interface BgpIntent {
+  readonly asn: number;
+  readonly routerId?: string;
+  readonly networks: readonly string[];
+  readonly neighbors: readonly { readonly address: string; readonly remoteAs: number; readonly description: string }[];
+}
+
+export interface DeviceIntent {
+  readonly device: string;
+  readonly site: string;
+  readonly platform: PlatformName;
+  readonly role: string;
+  /** VLANs the device must know, sorted by id. */
+  readonly vlans: readonly VlanIntent[];
+  /** Every interface of the device (not LAGs), sorted by name in natural order. */
+  readonly ports: readonly PortIntent[];
+  readonly lags: readonly LagIntent[];
+  readonly gateways: readonly GatewayIntent[];
+  readonly routes: readonly RouteIntent[];
+  readonly bgp?: BgpIntent;
+  /** Interface and VLAN that carry management: changes must never cut them. */
+  readonly management: { readonly interface?: string; readonly vlan?: number };
+}
+
+// ---------------------------------------------------------------- config objects (layer 3)
+
+export type ObjectKind = "vlan" | "lag" | "port" | "gateway" | "route" | "bgp" | "system";
+
+/** Apply order of kinds; removal runs in the reverse order. */
+export const KIND_ORDER: readonly ObjectKind[] = ["system", "vlan", "lag", "port", "gateway", "route", "bgp"];
+
+/** One piece of device configuration with everything needed to apply, remove and verify it. */
+export interface ConfigObject {
+  readonly device: string;
+  readonly kind: ObjectKind;
+  /** Stable within the device: "vlan:120", "port:10GE1/0/5", "lag:Eth-Trunk1", "gateway:120", "route:default:0.0.0.0/0", "bgp". */
+  readonly key: string;
+  /** For people: "VLAN 120 (video)", "port 10GE1/0/5 access VLAN 20". */
+  readonly summary: string;
+  /** Platform-neutral facts of the object, compared by plan, diff and drift. Values are JSON scalars or arrays of them. */
+  readonly fields: Readonly<Record<string, string | number | boolean | readonly (string | number)[]>>;
+  /** Lines / commands that create or update it, in the platform's syntax (no config-mode enter/leave, no commit). */
+  readonly apply: readonly string[];
+  /** Lines / commands that remove it. */
+  readonly remove: readonly string[];
+  /** Command whose output `Platform.parseReadBack` understands. */
+  readonly readBack: string;
+}
+
+export interface ObjectChange {
+  readonly action: "add" | "change" | "remove";
+  readonly key: string;
+  readonly kind: ObjectKind;
+  readonly summary: string;
+  /** For "change": the fields that differ, old and new value. */
+  readonly fields?: Readonly<Record<string, { readonly old: unknown; readonly new: unknown }>>;
+  /** The lines that carry out the change, in platform syntax. */
+  readonly commands: readonly string[];
+}
+
+export interface DeviceChangeSet {
+  readonly device: string;
+  readonly platform: PlatformName;
+  /** In safe order: adds/changes by KIND_ORDER, then removals in reverse kind order; never the management path. */
+  readonly changes: readonly ObjectChange[];
+  /** The whole script to send in one session (wrapped in the platform's transaction/commit). */
+  readonly script: readonly string[];
+}
+
+/** What a read-back of one object found on the device. */
+export interface ReadBackResult {
+  readonly present: boolean;
+  /** The facts found, comparable with ConfigObject.fields. */
+  readonly fields?: ConfigObject["fields"];
+}
+
+export interface PlatformCapabilities {
+  /** Full-match pattern for physical interface names. */
+  readonly interfacePattern: RegExp;
+  /** Full-match pattern for LAG names. */
+  readonly lagPattern: RegExp;
+  /** VLAN IDs the platform reserves (cannot be configured). */
+  readonly reservedVlans: readonly number[];
+  readonly maxVlan: number;
+  /** How configuration is delivered: an SSH exec channel or an interactive CLI shell. */
+  readonly transport: "exec" | "shell";
+  /** Candidate configuration with an explicit commit. */
+  readonly commit: boolean;
+  readonly features: readonly ("l2" | "lag" | "gateway" | "vrrp" | "static-routes" | "bgp")[];
+}
+
+/** One network OS. Every platform module implements all of it (a test checks each one). */
+export interface Platform {
+  readonly name: PlatformName;
+  readonly capabilities: PlatformCapabilities;
+  /** The device's config objects, in apply order. */
+  objects(intent: DeviceIntent): ConfigObject[];
+  /** Full configuration text as an engineer would read it on the device. */
+  fullConfig(intent: DeviceIntent, objects: readonly ConfigObject[]): string;
+  /** Wraps ordered commands into one atomic session script (transaction / commit / save). */
+  wrap(commands: readonly string[]): string[];
+  /** Parses the output of `object.readBack`. */
+  parseReadBack(object: ConfigObject, output: string): ReadBackResult;
+}
