@@ -145,6 +145,28 @@ export interface PlatformCapabilities {
   readonly features: readonly ("l2" | "lag" | "gateway" | "vrrp" | "static-routes" | "bgp")[];
 }
 
+/** How an interactive CLI behaves, for the shell session driver (transport/shell). */
+export interface ShellDialect {
+  /** Matches the prompt at the end of the output (operational or configuration mode). */
+  readonly prompt: RegExp;
+  /** Commands sent after login to turn paging off ("screen-length 0 temporary", "terminal length 0"). */
+  readonly pagingOff: readonly string[];
+  /** Enter configuration mode ("system-view", "configure terminal"). */
+  readonly enterConfig: readonly string[];
+  /** Make the candidate live where the platform has a commit ("commit"); empty otherwise. */
+  readonly commit: readonly string[];
+  /** Discard what was sent after an error ("abort", "rollback configuration ..."); run before leaving config mode. */
+  readonly abort: readonly string[];
+  /** Leave configuration mode ("return", "end"). */
+  readonly exitConfig: readonly string[];
+  /** Persist the running configuration ("save" + confirmation, "copy running-config startup-config"). */
+  readonly save: readonly string[];
+  /** Output that means the last command failed ("^Error:", "^% "). */
+  readonly errorPatterns: readonly RegExp[];
+  /** Questions the CLI may ask and the answer to send ([/Y\/N\]/, "Y"). */
+  readonly confirmations: readonly { readonly pattern: RegExp; readonly answer: string }[];
+}
+
 /** One network OS. Every platform module implements all of it (a test checks each one). */
 export interface Platform {
   readonly name: PlatformName;
@@ -153,8 +175,15 @@ export interface Platform {
   objects(intent: DeviceIntent): ConfigObject[];
   /** Full configuration text as an engineer would read it on the device. */
   fullConfig(intent: DeviceIntent, objects: readonly ConfigObject[]): string;
-  /** Wraps ordered commands into one atomic session script (transaction / commit / save). */
+  /**
+   * Wraps ordered commands into one atomic session script (transaction / commit / save).
+   * exec transport: shell lines run by `sh -e` on the device in ONE exec channel (ovs: a single
+   * `ovs-vsctl` transaction; frr: one `vtysh` run). shell transport: the CLI lines as typed, for display;
+   * the shell driver uses `shell` to type them.
+   */
   wrap(commands: readonly string[]): string[];
+  /** For capabilities.transport === "shell": how its CLI behaves. */
+  readonly shell?: ShellDialect;
   /** Parses the output of `object.readBack`. */
   parseReadBack(object: ConfigObject, output: string): ReadBackResult;
 }
