@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# One-time (and idempotent) set-up of a machine for citydc: Debian packages for the lab, npm
+# packages, the Pulumi CLI (found or built offline), and the compiled CLI. A second run takes seconds.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+log() { echo "setup: $*" >&2; }
+
+# 1. Debian packages the lab and the end-to-end tests use (root needed only when something is missing).
+need=()
+for pair in ovs-vsctl:openvswitch-switch sshd:openssh-server vtysh:frr ip:iproute2 ping:iputils-ping \
+            ssh-keygen:openssh-client ansible-playbook:ansible /usr/bin/time:time git:git; do
+  bin=${pair%%:*} pkg=${pair#*:}
+  if [ "${bin#/}" != "$bin" ]; then [ -x "$bin" ] || need+=("$pkg"); else command -v "$bin" >/dev/null 2>&1 || [ -x "/usr/sbin/$bin" ] || [ -x "/usr/lib/frr/$bin" ] || need+=("$pkg"); fi
+done
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing Debian packages: ${need[*]}"
+  if [ "$(id -u)" -ne 0 ]; then log "root is needed to install ${need[*]} (run: sudo $0)"; exit 2; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+fi
+# The lab starts its own OVS, sshd and FRR instances per device; the distribution's daemons are not needed.
+
+# 2. npm packages (exactly the lock file) and the compiled CLI.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages"
+  npm ci --no-audit --no-fund >&2
+else
+  npx tsc -p tsconfig.json >&2
+fi
+
+# 3. The Pulumi CLI: an installed one, or built from the Go module proxy and cached by version.
+bin=$(bash scripts/toolchain.sh | tail -n 1)
+log "pulumi: $bin/pulumi ($("$bin/pulumi" version 2>/dev/null || echo '?'))"
+log "ready"
