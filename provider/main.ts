@@ -1,0 +1,49 @@
+/**
+ * Entry point of the `pulumi-resource-citydc` plugin (provider/pulumi-resource-citydc execs node on this
+ * file). Serves `citydc:device:DeviceConfig` over Pulumi's provider gRPC protocol.
+ */
+import { main } from "@pulumi/pulumi/provider";
+import type { ConfigObject, DeviceChangeSet, Platform } from "../platforms/types";
+import type { DeviceSession, DeviceTarget } from "../transport/types";
+import { DeviceConfigProvider, type ProviderDeps } from "./deviceConfig";
+import { DEVICE_CONFIG_TYPE } from "./types";
+
+/** The real platforms, change sets and SSH transport (loaded when first needed). */
+export function realDeps(): ProviderDeps {
+  const platforms = (): Record<string, Platform> => require("../platforms/index").PLATFORMS;
+  return {
+    platform: (name) => platforms()[name],
+    changeSet: (platform, olds, news, opts): DeviceChangeSet =>
+      (require("../platforms/changeset").changeSet as (p: Platform, o: readonly ConfigObject[], n: readonly ConfigObject[], x: unknown) => DeviceChangeSet)(
+        platform,
+        olds,
+        news,
+        opts,
+      ),
+    openSession: (target: DeviceTarget): Promise<DeviceSession> => require("../transport/index").openSession(target),
+  };
+}
+
+/** Adapts the provider to @pulumi/pulumi/provider's interface (one resource type). */
+export function serve(provider: DeviceConfigProvider, args: string[]): Promise<void> {
+  const only = (urn: string) => {
+    const type = urn.split("::")[2]?.split("$").pop();
+    if (type !== DEVICE_CONFIG_TYPE) throw new Error(`citydc provider: unknown resource type ${type}`);
+  };
+  return main(
+    {
+      version: provider.version,
+      check: async (urn, olds, news) => (only(urn), provider.check(urn, olds, news)),
+      diff: async (id, urn, olds, news) => (only(urn), provider.diff(id, urn, olds, news)),
+      create: async (urn, inputs) => (only(urn), provider.create(urn, inputs)),
+      read: async (id, urn, props) => (only(urn), provider.read(id, urn, props ?? {})),
+      update: async (id, urn, olds, news) => (only(urn), provider.update(id, urn, olds, news)),
+      delete: async (id, urn, props) => (only(urn), provider.delete(id, urn, props)),
+    },
+    args,
+  );
+}
+
+if (require.main === module) {
+  void serve(new DeviceConfigProvider(realDeps()), process.argv.slice(2));
+}
