@@ -1,0 +1,558 @@
+/**
+ * Semantic diff of two inventory revisions, by object and not by line (pure: no I/O, no Pulumi).
+ *
+ * Every object is identified by its natural key (inventory/types.ts): tenant, VRF, site, rack, device and
+ * host by name; an interface or LAG by device and name; a VLAN by id; a link by its two ends, sorted; a
+ * service by name; a DR protection by its DR site. Each object is flattened into named fields
+ * ("management.address", "routes[default 0.0.0.0/0].nextHop", "gateways[kg-dc1-core01].priority"), and
+ * two revisions are compared field by field. Lists that are sets in the model (a VLAN's sites, a trunk's
+ * allowed VLANs, a service's VLANs, DR VLANs and services, BGP networks) are compared sorted; lists whose
+ * order means something (a VLAN's gateways: the first one is the VRRP master) keep their order. So a file
+ * whose objects are reordered or reformatted shows no difference.
+ *
+ * Renames (documented in docs/diff-format.md): an object that disappears under one key while another
+ * appears under a new key is reported as ONE rename when its identity is clear, i.e. exactly one removed
+ * and exactly one added object of that type share the identity below (ambiguous pairs stay remove + add):
+ *   device   same site, rack, position, platform, management address and the same interface names;
+ *            every reference to the old name (its interfaces and LAGs, link ends, host attachments, VLAN
+ *            gateways) is followed, so the rename does not also show as a remove + add of its ports;
+ *   rack     same site, height and description; device.rack references are followed;
+ *   vlan     (a renumber) same name and subnet (same name and tenant when neither has a subnet); the
+ *            ports that carried the old id DO show as changed: their configuration really changes;
+ *   host     same attachment (device + interface, after device renames) and address;
+ *   service  same tenant and the same VLANs.
+ * A VLAN keeping its id under a new name is a change of its `name` field (the id is its identity).
+ * Sites, tenants and VRFs are never paired: renaming one is a remove + add of the object.
+ *
+ * Linear in the size of both inventories: maps by key, one pass per object type.
+ */
+import type { Device, Inventory, Link, LinkEnd } from "../inventory/types";
+import { naturalCompare } from "./natural";
+
+export type DiffObjectType =
+  | "inventory"
+  | "tenant"
+  | "vrf"
+  | "site"
+  | "rack"
+  | "device"
+  | "interface"
+  | "lag"
+  | "vlan"
+  | "link"
+  | "host"
+  | "service"
+  | "dr";
+
+/** Order in which types are listed within a site group. */
+export const TYPE_ORDER: readonly DiffObjectType[] = [
+  "inventory",
+  "site",
+  "tenant",
+  "vrf",
+  "rack",
+  "device",
+  "lag",
+  "interface",
+  "vlan",
+  "link",
+  "host",
+  "service",
+  "dr",
+];
+
+export type DiffAction = "add" | "remove" | "change" | "rename";
+
+export type Scalar = string | number | boolean;
+export type FieldValue = Scalar | readonly Scalar[];
+
+export interface FieldChange {
+  readonly field: string;
+  /** Absent (undefined; null in JSON) when the field was not set. */
+  readonly old?: FieldValue;
+  readonly new?: FieldValue;
+}
+
+export interface ObjectDiff {
+  readonly type: DiffObjectType;
+  readonly action: DiffAction;
+  /** Natural key in the new revision (in the old one for a removal). */
+  readonly key: string;
+  /** For a rename: the key in the old revision. */
+  readonly oldKey?: string;
+  /** For people: "VLAN 120 (video)", "interface kg-dc1-leaf01 10GE1/0/5". */
+  readonly label: string;
+  /** Sites the object belongs to (empty for global objects: tenants, VRFs, services, the inventory). */
+  readonly sites: readonly string[];
+  /** An interface or LAG of a device that is itself added or removed: "device:<name>" (output may fold it). */
+  readonly within?: string;
+  /** change / rename: the fields that differ. add / remove: every field of the object, old or new side. */
+  readonly fields: readonly FieldChange[];
+}
+
+export interface DiffCounts {
+  readonly total: number;
+  readonly add: number;
+  readonly remove: number;
+  readonly change: number;
+  readonly rename: number;
+}
+
+export interface InventoryDiff {
+  readonly equal: boolean;
+  /** Sorted: by site group, then TYPE_ORDER, then key in natural order. */
+  readonly changes: readonly ObjectDiff[];
+  readonly counts: DiffCounts;
+  readonly byType: Readonly<Partial<Record<DiffObjectType, DiffCounts>>>;
+  /** Sites touched by at least one change, sorted. */
+  readonly sites: readonly string[];
+}
+
+// ---------------------------------------------------------------- flattened entities
+
+type Flat = Map<string, FieldValue>;
+
+interface Entity {
+  readonly type: DiffObjectType;
+  readonly key: string;
+  readonly label: string;
+  readonly sites: readonly string[];
+  /** Parent device for interfaces and LAGs. */
+  readonly device?: string;
+  readonly fields: Flat;
+}
+
+function set(flat: Flat, name: string, value: FieldValue | undefined | null): void {
+  if (value === undefined || value === null) return;
+  flat.set(name, value);
+}
+
+function sortedSet(values: readonly Scalar[]): Scalar[] {
+  const copy = [...values];
+  if (copy.every((v) => typeof v === "number")) return (copy as number[]).sort((a, b) => a - b);
+  return copy.map(String).sort(naturalCompare);
+}
+
+function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  return false;
+}
+
+const identity = (s: string): string => s;
+
+/** Renames already decided, applied to references while the old revision is flattened. */
+interface Renames {
+  readonly device: (name: string) => string;
+  readonly rack: (name: string) => string;
+}
+
+const NO_RENAMES: Renames = { device: identity, rack: identity };
+
+export function endKey(end: LinkEnd, dn: (n: string) => string = identity): string {
+  return `${dn(end.device)}:${end.interface}`;
+}
+
+export function linkKey(link: Link, dn: (n: string) => string = identity): string {
+  const a = endKey(link.a, dn);
+  const b = endKey(link.b, dn);
+  return naturalCompare(a, b) <= 0 ? `${a} <-> ${b}` : `${b} <-> ${a}`;
+}
+
+function vlanLabel(id: number, name: string): string {
+  return `VLAN ${id} (${name})`;
+}
+
+function portFields(flat: Flat, p: {
+  description?: string; speed?: string; mode?: string; vlan?: number; allowed?: readonly number[] | "all";
+  native?: number; address?: string; vrf?: string; lag?: string; enabled?: boolean; mtu?: number; lacp?: string;
+}): void {
+  set(flat, "description", p.description);
+  set(flat, "speed", p.speed);
+  set(flat, "mode", p.mode);
+  set(flat, "vlan", p.vlan);
+  if (p.allowed !== undefined) set(flat, "allowed", p.allowed === "all" ? "all" : sortedSet(p.allowed));
+  set(flat, "native", p.native);
+  set(flat, "address", p.address);
+  set(flat, "vrf", p.vrf);
+  set(flat, "lag", p.lag);
+  set(flat, "lacp", p.lacp);
+  set(flat, "enabled", p.enabled);
+  set(flat, "mtu", p.mtu);
+}
+
+function deviceFields(d: Device, r: Renames): Flat {
+  const f: Flat = new Map();
+  set(f, "site", d.site);
+  set(f, "rack", d.rack === undefined ? undefined : r.rack(d.rack));
+  set(f, "position", d.position);
+  set(f, "height", d.height);
+  set(f, "role", d.role);
+  set(f, "platform", d.platform);
+  set(f, "model", d.model);
+  const m = d.management;
+  set(f, "management.address", m.address);
+  set(f, "management.port", m.port);
+  set(f, "management.user", m.user);
+  set(f, "management.hostKey", m.hostKey);
+  set(f, "management.interface", m.interface);
+  set(f, "management.vlan", m.vlan);
+  set(f, "loopback", d.loopback);
+  for (const rt of d.routes ?? []) set(f, `routes[${rt.vrf ?? "default"} ${rt.prefix}].nextHop`, rt.nextHop);
+  if (d.bgp) {
+    set(f, "bgp.asn", d.bgp.asn);
+    set(f, "bgp.routerId", d.bgp.routerId);
+    set(f, "bgp.networks", sortedSet(d.bgp.networks ?? []));
+    for (const n of d.bgp.neighbors ?? []) {
+      set(f, `bgp.neighbors[${n.address}].remoteAs`, n.remoteAs);
+      set(f, `bgp.neighbors[${n.address}].description`, n.description);
+    }
+  }
+  return f;
+}
+
+/** Every object of one revision, per type, keyed by natural key. */
+type Entities = Map<DiffObjectType, Map<string, Entity>>;
+
+function flatten(inv: Inventory, r: Renames): Entities {
+  const out: Entities = new Map(TYPE_ORDER.map((t) => [t, new Map<string, Entity>()]));
+  const put = (e: Entity): void => void out.get(e.type)!.set(e.key, e);
+  const deviceSite = new Map<string, string>();
+  for (const d of inv.devices ?? []) deviceSite.set(r.device(d.name), d.site);
+  const siteOf = (device: string): string[] => {
+    const s = deviceSite.get(device);
+    return s === undefined ? [] : [s];
+  };
+
+  const top: Flat = new Map();
+  set(top, "version", inv.version);
+  set(top, "name", inv.name);
+  set(top, "description", inv.description);
+  put({ type: "inventory", key: "inventory", label: "inventory", sites: [], fields: top });
+
+  for (const t of inv.tenants ?? []) {
+    const f: Flat = new Map();
+    set(f, "description", t.description);
+    put({ type: "tenant", key: t.name, label: `tenant ${t.name}`, sites: [], fields: f });
+  }
+  for (const v of inv.vrfs ?? []) {
+    const f: Flat = new Map();
+    set(f, "tenant", v.tenant);
+    set(f, "description", v.description);
+    set(f, "rd", v.rd);
+    put({ type: "vrf", key: v.name, label: `VRF ${v.name}`, sites: [], fields: f });
+  }
+  for (const s of inv.sites ?? []) {
+    const f: Flat = new Map();
+    set(f, "role", s.role);
+    set(f, "description", s.description);
+    set(f, "protects", s.protects);
+    set(f, "authority", s.authority);
+    set(f, "tenant", s.tenant);
+    set(f, "asn", s.asn);
+    put({ type: "site", key: s.name, label: `site ${s.name}`, sites: [s.name], fields: f });
+  }
+  for (const k of inv.racks ?? []) {
+    const f: Flat = new Map();
+    set(f, "site", k.site);
+    set(f, "height", k.height);
+    set(f, "description", k.description);
+    const name = r.rack(k.name);
+    put({ type: "rack", key: name, label: `rack ${name}`, sites: [k.site], fields: f });
+  }
+  for (const d of inv.devices ?? []) {
+    const name = r.device(d.name);
+    put({ type: "device", key: name, label: `device ${name}`, sites: [d.site], fields: deviceFields(d, r) });
+    for (const i of d.interfaces ?? []) {
+      const f: Flat = new Map();
+      portFields(f, i);
+      const key = `${name} ${i.name}`;
+      put({ type: "interface", key, label: `interface ${key}`, sites: [d.site], device: name, fields: f });
+    }
+    for (const l of d.lags ?? []) {
+      const f: Flat = new Map();
+      portFields(f, l);
+      const key = `${name} ${l.name}`;
+      put({ type: "lag", key, label: `LAG ${key}`, sites: [d.site], device: name, fields: f });
+    }
+  }
+  for (const v of inv.vlans ?? []) {
+    const f: Flat = new Map();
+    set(f, "name", v.name);
+    set(f, "tenant", v.tenant);
+    set(f, "vrf", v.vrf);
+    set(f, "purpose", v.purpose);
+    set(f, "description", v.description);
+    set(f, "sites", sortedSet(v.sites ?? []));
+    set(f, "subnet", v.subnet);
+    set(f, "gateway", v.gateway);
+    const gws = v.gateways ?? [];
+    if (gws.length > 0) set(f, "gateways", gws.map((g) => r.device(g.device)));
+    for (const g of gws) {
+      const dn = r.device(g.device);
+      set(f, `gateways[${dn}].address`, g.address);
+      set(f, `gateways[${dn}].priority`, g.priority);
+    }
+    set(f, "vrid", v.vrid);
+    const sites = sortedSet(v.sites ?? []).map(String);
+    put({ type: "vlan", key: String(v.id), label: vlanLabel(v.id, v.name), sites, fields: f });
+  }
+  for (const l of inv.links ?? []) {
+    const f: Flat = new Map();
+    set(f, "kind", l.kind);
+    set(f, "description", l.description);
+    set(f, "bgp", l.bgp);
+    const key = linkKey(l, r.device);
+    const sites = [...new Set([...siteOf(r.device(l.a.device)), ...siteOf(r.device(l.b.device))])].sort(naturalCompare);
+    put({ type: "link", key, label: `link ${key}`, sites, fields: f });
+  }
+  for (const h of inv.hosts ?? []) {
+    const f: Flat = new Map();
+    set(f, "tenant", h.tenant);
+    set(f, "attach", endKey(h.attach, r.device));
+    set(f, "address", h.address);
+    set(f, "gateway", h.gateway);
+    set(f, "description", h.description);
+    put({ type: "host", key: h.name, label: `host ${h.name}`, sites: siteOf(r.device(h.attach.device)), fields: f });
+  }
+  for (const s of inv.services ?? []) {
+    const f: Flat = new Map();
+    set(f, "description", s.description);
+    set(f, "tenant", s.tenant);
+    set(f, "vlans", sortedSet(s.vlans ?? []));
+    put({ type: "service", key: s.name, label: `service ${s.name}`, sites: [], fields: f });
+  }
+  for (const p of inv.dr ?? []) {
+    const f: Flat = new Map();
+    set(f, "protects", p.protects);
+    set(f, "vlans", sortedSet(p.vlans ?? []));
+    set(f, "services", sortedSet(p.services ?? []));
+    const sites = [p.site, p.protects].sort(naturalCompare);
+    put({ type: "dr", key: p.site, label: `DR protection ${p.site} -> ${p.protects}`, sites, fields: f });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- rename detection
+
+/**
+ * Pairs removed and added names whose identity strings match one to one. Identities that occur more
+ * than once on either side are ambiguous and are not paired.
+ */
+function pairByIdentity<T>(
+  removed: readonly T[],
+  added: readonly T[],
+  identityOf: (x: T) => string,
+  nameOf: (x: T) => string,
+): Map<string, string> {
+  const count = (xs: readonly T[]): Map<string, T[]> => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) {
+      const id = identityOf(x);
+      const list = m.get(id);
+      if (list) list.push(x);
+      else m.set(id, [x]);
+    }
+    return m;
+  };
+  const r = count(removed);
+  const a = count(added);
+  const pairs = new Map<string, string>();
+  for (const [id, olds] of r) {
+    const news = a.get(id);
+    if (olds.length === 1 && news && news.length === 1) pairs.set(nameOf(olds[0]!), nameOf(news[0]!));
+  }
+  return pairs;
+}
+
+function onlyIn<T>(xs: readonly T[], other: ReadonlySet<string>, nameOf: (x: T) => string): T[] {
+  return xs.filter((x) => !other.has(nameOf(x)));
+}
+
+function namesOf<T>(xs: readonly T[] | undefined, nameOf: (x: T) => string): Set<string> {
+  return new Set((xs ?? []).map(nameOf));
+}
+
+function rackRenames(oldInv: Inventory, newInv: Inventory): Map<string, string> {
+  const oldNames = namesOf(oldInv.racks, (k) => k.name);
+  const newNames = namesOf(newInv.racks, (k) => k.name);
+  return pairByIdentity(
+    onlyIn(oldInv.racks ?? [], newNames, (k) => k.name),
+    onlyIn(newInv.racks ?? [], oldNames, (k) => k.name),
+    (k) => JSON.stringify([k.site, k.height, k.description ?? null]),
+    (k) => k.name,
+  );
+}
+
+function deviceRenames(oldInv: Inventory, newInv: Inventory, rack: (n: string) => string): Map<string, string> {
+  const oldNames = namesOf(oldInv.devices, (d) => d.name);
+  const newNames = namesOf(newInv.devices, (d) => d.name);
+  const id = (d: Device, rk: (n: string) => string): string =>
+    JSON.stringify([
+      d.site,
+      d.rack === undefined ? null : rk(d.rack),
+      d.position ?? null,
+      d.platform,
+      d.management?.address ?? null,
+      (d.interfaces ?? []).map((i) => i.name).sort(naturalCompare),
+    ]);
+  return pairByIdentity(
+    onlyIn(oldInv.devices ?? [], newNames, (d) => d.name).map((d) => ({ d, id: id(d, rack) })),
+    onlyIn(newInv.devices ?? [], oldNames, (d) => d.name).map((d) => ({ d, id: id(d, identity) })),
+    (x) => x.id,
+    (x) => x.d.name,
+  );
+}
+
+function entityRenames(
+  oldE: Map<string, Entity>,
+  newE: Map<string, Entity>,
+  identityOf: (e: Entity) => string | undefined,
+): Map<string, string> {
+  const removed = [...oldE.values()].filter((e) => !newE.has(e.key));
+  const added = [...newE.values()].filter((e) => !oldE.has(e.key));
+  if (removed.length === 0 || added.length === 0) return new Map();
+  const withId = (xs: Entity[]): { e: Entity; id: string }[] =>
+    xs.flatMap((e) => {
+      const id = identityOf(e);
+      return id === undefined ? [] : [{ e, id }];
+    });
+  return pairByIdentity(withId(removed), withId(added), (x) => x.id, (x) => x.e.key);
+}
+
+const fieldJson = (f: Flat, ...names: string[]): string => JSON.stringify(names.map((n) => f.get(n) ?? null));
+
+// ---------------------------------------------------------------- the diff
+
+function compareFields(a: Flat, b: Flat): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const [name, av] of a) {
+    const bv = b.get(name);
+    if (!sameValue(av, bv)) out.push(bv === undefined ? { field: name, old: av } : { field: name, old: av, new: bv });
+  }
+  for (const [name, bv] of b) {
+    if (!a.has(name)) out.push({ field: name, new: bv });
+  }
+  return out.sort((x, y) => naturalCompare(x.field, y.field));
+}
+
+function allFields(f: Flat, side: "old" | "new"): FieldChange[] {
+  return [...f.entries()]
+    .sort((x, y) => naturalCompare(x[0], y[0]))
+    .map(([field, v]) => (side === "old" ? { field, old: v } : { field, new: v }));
+}
+
+function zeroCounts(): { total: number; add: number; remove: number; change: number; rename: number } {
+  return { total: 0, add: 0, remove: 0, change: 0, rename: 0 };
+}
+
+/** The site group an object is listed under: its sites joined, or "global". */
+export function siteGroup(sites: readonly string[]): string {
+  return sites.length === 0 ? "global" : sites.join(" + ");
+}
+
+export function diffInventories(oldInv: Inventory, newInv: Inventory): InventoryDiff {
+  const racks = rackRenames(oldInv, newInv);
+  const rackFn = (n: string): string => racks.get(n) ?? n;
+  const devices = deviceRenames(oldInv, newInv, rackFn);
+  const renames: Renames = { device: (n) => devices.get(n) ?? n, rack: rackFn };
+  const oldAll = flatten(oldInv, renames);
+  const newAll = flatten(newInv, NO_RENAMES);
+
+  const changes: ObjectDiff[] = [];
+  const addedDevices = new Set<string>();
+  const removedDevices = new Set<string>();
+  for (const k of newAll.get("device")!.keys()) if (!oldAll.get("device")!.has(k)) addedDevices.add(k);
+  for (const k of oldAll.get("device")!.keys()) if (!newAll.get("device")!.has(k)) removedDevices.add(k);
+
+  for (const type of TYPE_ORDER) {
+    const o = oldAll.get(type)!;
+    const n = newAll.get(type)!;
+    // Renamed keys: old key -> new key. Devices and racks were renamed while flattening (their entities
+    // already carry the new key on both sides), so they are reported here from the maps above.
+    let pairs = new Map<string, string>();
+    if (type === "vlan") {
+      pairs = entityRenames(o, n, (e) =>
+        e.fields.has("subnet") ? fieldJson(e.fields, "name", "subnet") : fieldJson(e.fields, "name", "tenant"),
+      );
+    } else if (type === "host") {
+      pairs = entityRenames(o, n, (e) => fieldJson(e.fields, "attach", "address"));
+    } else if (type === "service") {
+      pairs = entityRenames(o, n, (e) => fieldJson(e.fields, "tenant", "vlans"));
+    }
+    const renamedFrom = new Map<string, string>();
+    for (const [ok, nk] of pairs) renamedFrom.set(nk, ok);
+    const explicit = type === "device" ? devices : type === "rack" ? racks : undefined;
+    const explicitNew = new Map<string, string>();
+    if (explicit) for (const [ok, nk] of explicit) explicitNew.set(nk, ok);
+
+    for (const [key, ne] of n) {
+      const oe = o.get(key);
+      const oldKeyOfRename = renamedFrom.get(key);
+      if (oe) {
+        const fields = compareFields(oe.fields, ne.fields);
+        const wasRenamed = explicitNew.get(key);
+        if (wasRenamed !== undefined) {
+          changes.push({ type, action: "rename", key, oldKey: wasRenamed, label: ne.label, sites: ne.sites, fields });
+        } else if (fields.length > 0) {
+          changes.push({ type, action: "change", key, label: ne.label, sites: ne.sites, fields });
+        }
+      } else if (oldKeyOfRename !== undefined) {
+        const before = o.get(oldKeyOfRename)!;
+        const fields = compareFields(before.fields, ne.fields);
+        changes.push({ type, action: "rename", key, oldKey: oldKeyOfRename, label: ne.label, sites: ne.sites, fields });
+      } else {
+        const within = ne.device !== undefined && addedDevices.has(ne.device) ? `device:${ne.device}` : undefined;
+        changes.push({
+          type, action: "add", key, label: ne.label, sites: ne.sites, fields: allFields(ne.fields, "new"),
+          ...(within ? { within } : {}),
+        });
+      }
+    }
+    for (const [key, oe] of o) {
+      if (n.has(key) || pairs.has(key)) continue;
+      const within = oe.device !== undefined && removedDevices.has(oe.device) ? `device:${oe.device}` : undefined;
+      changes.push({
+        type, action: "remove", key, label: oe.label, sites: oe.sites, fields: allFields(oe.fields, "old"),
+        ...(within ? { within } : {}),
+      });
+    }
+  }
+
+  const typeRank = new Map(TYPE_ORDER.map((t, i) => [t, i]));
+  const groups = changes.map((c) => siteGroup(c.sites));
+  const order = changes.map((_, i) => i);
+  order.sort((i, j) => {
+    const gi = groups[i]!;
+    const gj = groups[j]!;
+    if (gi !== gj) {
+      if (gi === "global") return -1;
+      if (gj === "global") return 1;
+      return naturalCompare(gi, gj);
+    }
+    const a = changes[i]!;
+    const b = changes[j]!;
+    const t = typeRank.get(a.type)! - typeRank.get(b.type)!;
+    if (t !== 0) return t;
+    if (a.type === "vlan") return Number(a.key) - Number(b.key);
+    return naturalCompare(a.key, b.key);
+  });
+  const sorted = order.map((i) => changes[i]!);
+
+  const counts = zeroCounts();
+  const byType: Partial<Record<DiffObjectType, ReturnType<typeof zeroCounts>>> = {};
+  const sites = new Set<string>();
+  for (const c of sorted) {
+    counts.total++;
+    counts[c.action]++;
+    const t = (byType[c.type] ??= zeroCounts());
+    t.total++;
+    t[c.action]++;
+    for (const s of c.sites) sites.add(s);
+  }
+  return { equal: sorted.length === 0, changes: sorted, counts, byType, sites: [...sites].sort(naturalCompare) };
+}

@@ -1,0 +1,70 @@
+/**
+ * `citydc diff <old> <new> [--impact] [--format text|json|markdown]`: compares two inventory revisions by
+ * object. Each side is a file path or `<git-revision>:<path>`. Exit 0 equal, 1 different, 2 error.
+ */
+import { parseArgs, oneOf } from "../args";
+import { CliError, UsageError } from "../errors";
+import type { Inventory } from "../../inventory/types";
+import { diffInventories } from "../../audit/diff";
+import { diffJson, diffMarkdown, diffText, type DiffReport } from "../../audit/diff-format";
+import { computeImpact } from "../../audit/impact";
+import { formatDiagnostics } from "../../audit/diagnostics";
+import { inventoryChangeSets, parseInventory } from "../../audit/deps";
+import { readSource, type SourceText } from "../../audit/source";
+import { FORMATS, paintFor } from "../../audit/style";
+
+const HELP = `usage: citydc diff <old> <new> [--impact] [--format text|json|markdown]
+
+Compares two inventory revisions object by object (sites, racks, devices, interfaces, LAGs, VLANs,
+links, hosts, tenants, VRFs, services, DR protection). Each side is a file path or
+<git-revision>:<path>, e.g. main:inventory/kragujevac.yaml (an existing file always wins).
+
+  --impact           also list, per device, the config objects the change adds, changes and removes,
+                     with their commands, and flag risky changes
+  --format FORMAT    text (default), json (schema citydc.diff/v1, docs/diff-format.md) or markdown
+
+exit codes: 0 equal, 1 different, 2 error (bad arguments, unreadable or invalid inventory)
+`;
+
+function load(src: SourceText): Inventory {
+  const result = parseInventory(src.text, src.file);
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (!result.inventory || errors.length > 0) {
+    process.stderr.write(formatDiagnostics(result.diagnostics) + "\n");
+    throw new CliError(`${src.source}: invalid inventory (${errors.length} error(s)); fix it or compare another revision`, 2);
+  }
+  return result.inventory;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { impact: { type: "boolean" }, format: { type: "string" }, help: { type: "boolean" } });
+  if (args.options.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const format = oneOf("format", args.options.format, FORMATS, "text");
+  if (args.positionals.length !== 2) throw new UsageError(`needs exactly two inventories, <old> and <new>\n\n${HELP}`);
+  const [oldSpec, newSpec] = args.positionals as [string, string];
+  const oldSrc = readSource(oldSpec);
+  const newSrc = readSource(newSpec);
+  const oldInv = load(oldSrc);
+  const newInv = load(newSrc);
+  const diff = diffInventories(oldInv, newInv);
+  const impact = args.options.impact
+    ? computeImpact(oldInv, newInv, diff, diff.equal ? [] : inventoryChangeSets(oldInv, newInv))
+    : undefined;
+  const report: DiffReport = {
+    old: { source: oldSrc.source, commit: oldSrc.commit, name: oldInv.name },
+    new: { source: newSrc.source, commit: newSrc.commit, name: newInv.name },
+    diff,
+    impact,
+  };
+  const text =
+    format === "json"
+      ? JSON.stringify(diffJson(report), null, 2) + "\n"
+      : format === "markdown"
+        ? diffMarkdown(report)
+        : diffText(report, paintFor(process.stdout));
+  await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+  return diff.equal ? 0 : 1;
+}
