@@ -41,6 +41,11 @@ export interface LagIntent {
 
 export interface GatewayIntent {
   readonly vlan: number;
+  /**
+   * Platforms without VLAN interfaces (frr): the routed port that faces the VLAN (its far end is a switch
+   * port in that VLAN). Absent on switches, which use an SVI / VLANIF.
+   */
+  readonly interface?: string;
   readonly vrf?: string;
   /** This device's address with prefix length, "10.120.0.2/24". */
   readonly address: string;
@@ -61,6 +66,12 @@ export interface BgpIntent {
   readonly neighbors: readonly { readonly address: string; readonly remoteAs: number; readonly description: string }[];
 }
 
+export interface VrfIntent {
+  readonly name: string;
+  /** Route distinguisher "ASN:NN" when the inventory gives one. */
+  readonly rd?: string;
+}
+
 export interface DeviceIntent {
   readonly device: string;
   readonly site: string;
@@ -74,16 +85,20 @@ export interface DeviceIntent {
   readonly gateways: readonly GatewayIntent[];
   readonly routes: readonly RouteIntent[];
   readonly bgp?: BgpIntent;
+  /** Loopback / router-id address without prefix length. */
+  readonly loopback?: string;
+  /** VRFs the device's gateways, routed ports and routes use, sorted by name. */
+  readonly vrfs: readonly VrfIntent[];
   /** Interface and VLAN that carry management: changes must never cut them. */
   readonly management: { readonly interface?: string; readonly vlan?: number };
 }
 
 // ---------------------------------------------------------------- config objects (layer 3)
 
-export type ObjectKind = "vlan" | "lag" | "port" | "gateway" | "route" | "bgp" | "system";
+export type ObjectKind = "system" | "vrf" | "vlan" | "lag" | "port" | "gateway" | "route" | "bgp";
 
 /** Apply order of kinds; removal runs in the reverse order. */
-export const KIND_ORDER: readonly ObjectKind[] = ["system", "vlan", "lag", "port", "gateway", "route", "bgp"];
+export const KIND_ORDER: readonly ObjectKind[] = ["system", "vrf", "vlan", "lag", "port", "gateway", "route", "bgp"];
 
 /** One piece of device configuration with everything needed to apply, remove and verify it. */
 export interface ConfigObject {
@@ -184,6 +199,12 @@ export interface Platform {
   wrap(commands: readonly string[]): string[];
   /** For capabilities.transport === "shell": how its CLI behaves. */
   readonly shell?: ShellDialect;
+  /**
+   * Lines that turn `oldObject` (same key) into `newObject` on a device that holds the old one, where
+   * re-sending `newObject.apply` would not do it (additive allowed lists, mode changes, LAG membership).
+   * Absent or returning undefined: `newObject.apply` is used.
+   */
+  change?(oldObject: ConfigObject, newObject: ConfigObject): string[] | undefined;
   /** Parses the output of `object.readBack`. */
   parseReadBack(object: ConfigObject, output: string): ReadBackResult;
 }
