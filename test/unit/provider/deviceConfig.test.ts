@@ -88,7 +88,7 @@ const base = {
 describe("DeviceConfig provider", () => {
   it("check refuses a device without a pinned host key and credentials that are not secret", async () => {
     const { provider, rec } = setup();
-    const bad = inputs(base, { target: { host: "127.0.0.1", port: 22, user: "u", hostKey: "" }, credentials: { password: PASSWORD } });
+    const bad = inputs(base, { target: { host: "127.0.0.1", port: 22, user: "u", hostKey: "AAAAC3Nza" }, credentials: { password: PASSWORD } });
     const r = await provider.check("urn", {}, bad);
     expect(r.failures.map((f) => f.property).sort()).toEqual(["credentials", "target.hostKey"]);
     expect(rec.targets).toHaveLength(0);
@@ -161,6 +161,15 @@ describe("DeviceConfig provider", () => {
     expect(err.kind).toBe("auth");
     expect(err.message).toContain("leaf1");
     expect(err.message).not.toContain(PASSWORD);
+  });
+
+  it("refuses to log in to a device whose host key is not pinned", async () => {
+    const { provider, rec } = setup();
+    const unpinned = inputs(base, { target: { host: "127.0.0.1", port: 22, user: "u", hostKey: "" } });
+    expect((await provider.check("urn", {}, unpinned)).failures).toEqual([]);
+    const err = await provider.create("urn", unpinned).catch((e: unknown) => e as { kind: string; device: string });
+    expect(err).toMatchObject({ kind: "hostkey", device: "leaf1" });
+    expect(rec.targets).toHaveLength(0);
   });
 
   it("delete removes every object in one session", async () => {

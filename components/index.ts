@@ -1,0 +1,10 @@
+export { DeviceConfig, type DeviceConfigArgs } from "./deviceConfig";
+export { DrSite, DrParityError, type DrSiteArgs } from "./drSite";
+export { Lag, type LagArgs } from "./lag";
+export { Link, type LinkArgs } from "./link";
+export { buildNetwork, type BuiltNetwork, type NetworkArgs } from "./network";
+export { Rack, type RackArgs } from "./rack";
+export { Site, type SiteArgs } from "./site";
+export { Switch, type SwitchArgs } from "./switch";
+export { TYPES, linkKey, type DeviceBuild, type NetworkBuild } from "./types";
+export { Vlan, type VlanArgs } from "./vlan";

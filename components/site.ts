@@ -1,0 +1,71 @@
+/** A site: its racks (with their switches), switches without a rack, its VLANs and the links placed at it. */
+import * as pulumi from "@pulumi/pulumi";
+import type { Link as LinkModel, Site as SiteModel } from "../inventory/types";
+import { Link } from "./link";
+import { Rack } from "./rack";
+import { Switch } from "./switch";
+import { linkKey, TYPES, type DeviceBuild, type NetworkBuild } from "./types";
+import { Vlan } from "./vlan";
+
+export interface SiteArgs {
+  readonly site: SiteModel;
+  readonly network: NetworkBuild;
+  /** Links recorded under this site (chosen by buildNetwork so each link appears once). */
+  readonly links: readonly LinkModel[];
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+export class Site extends pulumi.ComponentResource {
+  readonly racks: readonly Rack[];
+  readonly switches: readonly Switch[];
+  readonly vlans: readonly Vlan[];
+  readonly links: readonly Link[];
+
+  constructor(name: string, args: SiteArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(TYPES.site, name, {}, opts);
+    const { site, network } = args;
+    const inv = network.inventory;
+    const devices = [...network.devices.values()].filter((d) => d.device.site === site.name).sort((a, b) => byName(a.device, b.device));
+    const cred = network.credentials !== undefined ? { credentials: network.credentials } : {};
+
+    const inRack = new Map<string, DeviceBuild[]>();
+    const loose: DeviceBuild[] = [];
+    for (const d of devices) {
+      if (d.device.rack) inRack.set(d.device.rack, [...(inRack.get(d.device.rack) ?? []), d]);
+      else loose.push(d);
+    }
+    this.racks = inv.racks
+      .filter((r) => r.site === site.name)
+      .slice()
+      .sort(byName)
+      .map((r) => new Rack(r.name, { rack: r, devices: inRack.get(r.name) ?? [], ...cred }, { parent: this }));
+    this.switches = [
+      ...this.racks.flatMap((r) => r.switches),
+      ...loose.map((d) => new Switch(d.device.name, { build: d, ...cred }, { parent: this })),
+    ];
+
+    this.vlans = inv.vlans
+      .filter((v) => v.sites.includes(site.name))
+      .slice()
+      .sort((a, b) => a.id - b.id)
+      .map((v) => {
+        const carriers = devices.filter((d) => d.intent.vlans.some((x) => x.id === v.id)).map((d) => d.device.name);
+        const stretched = inv.dr.some((p) => v.sites.includes(p.site) && v.sites.includes(p.protects));
+        return new Vlan(`${site.name}:vlan${v.id}`, { site: site.name, vlan: v, devices: carriers, stretched }, { parent: this });
+      });
+    this.links = args.links
+      .slice()
+      .sort((a, b) => (linkKey(a) < linkKey(b) ? -1 : 1))
+      .map((l) => new Link(linkKey(l), { link: l }, { parent: this }));
+
+    this.registerOutputs({
+      site: site.name,
+      role: site.role,
+      racks: this.racks.length,
+      devices: this.switches.map((s) => s.device),
+      vlans: this.vlans.length,
+      links: this.links.length,
+    });
+  }
+}
