@@ -1,0 +1,217 @@
+/**
+ * The lab: emulated devices of an inventory on this machine (see plan.ts for what is started).
+ *   labUp     starts what is missing (idempotent: a second run changes nothing) and returns what changed;
+ *   labDown   stops and removes everything of the inventory (or every citydc lab object with `all`);
+ *   labStatus tells per device what runs and whether its sshd answers.
+ * Needs root and the packages of scripts/lab-deps.sh.
+ */
+import * as fs from "fs";
+import * as net from "net";
+import * as path from "path";
+import type { Inventory } from "../inventory/types";
+import { planLab, PREFIX, RUN_ROOT, CLI_USER, type LabPlan, type LabDevice } from "./plan";
+import { ensureKeys, labDir } from "./keys";
+import { ensureNamespace, ensureLink, ensureHost, deleteNamespace, listNamespaces, namespaceExists } from "./net";
+import {
+  ensureOvs, ensureFrr, ensureSshd, ensureAccount, ensureCliAccount, removeAccounts,
+  stopOvs, stopFrr, stopSshd, ovsRunning, frrRunning, sshdRunning, frrRunDir, frrConfDir,
+} from "./devices";
+import { LabError } from "./run";
+
+export { planLab, LabError, labDir };
+export type { LabPlan, LabDevice };
+
+/** What the lab writes for its users (the demo, the tests, the stack config): `<labDir>/lab.json`. */
+export interface LabInfo {
+  readonly name: string;
+  readonly dir: string;
+  /** The client key citydc logs in with (CITYDC_SSH_KEY_FILE). */
+  readonly keyFile: string;
+  readonly devices: readonly {
+    readonly name: string;
+    readonly kind: "switch" | "router";
+    readonly namespace: string;
+    readonly host: string;
+    readonly port: number;
+    readonly user: string;
+    readonly hostKey: string;
+  }[];
+  readonly hosts: readonly { readonly name: string; readonly namespace: string; readonly tenant: string; readonly address: string; readonly gateway?: string }[];
+  /** Login whose shell is vtysh on every router (interactive shell driver). */
+  readonly cliUser: string;
+}
+
+export interface LabUpResult {
+  readonly plan: LabPlan;
+  readonly info: LabInfo;
+  /** What this run created or started (empty when everything already ran). */
+  readonly changed: readonly string[];
+}
+
+function requireRoot(): void {
+  if (typeof process.getuid === "function" && process.getuid() !== 0) {
+    throw new LabError("the lab needs root (network namespaces, Open vSwitch, FRR, sshd)", "run it as root, e.g. in the CI container");
+  }
+}
+
+export function labUp(inv: Inventory, opts: { dir?: string } = {}): LabUpResult {
+  requireRoot();
+  const plan = planLab(inv);
+  const dir = labDir(plan.name, opts.dir);
+  const keys = ensureKeys(dir, plan.devices.map((d) => d.name));
+  const changed: string[] = keys.created.map((f) => `key ${path.basename(f)}`);
+  fs.mkdirSync(RUN_ROOT, { recursive: true, mode: 0o755 });
+
+  for (const user of new Set(plan.devices.map((d) => d.user))) changed.push(...ensureAccount(user));
+  if (plan.devices.some((d) => d.kind === "router")) changed.push(...ensureCliAccount());
+
+  for (const d of plan.devices) {
+    if (ensureNamespace(d.namespace)) changed.push(`namespace ${d.namespace}`);
+    fs.mkdirSync(d.runDir, { recursive: true, mode: 0o755 });
+  }
+  // Interfaces first, so the daemons see them from the start.
+  for (const l of plan.links) if (ensureLink(l)) changed.push(`veth ${l.a.node}:${l.a.ifname} - ${l.b.node}:${l.b.ifname}`);
+  for (const h of plan.hosts) changed.push(...ensureHost(h));
+  for (const d of plan.devices) {
+    changed.push(...(d.kind === "switch" ? ensureOvs(d) : ensureFrr(d)));
+    changed.push(...ensureSshd(d, keys.hostKeyFiles[d.name]!, keys.clientPublicKey));
+  }
+
+  const info: LabInfo = {
+    name: plan.name,
+    dir,
+    keyFile: keys.clientKeyFile,
+    devices: plan.devices.map((d) => ({
+      name: d.name, kind: d.kind, namespace: d.namespace, host: d.address, port: d.port, user: d.user, hostKey: keys.hostKeys[d.name]!,
+    })),
+    hosts: plan.hosts.map((h) => ({ name: h.name, namespace: h.namespace, tenant: h.tenant, address: h.address, gateway: h.gateway })),
+    cliUser: CLI_USER,
+  };
+  const infoFile = path.join(dir, "lab.json");
+  const text = JSON.stringify(info, null, 2) + "\n";
+  if (!fs.existsSync(infoFile) || fs.readFileSync(infoFile, "utf8") !== text) fs.writeFileSync(infoFile, text);
+  return { plan, info, changed };
+}
+
+function removeDevice(name: string, runDir: string, pathspace: string): void {
+  stopSshd(runDir);
+  stopOvs(runDir);
+  stopFrr(pathspace);
+  deleteNamespace(`${PREFIX}-${name}`);
+  fs.rmSync(runDir, { recursive: true, force: true });
+  fs.rmSync(frrRunDir(pathspace), { recursive: true, force: true });
+  fs.rmSync(frrConfDir(pathspace), { recursive: true, force: true });
+}
+
+function finishRoot(): void {
+  const left = fs.existsSync(RUN_ROOT) ? fs.readdirSync(RUN_ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== "bin") : [];
+  if (left.length === 0) {
+    removeAccounts();
+    fs.rmSync(RUN_ROOT, { recursive: true, force: true });
+  }
+}
+
+/** Stops and removes the inventory's lab. Returns what it removed. */
+export function labDown(inv: Inventory): string[] {
+  requireRoot();
+  const plan = planLab(inv);
+  const removed: string[] = [];
+  for (const d of plan.devices) {
+    const present = namespaceExists(d.namespace) || fs.existsSync(d.runDir) || fs.existsSync(frrRunDir(d.pathspace));
+    removeDevice(d.name, d.runDir, d.pathspace);
+    if (present) removed.push(d.name);
+  }
+  for (const h of plan.hosts) if (deleteNamespace(h.namespace)) removed.push(h.name);
+  finishRoot();
+  return removed;
+}
+
+/** Removes every citydc lab object on the machine, whatever inventory made it. */
+export function labDownAll(): string[] {
+  requireRoot();
+  const removed: string[] = [];
+  if (fs.existsSync(RUN_ROOT)) {
+    for (const e of fs.readdirSync(RUN_ROOT, { withFileTypes: true })) {
+      if (!e.isDirectory() || e.name === "bin") continue;
+      removeDevice(e.name, path.join(RUN_ROOT, e.name), `${PREFIX}-${e.name}`);
+      removed.push(e.name);
+    }
+  }
+  if (fs.existsSync("/var/run/frr")) {
+    for (const e of fs.readdirSync("/var/run/frr")) if (e.startsWith(`${PREFIX}-`)) { stopFrr(e); fs.rmSync(frrRunDir(e), { recursive: true, force: true }); }
+  }
+  if (fs.existsSync("/etc/frr")) for (const e of fs.readdirSync("/etc/frr")) if (e.startsWith(`${PREFIX}-`)) fs.rmSync(frrConfDir(e), { recursive: true, force: true });
+  for (const ns of listNamespaces()) if (ns.startsWith(`${PREFIX}-`) && deleteNamespace(ns)) removed.push(ns);
+  removeAccounts();
+  fs.rmSync(RUN_ROOT, { recursive: true, force: true });
+  return removed;
+}
+
+/** True when an SSH server answers with its banner on host:port within the time. */
+export function sshAnswers(host: string, port: number, timeoutMs = 1500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host, port });
+    let data = "";
+    const done = (ok: boolean) => {
+      sock.destroy();
+      resolve(ok);
+    };
+    sock.setTimeout(timeoutMs, () => done(false));
+    sock.on("data", (b) => {
+      data += b.toString("latin1");
+      if (data.includes("\n")) done(data.startsWith("SSH-2.0-"));
+    });
+    sock.on("error", () => done(false));
+    sock.on("close", () => done(data.startsWith("SSH-2.0-")));
+  });
+}
+
+export interface DeviceStatus {
+  readonly device: string;
+  readonly kind: "switch" | "router";
+  readonly namespace: boolean;
+  /** ovs (switch: ovsdb-server + ovs-vswitchd) or frr (router: zebra, staticd, bgpd). */
+  readonly daemons: boolean;
+  readonly sshd: boolean;
+  readonly reachable: boolean;
+  readonly address: string;
+}
+
+export interface LabStatus {
+  readonly name: string;
+  readonly devices: readonly DeviceStatus[];
+  readonly hosts: readonly { readonly host: string; readonly namespace: boolean }[];
+  readonly skipped: readonly string[];
+  /** Everything the inventory names is running and answering. */
+  readonly up: boolean;
+  /** Nothing of the inventory's lab is running. */
+  readonly down: boolean;
+}
+
+export async function labStatus(inv: Inventory): Promise<LabStatus> {
+  const plan = planLab(inv);
+  const nss = new Set(listNamespaces());
+  const devices: DeviceStatus[] = [];
+  for (const d of plan.devices) {
+    devices.push({
+      device: d.name,
+      kind: d.kind,
+      namespace: nss.has(d.namespace),
+      daemons: d.kind === "switch" ? ovsRunning(d) : frrRunning(d),
+      sshd: sshdRunning(d),
+      reachable: await sshAnswers(d.address, d.port),
+      address: `${d.address}:${d.port}`,
+    });
+  }
+  const hosts = plan.hosts.map((h) => ({ host: h.name, namespace: nss.has(h.namespace) }));
+  const up = devices.every((d) => d.namespace && d.daemons && d.sshd && d.reachable) && hosts.every((h) => h.namespace);
+  const down = devices.every((d) => !d.namespace && !d.daemons && !d.sshd) && hosts.every((h) => !h.namespace);
+  return { name: plan.name, devices, hosts, skipped: plan.skipped, up, down };
+}
+
+/** Reads `<labDir>/lab.json` written by labUp. */
+export function readLabInfo(inventoryName: string, dir?: string): LabInfo {
+  const file = path.join(labDir(inventoryName, dir), "lab.json");
+  if (!fs.existsSync(file)) throw new LabError(`no lab information at ${file}`, "run `citydc lab up` first");
+  return JSON.parse(fs.readFileSync(file, "utf8")) as LabInfo;
+}

@@ -1,0 +1,73 @@
+/** Network namespaces and veth pairs of the lab. */
+import { run, succeeds, capture } from "./run";
+import type { LabEnd, LabHost, LabLink } from "./plan";
+import { HOST_IFNAME, PREFIX } from "./plan";
+
+export function listNamespaces(): string[] {
+  const out = capture("ip", ["netns", "list"]).stdout;
+  return out
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/)[0] ?? "")
+    .filter((n) => n.length > 0);
+}
+
+export function namespaceExists(ns: string): boolean {
+  return listNamespaces().includes(ns);
+}
+
+/** Creates the namespace (loopback up); true when it was created. */
+export function ensureNamespace(ns: string): boolean {
+  if (!ns.startsWith(`${PREFIX}-`)) throw new Error(`refusing namespace ${ns} without the ${PREFIX}- prefix`);
+  if (namespaceExists(ns)) return false;
+  run("ip", ["netns", "add", ns]);
+  run("ip", ["-n", ns, "link", "set", "lo", "up"]);
+  return true;
+}
+
+export function deleteNamespace(ns: string): boolean {
+  if (!ns.startsWith(`${PREFIX}-`) || !namespaceExists(ns)) return false;
+  run("ip", ["netns", "delete", ns]);
+  return true;
+}
+
+export function linkExists(end: LabEnd): boolean {
+  return succeeds("ip", ["-n", end.namespace, "link", "show", "dev", end.ifname]);
+}
+
+function createPair(a: LabEnd, b: LabEnd): boolean {
+  const ea = linkExists(a);
+  const eb = linkExists(b);
+  if (ea && eb) return false;
+  // A half-made pair (one end left over) is removed and made again.
+  if (ea) run("ip", ["-n", a.namespace, "link", "delete", "dev", a.ifname]);
+  if (eb) run("ip", ["-n", b.namespace, "link", "delete", "dev", b.ifname]);
+  run("ip", ["link", "add", a.ifname, "netns", a.namespace, "type", "veth", "peer", "name", b.ifname, "netns", b.namespace]);
+  run("ip", ["-n", a.namespace, "link", "set", "dev", a.ifname, "up"]);
+  run("ip", ["-n", b.namespace, "link", "set", "dev", b.ifname, "up"]);
+  return true;
+}
+
+export function ensureLink(link: LabLink): boolean {
+  return createPair(link.a, link.b);
+}
+
+/** The host's namespace, its veth to the access port, address and default route. Returns what changed. */
+export function ensureHost(host: LabHost): string[] {
+  const changed: string[] = [];
+  if (ensureNamespace(host.namespace)) changed.push(`namespace ${host.namespace}`);
+  const end: LabEnd = { node: host.name, namespace: host.namespace, ifname: HOST_IFNAME };
+  if (createPair(end, host.attach)) changed.push(`veth ${host.name}:${HOST_IFNAME} - ${host.attach.node}:${host.attach.ifname}`);
+  const addrs = capture("ip", ["-n", host.namespace, "-o", "-4", "addr", "show", "dev", HOST_IFNAME]).stdout;
+  if (!addrs.includes(` ${host.address} `)) {
+    run("ip", ["-n", host.namespace, "addr", "replace", host.address, "dev", HOST_IFNAME]);
+    changed.push(`address ${host.name} ${host.address}`);
+  }
+  if (host.gateway) {
+    const routes = capture("ip", ["-n", host.namespace, "-4", "route", "show", "default"]).stdout;
+    if (!routes.includes(`via ${host.gateway} `)) {
+      run("ip", ["-n", host.namespace, "route", "replace", "default", "via", host.gateway, "dev", HOST_IFNAME]);
+      changed.push(`default route ${host.name} via ${host.gateway}`);
+    }
+  }
+  return changed;
+}
