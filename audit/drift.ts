@@ -1,0 +1,237 @@
+/**
+ * Drift: does the running network still match the inventory? For each device, log in with the same
+ * transport and credentials as the stacks, read every config object back with the platform's read-back
+ * command, parse it with the platform's parser and compare the facts field by field with the intent.
+ *
+ *   missing    the intent has the object, the device does not;
+ *   different  both have it, some fields differ (intended vs found, per field);
+ *   extra      the device has an object citydc manages that the intent lacks (where the platform can
+ *              list them: on ovs, ports tagged external_ids:citydc=managed).
+ *
+ * An unreachable device (or one whose login fails) is reported as such; the others are still checked.
+ * Devices run in parallel, at most `parallel` at a time. Dependencies are injected (unit tests use fakes).
+ */
+import type { Device, Inventory, Platform as PlatformName } from "../inventory/types";
+import type { ConfigObject, DeviceIntent, Platform } from "../platforms/types";
+import type { DeviceSession, DeviceTarget } from "../transport/types";
+import { naturalCompare } from "./natural";
+
+export interface FieldDrift {
+  readonly field: string;
+  /** Absent when the intent does not set the field. */
+  readonly intended?: unknown;
+  /** Absent when the device does not report the field. */
+  readonly found?: unknown;
+}
+
+export interface ObjectDrift {
+  readonly status: "missing" | "different" | "extra";
+  readonly key: string;
+  readonly kind: string;
+  readonly summary: string;
+  readonly fields: readonly FieldDrift[];
+}
+
+export type DeviceStatus = "in-sync" | "drift" | "unreachable" | "error";
+
+export interface DeviceDrift {
+  readonly device: string;
+  readonly site: string;
+  readonly platform: PlatformName;
+  readonly address: string;
+  readonly status: DeviceStatus;
+  /** Objects compared (read back). */
+  readonly checked: number;
+  readonly drift: readonly ObjectDrift[];
+  /** For unreachable / error: what went wrong (never a secret). */
+  readonly error?: string;
+  /** For unreachable / error: the transport error kind ("unreachable", "auth", "hostkey", "timeout", ...). */
+  readonly errorKind?: string;
+}
+
+export interface DriftReport {
+  readonly inventory: string;
+  readonly checkedAt: string;
+  readonly devices: readonly DeviceDrift[];
+  readonly counts: {
+    readonly devices: number;
+    readonly inSync: number;
+    readonly drift: number;
+    readonly unreachable: number;
+    readonly missing: number;
+    readonly different: number;
+    readonly extra: number;
+  };
+}
+
+export interface DriftDeps {
+  platform(name: PlatformName): Platform | undefined;
+  /** The intents of the inventory's devices. */
+  intents(inv: Inventory): readonly DeviceIntent[];
+  openSession(target: DeviceTarget): Promise<DeviceSession>;
+  /** Login target for a device (host key pinned, credentials from the environment), or an error text. */
+  target(device: Device): DeviceTarget | string;
+}
+
+/** Extra managed objects per platform: a read-only command and a parser of its output into object keys. */
+interface ExtrasProbe {
+  readonly command: (intentObjects: readonly ConfigObject[]) => string;
+  readonly keys: (output: string) => { key: string; kind: string }[];
+}
+
+/**
+ * ovs: the ovs platform tags every port and bond it configures with external_ids:citydc=managed, so a
+ * port tagged that way that the intent lacks was left behind (or added by hand with the tag copied).
+ * The command reuses the ovsdb location of the platform's own read-back commands (their `ovs-vsctl`
+ * prefix, e.g. `ovs-vsctl --db=unix:/run/x.sock`), so it talks to the same switch.
+ */
+const OVS_EXTRAS: ExtrasProbe = {
+  command(objects) {
+    const sample = objects.map((o) => o.readBack).find((c) => /ovs-vsctl/.test(c));
+    const m = sample ? /^(.*?\bovs-vsctl\b(?:\s+--(?!columns|bare|format|no-headings|data)\S+)*)/.exec(sample) : null;
+    const prefix = m ? m[1]! : "ovs-vsctl";
+    return `${prefix} --bare --columns=name find Port external_ids:citydc=managed`;
+  },
+  keys(output) {
+    return output
+      .split(/\s+/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0 && /^[A-Za-z0-9_.-]+$/.test(s))
+      .map((name) => (/^bond\d+$/.test(name) ? { key: `lag:${name}`, kind: "lag" } : { key: `port:${name}`, kind: "port" }));
+  },
+};
+
+const EXTRAS: Partial<Record<PlatformName, ExtrasProbe>> = { ovs: OVS_EXTRAS };
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  return false;
+}
+
+/** Field-by-field comparison of intended facts with found facts (pure). */
+export function compareFacts(intended: ConfigObject["fields"], found: ConfigObject["fields"]): FieldDrift[] {
+  const out: FieldDrift[] = [];
+  for (const [field, v] of Object.entries(intended)) {
+    if (!(field in found)) out.push({ field, intended: v });
+    else if (!same(v, found[field])) out.push({ field, intended: v, found: found[field] });
+  }
+  for (const [field, v] of Object.entries(found)) if (!(field in intended)) out.push({ field, found: v });
+  return out.sort((a, b) => naturalCompare(a.field, b.field));
+}
+
+/** Compares one device's intended objects with the read-back outputs (pure). */
+export function compareDevice(
+  platform: Platform,
+  objects: readonly ConfigObject[],
+  outputs: readonly string[],
+  extrasOutput?: string,
+): ObjectDrift[] {
+  const drift: ObjectDrift[] = [];
+  objects.forEach((obj, i) => {
+    const r = platform.parseReadBack(obj, outputs[i] ?? "");
+    if (!r.present) {
+      drift.push({ status: "missing", key: obj.key, kind: obj.kind, summary: obj.summary, fields: [] });
+      return;
+    }
+    if (!r.fields) return;
+    const fields = compareFacts(obj.fields, r.fields);
+    if (fields.length > 0) drift.push({ status: "different", key: obj.key, kind: obj.kind, summary: obj.summary, fields });
+  });
+  const probe = EXTRAS[platform.name];
+  if (probe && extrasOutput !== undefined) {
+    const intended = new Set(objects.map((o) => o.key));
+    for (const x of probe.keys(extrasOutput)) {
+      if (!intended.has(x.key)) drift.push({ status: "extra", key: x.key, kind: x.kind, summary: `${x.kind} ${x.key.slice(x.kind.length + 1)} managed by citydc but not in the inventory`, fields: [] });
+    }
+  }
+  return drift;
+}
+
+/** Runs `fn` over items with at most `limit` running at once; results in input order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+function errorKindOf(err: unknown): string {
+  const k = (err as { kind?: unknown })?.kind;
+  return typeof k === "string" ? k : "error";
+}
+
+function messageOf(err: unknown, device: string): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  return raw.startsWith(`${device}: `) ? raw.slice(device.length + 2) : raw;
+}
+
+export async function checkDevice(device: Device, intent: DeviceIntent, deps: DriftDeps): Promise<DeviceDrift> {
+  const base = { device: device.name, site: device.site, platform: device.platform, address: `${device.management.address}:${device.management.port}` };
+  const platform = deps.platform(device.platform);
+  if (!platform) return { ...base, status: "error", checked: 0, drift: [], error: `unknown platform '${device.platform}'`, errorKind: "config" };
+  const objects = platform.objects(intent);
+  const target = deps.target(device);
+  if (typeof target === "string") return { ...base, status: "error", checked: 0, drift: [], error: target, errorKind: "config" };
+  let session: DeviceSession | undefined;
+  try {
+    session = await deps.openSession(target);
+    const probe = EXTRAS[platform.name];
+    const commands = objects.map((o) => o.readBack);
+    if (probe) commands.push(probe.command(objects));
+    const outputs = commands.length ? await session.show(commands) : [];
+    const drift = compareDevice(platform, objects, outputs.slice(0, objects.length), probe ? outputs[objects.length] : undefined);
+    return { ...base, status: drift.length ? "drift" : "in-sync", checked: objects.length, drift };
+  } catch (err) {
+    const kind = errorKindOf(err);
+    const status: DeviceStatus = ["unreachable", "timeout", "auth", "hostkey"].includes(kind) ? "unreachable" : "error";
+    return { ...base, status, checked: 0, drift: [], error: messageOf(err, device.name), errorKind: kind };
+  } finally {
+    if (session) await session.close().catch(() => undefined);
+  }
+}
+
+export async function checkDrift(
+  inv: Inventory,
+  deps: DriftDeps,
+  opts: { devices?: readonly string[]; parallel?: number; inventoryName?: string } = {},
+): Promise<DriftReport> {
+  const wanted = opts.devices && opts.devices.length ? new Set(opts.devices) : undefined;
+  const devices = (inv.devices ?? []).filter((d) => !wanted || wanted.has(d.name));
+  const intents = new Map(deps.intents(inv).map((i) => [i.device, i]));
+  const results = await mapBounded(devices, opts.parallel ?? 8, async (d) => {
+    const intent = intents.get(d.name);
+    if (!intent) {
+      return {
+        device: d.name, site: d.site, platform: d.platform, address: `${d.management.address}:${d.management.port}`,
+        status: "error" as const, checked: 0, drift: [], error: "no intent derived for this device", errorKind: "config",
+      };
+    }
+    return checkDevice(d, intent, deps);
+  });
+  results.sort((a, b) => naturalCompare(a.site, b.site) || naturalCompare(a.device, b.device));
+  const counts = { devices: results.length, inSync: 0, drift: 0, unreachable: 0, missing: 0, different: 0, extra: 0 };
+  for (const r of results) {
+    if (r.status === "in-sync") counts.inSync++;
+    else if (r.status === "drift") counts.drift++;
+    else counts.unreachable++;
+    for (const o of r.drift) counts[o.status]++;
+  }
+  return { inventory: opts.inventoryName ?? inv.name, checkedAt: new Date().toISOString(), devices: results, counts };
+}
+
+/**
+ * Exit code of `citydc drift`: 1 when drift was found on any device (even if others were unreachable:
+ * drift is the finding that matters), else 2 when any device could not be checked, else 0.
+ */
+export function driftExitCode(report: DriftReport): number {
+  if (report.counts.drift > 0) return 1;
+  if (report.counts.unreachable > 0) return 2;
+  return 0;
+}

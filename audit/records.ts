@@ -1,0 +1,383 @@
+/**
+ * Run records: one JSON document (schema citydc.run/v1, docs/diff-format.md) per `pulumi up` (or destroy,
+ * refresh) through citydc: the inventory revision (git commit, file hash, dirty flag), who ran it (user,
+ * host, CI), the preview summary, what was sent to each device (secrets redacted), the outcome and the
+ * post-checks. Written to the folder the stack config names (`citydc:auditDir`), default
+ * `.state/audit/<stack>/` under the repo root; file name `<id>.json`, ids sort by start time.
+ *
+ * Callers: pulumi/ `upStack` users (CLI `up`/`destroy`, the demo, CI) build a record with
+ * `buildRunRecord(...)` from the preview and update results and store it with `writeRunRecord(...)`.
+ * Nothing here imports Pulumi (only its types).
+ */
+import { execFileSync } from "child_process";
+import { createHash, randomBytes } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { ConfigObject } from "../platforms/types";
+import type { DeviceView, ResourceStep, StackRunResult } from "../pulumi/stacks";
+import { naturalCompare } from "./natural";
+
+export const RUN_SCHEMA = "citydc.run/v1";
+
+export interface InventoryRevision {
+  /** As configured (relative to the repo root when inside it). */
+  readonly file: string;
+  /** sha256 of the file's bytes at run time ("" when unreadable). */
+  readonly sha256: string;
+  /** Git commit of the repository holding the file (HEAD), null outside git. */
+  readonly commit: string | null;
+  readonly branch: string | null;
+  /** The file differs from HEAD (modified, staged or untracked). */
+  readonly dirty: boolean;
+}
+
+export interface Actor {
+  readonly user: string;
+  readonly host: string;
+  /** CI system and its run identifiers, null for a person's run. */
+  readonly ci: {
+    readonly system: string;
+    readonly runId: string | null;
+    readonly job: string | null;
+    readonly ref: string | null;
+    readonly commit: string | null;
+    readonly actor: string | null;
+    readonly url: string | null;
+  } | null;
+}
+
+export interface DeviceRecord {
+  readonly device: string;
+  readonly site: string;
+  readonly platform: string;
+  /** The engine's operation on the device's resource (create, update, delete, replace, same). */
+  readonly op: string;
+  readonly objects: { readonly add: readonly string[]; readonly change: readonly string[]; readonly remove: readonly string[] };
+  /** The lines sent to the device in its one session, secrets redacted. Empty when nothing was sent. */
+  readonly sent: readonly string[];
+  readonly outcome: "applied" | "failed" | "unchanged" | "skipped";
+  readonly error: string | null;
+}
+
+export interface PostCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail?: string;
+}
+
+export interface RunRecord {
+  readonly schema: typeof RUN_SCHEMA;
+  readonly id: string;
+  readonly stack: string;
+  readonly kind: "update" | "destroy" | "refresh" | "preview";
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly durationMs: number;
+  readonly inventory: InventoryRevision;
+  readonly actor: Actor;
+  /** The preview's operation counts and the devices it said would change; null when no preview ran. */
+  readonly preview: { readonly summary: Readonly<Record<string, number>>; readonly devices: readonly string[] } | null;
+  readonly summary: Readonly<Record<string, number>>;
+  readonly devices: readonly DeviceRecord[];
+  readonly outcome: "succeeded" | "failed";
+  readonly error: string | null;
+  readonly failures: readonly { readonly device: string | null; readonly message: string }[];
+  readonly postChecks: readonly PostCheck[];
+}
+
+// ---------------------------------------------------------------- redaction
+
+const SECRET_WORDS = /\b(password|passwd|secret|cipher|irreversible-cipher|pre-shared-key|authentication-key|community)(\s+(?:0|5|7|8|9)(?=\s))?\s+("[^"]*"|\S+)/gi;
+const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
+
+/** Replaces known secret values and secret-looking config arguments with "[secret]". */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(PRIVATE_KEY, "[secret]");
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("[secret]");
+  return out.replace(SECRET_WORDS, (_m, word: string, level: string | undefined) => `${word}${level ?? ""} [secret]`);
+}
+
+/** The secrets citydc knows from the environment (login password and key), to redact wherever they appear. */
+export function knownSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  const out: string[] = [];
+  if (env.CITYDC_SSH_PASSWORD) out.push(env.CITYDC_SSH_PASSWORD);
+  if (env.PULUMI_CONFIG_PASSPHRASE) out.push(env.PULUMI_CONFIG_PASSPHRASE);
+  if (env.CITYDC_SSH_KEY_FILE) {
+    try {
+      out.push(fs.readFileSync(env.CITYDC_SSH_KEY_FILE, "utf8").trim());
+    } catch {
+      /* unreadable: nothing to redact */
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- who and what
+
+function git(args: string[], cwd: string): string | null {
+  try {
+    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export function inventoryRevision(file: string, root: string = process.cwd()): InventoryRevision {
+  const abs = path.resolve(root, file);
+  let sha256 = "";
+  try {
+    sha256 = createHash("sha256").update(fs.readFileSync(abs)).digest("hex");
+  } catch {
+    /* unreadable: recorded as "" */
+  }
+  const dir = path.dirname(abs);
+  const top = fs.existsSync(dir) ? git(["rev-parse", "--show-toplevel"], dir) : null;
+  if (!top) return { file, sha256, commit: null, branch: null, dirty: false };
+  const commit = git(["rev-parse", "--verify", "--quiet", "HEAD"], top);
+  const branch = git(["rev-parse", "--abbrev-ref", "HEAD"], top);
+  const rel = path.relative(top, fs.existsSync(abs) ? fs.realpathSync(abs) : abs);
+  const status = git(["status", "--porcelain", "--", rel], top);
+  return {
+    file: rel.startsWith("..") ? file : rel,
+    sha256,
+    commit,
+    branch: branch && branch !== "HEAD" ? branch : null,
+    dirty: status === null ? false : status.length > 0,
+  };
+}
+
+export function currentActor(env: NodeJS.ProcessEnv = process.env): Actor {
+  let user = env.CITYDC_ACTOR ?? "";
+  if (!user) {
+    try {
+      user = os.userInfo().username;
+    } catch {
+      user = env.USER ?? env.LOGNAME ?? "unknown";
+    }
+  }
+  const v = (x: string | undefined): string | null => (x === undefined || x === "" ? null : x);
+  let ci: Actor["ci"] = null;
+  if (env.GITHUB_ACTIONS === "true")
+    ci = {
+      system: "github-actions", runId: v(env.GITHUB_RUN_ID), job: v(env.GITHUB_WORKFLOW), ref: v(env.GITHUB_REF),
+      commit: v(env.GITHUB_SHA), actor: v(env.GITHUB_ACTOR),
+      url: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+    };
+  else if (env.GITLAB_CI === "true")
+    ci = {
+      system: "gitlab-ci", runId: v(env.CI_PIPELINE_ID), job: v(env.CI_JOB_NAME), ref: v(env.CI_COMMIT_REF_NAME),
+      commit: v(env.CI_COMMIT_SHA), actor: v(env.GITLAB_USER_LOGIN), url: v(env.CI_JOB_URL),
+    };
+  else if (env.JENKINS_URL)
+    ci = {
+      system: "jenkins", runId: v(env.BUILD_ID), job: v(env.JOB_NAME), ref: v(env.GIT_BRANCH), commit: v(env.GIT_COMMIT),
+      actor: v(env.BUILD_USER_ID), url: v(env.BUILD_URL),
+    };
+  else if (env.CI && env.CI !== "false" && env.CI !== "0")
+    ci = { system: env.CI_NAME ?? "ci", runId: v(env.CI_RUN_ID ?? env.BUILD_ID), job: v(env.CI_JOB), ref: null, commit: null, actor: null, url: null };
+  return { user, host: os.hostname(), ci };
+}
+
+// ---------------------------------------------------------------- per device
+
+type ObjectsOf = DeviceView["objects"];
+
+function toObjects(view: DeviceView | undefined): ConfigObject[] {
+  if (!view) return [];
+  return Object.entries(view.objects ?? {}).map(([key, o]) => ({
+    device: view.device, key, kind: o.kind, summary: o.summary, fields: o.fields, apply: o.apply, remove: o.remove, readBack: o.readBack,
+  }));
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (typeof v === "object" && v !== null)
+    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  return JSON.stringify(v);
+}
+
+function objectDelta(oldObjs: ObjectsOf, newObjs: ObjectsOf) {
+  const add: string[] = [];
+  const change: string[] = [];
+  const remove: string[] = [];
+  for (const [k, o] of Object.entries(newObjs)) {
+    const before = oldObjs[k];
+    if (!before) add.push(k);
+    else if (canonical(before) !== canonical(o)) change.push(k);
+  }
+  for (const k of Object.keys(oldObjs)) if (!(k in newObjs)) remove.push(k);
+  return { add: add.sort(naturalCompare), change: change.sort(naturalCompare), remove: remove.sort(naturalCompare) };
+}
+
+/**
+ * The script a device received: computed by `script(step)` when given (the provider's own change set),
+ * else the apply lines of added/changed objects and the remove lines of removed ones.
+ */
+export type ScriptOf = (step: ResourceStep, oldObjects: ConfigObject[], newObjects: ConfigObject[]) => readonly string[] | undefined;
+
+function deviceRecord(step: ResourceStep, kind: RunRecord["kind"], secrets: readonly string[], scriptOf?: ScriptOf): DeviceRecord {
+  const view = step.new ?? step.old;
+  const oldObjs = kind === "refresh" ? {} : step.old?.objects ?? {};
+  const newObjs = step.op === "delete" ? {} : step.new?.objects ?? {};
+  const delta = kind === "refresh" ? { add: [], change: [], remove: [] } : objectDelta(oldObjs, newObjs);
+  const touched = delta.add.length + delta.change.length + delta.remove.length > 0;
+  let sent: readonly string[] = [];
+  if (touched && (kind === "update" || kind === "destroy")) {
+    const olds = step.op === "create" ? [] : toObjects(step.old);
+    const news = step.op === "delete" ? [] : toObjects(step.new);
+    sent =
+      scriptOf?.(step, olds, news) ??
+      [
+        ...news.filter((o) => delta.add.includes(o.key) || delta.change.includes(o.key)).flatMap((o) => o.apply),
+        ...olds.filter((o) => delta.remove.includes(o.key)).flatMap((o) => o.remove),
+      ];
+  }
+  const outcome: DeviceRecord["outcome"] = step.error
+    ? "failed"
+    : kind === "preview" || kind === "refresh"
+      ? "skipped"
+      : touched
+        ? "applied"
+        : "unchanged";
+  return {
+    device: view?.device ?? step.name,
+    site: view?.site ?? "",
+    platform: view?.platform ?? "",
+    op: step.op,
+    objects: delta,
+    sent: sent.map((l) => redact(l, secrets)),
+    outcome,
+    error: step.error ? redact(step.error, secrets) : null,
+  };
+}
+
+// ---------------------------------------------------------------- the record
+
+export interface RunRecordInput {
+  readonly stack: string;
+  /** The result of upStack / destroyStack / refreshStack. */
+  readonly result: StackRunResult;
+  /** The preview that ran before it, if any. */
+  readonly preview?: StackRunResult;
+  /** The inventory file (relative to `root` or absolute). */
+  readonly inventoryFile: string;
+  /** Repo root (default: the current directory). */
+  readonly root?: string;
+  readonly startedAt?: Date;
+  readonly finishedAt?: Date;
+  readonly postChecks?: readonly PostCheck[];
+  /** Extra secret values to redact (stack config secrets); the environment's are always added. */
+  readonly secrets?: readonly string[];
+  /** The exact script per device (e.g. from platforms/changeset), else apply/remove lines are listed. */
+  readonly scriptOf?: ScriptOf;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+function compactTime(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+}
+
+export function newRunId(stack: string, kind: string, at: Date = new Date()): string {
+  const safe = stack.replace(/[^A-Za-z0-9_.-]/g, "_");
+  return `${compactTime(at)}-${safe}-${kind}-${randomBytes(3).toString("hex")}`;
+}
+
+export function buildRunRecord(input: RunRecordInput): RunRecord {
+  const env = input.env ?? process.env;
+  const secrets = [...knownSecrets(env), ...(input.secrets ?? [])];
+  const finished = input.finishedAt ?? new Date();
+  const started = input.startedAt ?? new Date(finished.getTime() - (input.result.durationMs + (input.preview?.durationMs ?? 0)));
+  const kind = input.result.kind;
+  const devices = input.result.devices
+    .map((s) => deviceRecord(s, kind, secrets, input.scriptOf))
+    .sort((a, b) => naturalCompare(a.site, b.site) || naturalCompare(a.device, b.device));
+  const previewDevices = (input.preview?.devices ?? [])
+    .filter((s) => s.op !== "same")
+    .map((s) => s.new?.device ?? s.old?.device ?? s.name)
+    .sort(naturalCompare);
+  const failed = !input.result.ok || (input.postChecks ?? []).some((c) => !c.ok);
+  return {
+    schema: RUN_SCHEMA,
+    id: newRunId(input.stack, kind, started),
+    stack: input.stack,
+    kind,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    inventory: inventoryRevision(input.inventoryFile, input.root ?? process.cwd()),
+    actor: currentActor(env),
+    preview: input.preview ? { summary: { ...input.preview.summary } as Record<string, number>, devices: previewDevices } : null,
+    summary: { ...input.result.summary } as Record<string, number>,
+    devices,
+    outcome: failed ? "failed" : "succeeded",
+    error: input.result.error ? redact(input.result.error, secrets) : null,
+    failures: input.result.failures.map((f) => ({ device: f.device ?? null, message: redact(f.message, secrets) })),
+    postChecks: (input.postChecks ?? []).map((c) => ({ ...c, ...(c.detail !== undefined ? { detail: redact(c.detail, secrets) } : {}) })),
+  };
+}
+
+// ---------------------------------------------------------------- storage
+
+/** The audit folder of a stack: `citydc:auditDir` of stacks/Pulumi.<stack>.yaml, else .state/audit/<stack>. */
+export function auditDir(root: string, stack: string, configured?: string): string {
+  const dir = configured ?? stackConfigAuditDir(root, stack);
+  return dir ? path.resolve(root, dir) : path.join(root, ".state", "audit", stack);
+}
+
+function stackConfigAuditDir(root: string, stack: string): string | undefined {
+  const file = path.join(root, "stacks", `Pulumi.${stack}.yaml`);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const m = /^\s+citydc:auditDir:\s*["']?([^"'#\n]+?)["']?\s*(#.*)?$/m.exec(text);
+  return m ? m[1]!.trim() : undefined;
+}
+
+/** Writes the record as `<dir>/<id>.json` (atomically) and returns the path. Default dir: auditDir(root, stack). */
+export function writeRunRecord(record: RunRecord, dir?: string, root: string = process.cwd()): string {
+  const target = dir ?? auditDir(root, record.stack);
+  fs.mkdirSync(target, { recursive: true });
+  const file = path.join(target, `${record.id}.json`);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(record, null, 2) + "\n", { mode: 0o640 });
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+export interface StoredRecord {
+  readonly file: string;
+  readonly record: RunRecord;
+}
+
+/** Every readable record under the given folders (each a stack's folder), newest first. Unreadable files are reported. */
+export function readRunRecords(dirs: readonly string[]): { records: StoredRecord[]; problems: string[] } {
+  const records: StoredRecord[] = [];
+  const problems: string[] = [];
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).filter((n) => n.endsWith(".json"));
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const file = path.join(dir, n);
+      try {
+        const record = JSON.parse(fs.readFileSync(file, "utf8")) as RunRecord;
+        if (record?.schema !== RUN_SCHEMA || typeof record.id !== "string") {
+          problems.push(`${file}: not a ${RUN_SCHEMA} record`);
+          continue;
+        }
+        records.push({ file, record });
+      } catch (err) {
+        problems.push(`${file}: unreadable (${(err as Error).message})`);
+      }
+    }
+  }
+  records.sort((a, b) => (a.record.startedAt < b.record.startedAt ? 1 : a.record.startedAt > b.record.startedAt ? -1 : naturalCompare(b.record.id, a.record.id)));
+  return { records, problems };
+}
