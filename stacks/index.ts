@@ -67,6 +67,10 @@ function readFileOrFail(file: string, what: string): string {
 /** Pinned host keys from a known_hosts-style file: "<device | addr | [addr]:port> <type> <key>" per line. */
 export function readHostKeys(file: string): Map<string, string> {
   const keys = new Map<string, string>();
+  if (!fs.existsSync(file)) {
+    pulumi.log.warn(`citydc:hostKeysFile ${file} does not exist (yet): no host key pinned from it`);
+    return keys;
+  }
   const text = readFileOrFail(file, "citydc:hostKeysFile");
   for (const raw of text.split("\n")) {
     const line = raw.trim();

@@ -1,0 +1,31 @@
+/**
+ * `citydc destroy --stack NAME [--yes]`: removes every config object the stack put on its devices (never the
+ * management path), one session per device. Exit: 0 done, 1 a device failed (named), 2 usage/setup.
+ */
+import { UsageError } from "../errors";
+import { parseArgs } from "../args";
+import { asCliError, changeSetOf, platformOf, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { confirm } from "./up";
+
+const USAGE = "usage: citydc destroy --stack NAME [--yes] [--backend URL] [--work-dir DIR] [--progress]";
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { ...STACK_OPTIONS, yes: { type: "boolean" } });
+  if (args.options.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const stack = stackName(args, USAGE);
+  if (!args.options.yes) {
+    if (!process.stdin.isTTY) throw new UsageError("not a terminal: pass --yes to destroy without asking");
+    if (!(await confirm(`remove everything stack ${stack} configured from its devices? [y/N] `))) return 1;
+  }
+  const { destroyStack } = await import("../../pulumi/stacks");
+  const { buildPlan, countsLine } = await import("../../pulumi/plan");
+  const result = await destroyStack(stack, stackOptions(args)).catch(asCliError);
+  const plan = buildPlan(result, platformOf, changeSetOf);
+  process.stdout.write(`${result.ok ? "destroyed" : "FAILED"}: stack ${stack}: ${countsLine(plan)}\n`);
+  for (const f of result.failures) process.stdout.write(`  ${f.device ? `device ${f.device}: ` : ""}${f.message.split("\n")[0]}\n`);
+  if (!result.ok && result.failures.length === 0 && result.error) process.stdout.write(`  ${result.error}\n`);
+  return result.ok ? 0 : 1;
+}
