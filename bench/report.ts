@@ -1,0 +1,81 @@
+/**
+ * The benchmark report: a Markdown block for BENCHMARKS.md (between markers, so the hand-written history
+ * of improvements below it stays) and the same tables for the terminal.
+ */
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import type { Machine } from "./machine";
+import type { Measured } from "./measure";
+import type { PureCase } from "./pure";
+
+export const BEGIN = "<!-- bench:begin (written by `npm run bench`; edit outside these markers) -->";
+export const END = "<!-- bench:end -->";
+
+export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export function ms(m: Measured | { error: string } | undefined): string {
+  if (!m) return "n/a";
+  if ("error" in m) return `failed (${/^exit \d+/.exec(m.error)?.[0] ?? "error"})`;
+  return m.runs.length > 1 ? `${fmtMs(m.medianMs)} (min ${fmtMs(m.minMs)})` : fmtMs(m.medianMs);
+}
+
+export function fmtMs(v: number): string {
+  if (!Number.isFinite(v)) return "n/a";
+  return v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
+}
+
+export function rss(m: Measured | { error: string } | undefined): string {
+  if (!m || "error" in m || !m.rssMiB) return "n/a";
+  return `${Math.round(m.rssMiB)} MiB`;
+}
+
+export function machineTable(m: Machine): string {
+  return table(
+    ["CPU", "cores", "memory", "OS", "kernel", "Node.js", "date (UTC)"],
+    [[m.cpu, String(m.cores), `${m.memoryGiB} GiB`, m.os, m.kernel, m.node, m.date]],
+  );
+}
+
+export function pureTable(cases: readonly PureCase[], target: number): string {
+  const rows = cases.map((c) => {
+    const mark = (name: string) => {
+      const r = c.results[name];
+      if (!r || "error" in r) return ms(r);
+      return ms(r) + (c.switches >= 1000 && r.medianMs > target ? " ⚠" : "");
+    };
+    return [
+      `${c.devices}`,
+      `${c.interfaces}`,
+      `${c.fileMiB.toFixed(1)} MiB`,
+      mark("validate"),
+      rss(c.results.validate),
+      mark("render"),
+      rss(c.results.render),
+      mark("diff"),
+      rss(c.results.diff),
+      ms(c.results["diff --impact"]),
+      rss(c.results["diff --impact"]),
+    ];
+  });
+  return table(
+    ["devices", "interfaces", "YAML", "validate", "RSS", "render (validate+render)", "RSS", "diff of 2 revisions", "RSS", "diff --impact", "RSS"],
+    rows,
+  );
+}
+
+/** Replaces the block between the markers in BENCHMARKS.md (or creates the file around it). */
+export function writeReport(file: string, block: string, intro: string): void {
+  const body = `${BEGIN}\n${block.trim()}\n${END}`;
+  let text: string;
+  if (existsSync(file)) {
+    const old = readFileSync(file, "utf8");
+    const a = old.indexOf(BEGIN);
+    const b = old.indexOf(END);
+    text = a >= 0 && b > a ? old.slice(0, a) + body + old.slice(b + END.length) : `${old.trimEnd()}\n\n${body}\n`;
+  } else {
+    text = `${intro.trim()}\n\n${body}\n`;
+  }
+  writeFileSync(file, text);
+}

@@ -1,0 +1,200 @@
+/**
+ * `npm run bench`: measures citydc at growing sizes and writes BENCHMARKS.md.
+ *
+ *   node dist/bench/run.js [--quick] [--sizes 100,500,1000,2000] [--repeat N]
+ *                          [--lab-sizes 4,8,16,32] [--skip-lab] [--skip-ansible] [--skip-pulumi]
+ *                          [--skip-pure] [--out BENCHMARKS.md] [--no-write] [--write] [--keep]
+ *
+ * Sections: the pure layers as whole processes (validate, render, diff), the Pulumi program under mocks,
+ * and on the lab (needs root, the packages of the lab and the Pulumi toolchain) the real engine's preview
+ * and up against the same work done by Ansible. Everything it sends goes to loopback or into the lab's
+ * namespaces. Exit codes: 0 done, 2 usage error or a section that could not run at all.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { parseArgs } from "../cli/args";
+import { UsageError } from "../cli/errors";
+import { machine, type Machine } from "./machine";
+import { benchPure, benchStartup, type PureCase } from "./pure";
+import { machineTable, pureTable, writeReport, ms, rss, table } from "./report";
+import type { Measured } from "./measure";
+
+const SPEC = {
+  quick: { type: "boolean" },
+  sizes: { type: "string" },
+  repeat: { type: "string" },
+  "lab-sizes": { type: "string" },
+  "skip-lab": { type: "boolean" },
+  "skip-ansible": { type: "boolean" },
+  "skip-pulumi": { type: "boolean" },
+  "skip-pure": { type: "boolean" },
+  out: { type: "string" },
+  write: { type: "boolean" },
+  "no-write": { type: "boolean" },
+  keep: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+export const HELP = `usage: npm run bench -- [options]   (or: node dist/bench/run.js [options])
+
+  --quick            small sizes, one repetition, smallest lab only (about 3 minutes); prints, does not
+                     write BENCHMARKS.md unless --write
+  --sizes LIST       pure-layer sizes in switches (default 100,500,1000,2000; quick 100,1000)
+  --repeat N         runs per pure-layer measurement (default 3; quick 1); the table shows median and min
+  --lab-sizes LIST   lab sizes in switches (default 4,8,16,32; quick 4)
+  --skip-pure        no validate/render/diff measurements
+  --skip-pulumi      no Pulumi measurements (mocks and lab)
+  --skip-lab         no lab (real engine, Ansible)
+  --skip-ansible     lab without the Ansible comparison
+  --out FILE         report file (default BENCHMARKS.md in the repository)
+  --no-write         print only
+  --keep             keep the work directory (generated inventories, playbooks, state)`;
+
+export interface BenchOptions {
+  readonly quick: boolean;
+  readonly sizes: readonly number[];
+  readonly repeat: number;
+  readonly labSizes: readonly number[];
+  readonly pure: boolean;
+  readonly pulumi: boolean;
+  readonly lab: boolean;
+  readonly ansible: boolean;
+  readonly out: string;
+  readonly write: boolean;
+  readonly keep: boolean;
+}
+
+function list(name: string, raw: unknown, fallback: readonly number[]): number[] {
+  if (raw === undefined) return [...fallback];
+  const items = String(raw).split(",").map((s) => s.trim());
+  if (items.some((s) => !/^\d+$/.test(s) || Number(s) < 2)) throw new UsageError(`--${name} takes a comma-separated list of whole numbers >= 2`);
+  return items.map(Number);
+}
+
+export function benchOptions(argv: readonly string[], root: string): BenchOptions | "help" {
+  const { positionals, options } = parseArgs(argv, SPEC);
+  if (options.help) return "help";
+  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const quick = options.quick === true;
+  const repeatRaw = options.repeat;
+  if (repeatRaw !== undefined && (typeof repeatRaw !== "string" || !/^[1-9]\d*$/.test(repeatRaw))) throw new UsageError("--repeat takes a whole number >= 1");
+  return {
+    quick,
+    sizes: list("sizes", options.sizes, quick ? [100, 1000] : [100, 500, 1000, 2000]),
+    repeat: repeatRaw ? Number(repeatRaw) : quick ? 1 : 3,
+    labSizes: list("lab-sizes", options["lab-sizes"], quick ? [4] : [4, 8, 16, 32]),
+    pure: options["skip-pure"] !== true,
+    pulumi: options["skip-pulumi"] !== true,
+    lab: options["skip-lab"] !== true,
+    ansible: options["skip-ansible"] !== true,
+    out: resolve(typeof options.out === "string" ? options.out : join(root, "BENCHMARKS.md")),
+    write: options["no-write"] === true ? false : options.write === true || !quick,
+    keep: options.keep === true,
+  };
+}
+
+const INTRO = `# citydc benchmarks
+
+Figures from \`npm run bench\` (the block below is rewritten by each run; the history of improvements
+after it is written by hand). How to run it, what each figure means and the targets are in the README.`;
+
+export interface Section {
+  readonly title: string;
+  readonly markdown: string;
+}
+
+function log(line: string): void {
+  process.stderr.write(line + "\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const root = resolve(__dirname, "..", "..");
+  let o: BenchOptions | "help";
+  try {
+    o = benchOptions(argv, root);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`bench: ${err.message}\n\n${HELP}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (o === "help") {
+    process.stdout.write(HELP + "\n");
+    return 0;
+  }
+  const work = mkdtempSync(join(tmpdir(), "citydc-bench-"));
+  const started = Date.now();
+  const m: Machine = machine();
+  log(`citydc bench (${o.quick ? "quick" : "default"} mode) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; work dir ${work}`);
+  const sections: Section[] = [];
+  try {
+    if (o.pure) {
+      mkdirSync(work, { recursive: true });
+      const startup = await benchStartup(root, o.repeat);
+      const cases: PureCase[] = await benchPure({ root, work, sizes: o.sizes, repeat: o.repeat, log });
+      sections.push({ title: "Pure layers, whole processes", markdown: pureSection(cases, startup, o.repeat) });
+    }
+    if (o.pulumi) {
+      const { benchMocks } = await import("./mocks");
+      sections.push(await benchMocks({ root, work, sizes: o.quick ? [100] : [100, 500, 1000], log }));
+    }
+    if (o.lab) {
+      const { benchLab } = await import("./lab");
+      sections.push(...(await benchLab({ root, work, sizes: o.labSizes, pulumi: o.pulumi, ansible: o.ansible, quick: o.quick, log })));
+    }
+  } finally {
+    if (!o.keep) rmSync(work, { recursive: true, force: true });
+  }
+  const took = (Date.now() - started) / 1000;
+  const block = [
+    `## Latest run: ${m.date} (${o.quick ? "quick" : "default"} mode, ${took.toFixed(0)} s)`,
+    "",
+    machineTable(m),
+    "",
+    ...sections.flatMap((s) => [`### ${s.title}`, "", s.markdown.trim(), ""]),
+  ].join("\n");
+  process.stdout.write("\n" + block + "\n");
+  if (o.write) {
+    writeReport(o.out, block, INTRO);
+    log(`wrote ${o.out}`);
+  }
+  return 0;
+}
+
+function pureSection(cases: readonly PureCase[], startup: { node: Measured; help: Measured }, repeat: number): string {
+  return [
+    `Each figure is one whole process (\`node bin/citydc.js ...\`) from spawn to exit, ${repeat > 1 ? `median of ${repeat} runs (min in brackets)` : "one run"};`,
+    "RSS is the process's peak resident memory. Inventories from `citydc generate` (4 sites in two DR pairs, 2 spines",
+    "per site, 8 leafs per rack, 50 interfaces per leaf, 40 VLANs per site, 10 branches); the diff compares it with a",
+    "revision (one stretched VLAN added, 2% of access ports moved, descriptions, a host removed). Target: validate +",
+    "render of 1,000 switches / 50,000 interfaces under 2 s, diff of two 1,000-switch revisions under 2 s (⚠ = missed).",
+    "",
+    pureTable(cases, 2000),
+    "",
+    ...failures(cases),
+    `Start-up for context: \`node -e ""\` ${ms(startup.node)} (${rss(startup.node)}), \`citydc --help\` ${ms(startup.help)} (${rss(startup.help)}).`,
+  ].join("\n");
+}
+
+function failures(cases: readonly PureCase[]): string[] {
+  const seen = new Set<string>();
+  for (const c of cases) for (const [name, r] of Object.entries(c.results)) if ("error" in r) seen.add(`- \`${name}\`: ${r.error}`);
+  return seen.size ? ["Failures:", "", ...seen, ""] : [];
+}
+
+export { table };
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (process.env.CITYDC_DEBUG && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
+      process.exitCode = 2;
+    },
+  );
+}
