@@ -29,10 +29,8 @@ export function platforms(): Readonly<Record<PlatformName, Platform>> {
 }
 
 export function deviceIntents(inv: Inventory): DeviceIntent[] {
-  const mod = require("../intent/index") as Record<string, unknown>;
-  const fn = (mod.deviceIntents ?? mod.buildIntents ?? mod.intents) as ((inv: Inventory) => DeviceIntent[]) | undefined;
-  if (!fn) throw new Error("intent/index exports no deviceIntents(inventory)");
-  return fn(inv);
+  const mod = require("../intent/index") as { deriveIntent(inv: Inventory): Map<string, DeviceIntent> };
+  return [...mod.deriveIntent(inv).values()];
 }
 
 export function openSession(target: DeviceTarget): Promise<DeviceSession> {

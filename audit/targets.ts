@@ -6,7 +6,8 @@
  *
  * Host-keys file: one "<name> <key type> <base64 key> [comment]" per line, where <name> is the device
  * name, "address:port", "[address]:port" or the bare address (used only when no other device shares it).
- * Blank lines and lines starting with # are ignored.
+ * Blank lines and lines starting with # are ignored. The lab's JSON files are read too: hostkeys.json
+ * ({ "<device>": "ssh-ed25519 AAAA..." }) and lab.json ({ devices: [{ name, hostKey }] }).
  */
 import { readFileSync } from "fs";
 import type { Device } from "../inventory/types";
@@ -16,6 +17,14 @@ export type HostKeys = ReadonlyMap<string, string>;
 
 export function parseHostKeys(text: string): Map<string, string> {
   const keys = new Map<string, string>();
+  if (text.trimStart().startsWith("{")) {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    if (Array.isArray(data.devices)) {
+      for (const d of data.devices as { name?: unknown; hostKey?: unknown }[])
+        if (typeof d?.name === "string" && typeof d.hostKey === "string") keys.set(d.name, d.hostKey);
+    } else for (const [name, key] of Object.entries(data)) if (typeof key === "string") keys.set(name, key);
+    return keys;
+  }
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith("#")) continue;
