@@ -88,7 +88,8 @@ export interface RunRecord {
 
 // ---------------------------------------------------------------- redaction
 
-const SECRET_WORDS = /\b(password|passwd|secret|cipher|irreversible-cipher|pre-shared-key|authentication-key|community)(\s+(?:0|5|7|8|9)(?=\s))?\s+("[^"]*"|\S+)/gi;
+const SECRET_WORDS =
+  /\b(password|passwd|secret|pre-shared-key|authentication-key|community)((?:\s+(?:0|5|7|8|9|cipher|irreversible-cipher|simple|plain|encrypted|hashed)(?=\s))*)\s+("[^"]*"|\S+)/gi;
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
 /** Replaces known secret values and secret-looking config arguments with "[secret]". */
@@ -260,8 +261,8 @@ export interface RunRecordInput {
   readonly result: StackRunResult;
   /** The preview that ran before it, if any. */
   readonly preview?: StackRunResult;
-  /** The inventory file (relative to `root` or absolute). */
-  readonly inventoryFile: string;
+  /** The inventory file (relative to `root` or absolute); default: `citydc:inventory` of the stack config. */
+  readonly inventoryFile?: string;
   /** Repo root (default: the current directory). */
   readonly root?: string;
   readonly startedAt?: Date;
@@ -305,7 +306,10 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
     durationMs: finished.getTime() - started.getTime(),
-    inventory: inventoryRevision(input.inventoryFile, input.root ?? process.cwd()),
+    inventory: inventoryRevision(
+      input.inventoryFile ?? stackConfigValue(input.root ?? process.cwd(), input.stack, "inventory") ?? "(unknown)",
+      input.root ?? process.cwd(),
+    ),
     actor: currentActor(env),
     preview: input.preview ? { summary: { ...input.preview.summary } as Record<string, number>, devices: previewDevices } : null,
     summary: { ...input.result.summary } as Record<string, number>,
@@ -326,6 +330,11 @@ export function auditDir(root: string, stack: string, configured?: string): stri
 }
 
 function stackConfigAuditDir(root: string, stack: string): string | undefined {
+  return stackConfigValue(root, stack, "auditDir");
+}
+
+/** A scalar `citydc:<key>` of stacks/Pulumi.<stack>.yaml (no YAML library needed for a flat scalar). */
+export function stackConfigValue(root: string, stack: string, key: string): string | undefined {
   const file = path.join(root, "stacks", `Pulumi.${stack}.yaml`);
   let text: string;
   try {
@@ -333,7 +342,7 @@ function stackConfigAuditDir(root: string, stack: string): string | undefined {
   } catch {
     return undefined;
   }
-  const m = /^\s+citydc:auditDir:\s*["']?([^"'#\n]+?)["']?\s*(#.*)?$/m.exec(text);
+  const m = new RegExp(`^\\s+citydc:${key}:\\s*["']?([^"'#\\n]+?)["']?\\s*(#.*)?$`, "m").exec(text);
   return m ? m[1]!.trim() : undefined;
 }
 
