@@ -1,9 +1,9 @@
-/** A site: its racks (with their switches), switches without a rack, its VLANs and the links placed at it. */
+/** A site: its racks (with their switches), its VLANs and the links placed at it. */
 import * as pulumi from "@pulumi/pulumi";
 import type { Link as LinkModel, Site as SiteModel } from "../inventory/types";
 import { Link } from "./link";
 import { Rack } from "./rack";
-import { Switch } from "./switch";
+import type { Switch } from "./switch";
 import { linkKey, TYPES, type DeviceBuild, type NetworkBuild } from "./types";
 import { Vlan } from "./vlan";
 
@@ -35,15 +35,16 @@ export class Site extends pulumi.ComponentResource {
       if (d.device.rack) inRack.set(d.device.rack, [...(inRack.get(d.device.rack) ?? []), d]);
       else loose.push(d);
     }
-    this.racks = inv.racks
-      .filter((r) => r.site === site.name)
-      .slice()
-      .sort(byName)
-      .map((r) => new Rack(r.name, { rack: r, devices: inRack.get(r.name) ?? [], ...cred }, { parent: this }));
-    this.switches = [
-      ...this.racks.flatMap((r) => r.switches),
-      ...loose.map((d) => new Switch(d.device.name, { build: d, ...cred }, { parent: this })),
-    ];
+    // Devices without a rack go into the site's "unracked" rack, so every DeviceConfig has the same parent
+    // chain (Site > Rack > Switch): racking a device later keeps its URN and never re-creates its config.
+    const racks = inv.racks.filter((r) => r.site === site.name).slice().sort(byName);
+    if (loose.length > 0) {
+      const name = `${site.name}:unracked`;
+      racks.push({ name, site: site.name, height: 0, description: "devices without a rack position" });
+      inRack.set(name, loose);
+    }
+    this.racks = racks.map((r) => new Rack(r.name, { rack: r, devices: inRack.get(r.name) ?? [], ...cred }, { parent: this }));
+    this.switches = this.racks.flatMap((r) => r.switches);
 
     this.vlans = inv.vlans
       .filter((v) => v.sites.includes(site.name))

@@ -5,7 +5,8 @@
  *   citydc:inventory      inventory file, relative to the repo root
  *   citydc:sites          list of site names this stack configures (or citydc:site for one)
  *   citydc:hostKeysFile   optional file of pinned host keys (known_hosts lines: device name or [addr]:port)
- *   citydc:sshPassword / citydc:sshPrivateKey   secrets; else CITYDC_SSH_PASSWORD / CITYDC_SSH_KEY_FILE
+ *   citydc:sshPassword / citydc:sshPrivateKey   secrets; else CITYDC_SSH_PASSWORD / CITYDC_SSH_KEY_FILE,
+ *   else citydc:sshKeyFile (a key file path; the lab's generated key)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -17,6 +18,7 @@ import type { DeviceBuild } from "../components/types";
 import { InventoryInvalidError, isDrParity, loadNetwork } from "../pulumi/model";
 import type { DeviceCredentials, DeviceTargetInput } from "../provider/types";
 import type { ProgramSettings } from "./settings";
+import { parseHostKeys } from "../audit/targets";
 
 export type { ProgramSettings } from "./settings";
 
@@ -39,7 +41,8 @@ export function resolveSettings(o: Overrides): ProgramSettings & { credentialsIn
       credentialsInput = pulumi.all([pw, key]).apply(([p, k]) => ({ ...(p ? { password: p } : {}), ...(k ? { privateKey: k } : {}) }));
     } else {
       const envPw = process.env.CITYDC_SSH_PASSWORD;
-      const keyFile = process.env.CITYDC_SSH_KEY_FILE;
+      const cfgKey = cfg.get("sshKeyFile");
+      const keyFile = process.env.CITYDC_SSH_KEY_FILE ?? (cfgKey ? rel(cfgKey) : undefined);
       if (envPw || keyFile) {
         credentialsInput = { ...(envPw ? { password: envPw } : {}), ...(keyFile ? { privateKey: readFileOrFail(keyFile, "CITYDC_SSH_KEY_FILE") } : {}) };
       }
@@ -64,22 +67,21 @@ function readFileOrFail(file: string, what: string): string {
   }
 }
 
-/** Pinned host keys from a known_hosts-style file: "<device | addr | [addr]:port> <type> <key>" per line. */
+/**
+ * Pinned host keys from a file: known_hosts-style lines "<device | [addr]:port | addr> <type> <key>", or the
+ * lab's JSON (hostkeys.json / lab.json); the same format the audit tools read (audit/targets.ts).
+ */
 export function readHostKeys(file: string): Map<string, string> {
-  const keys = new Map<string, string>();
   if (!fs.existsSync(file)) {
     pulumi.log.warn(`citydc:hostKeysFile ${file} does not exist (yet): no host key pinned from it`);
-    return keys;
+    return new Map();
   }
-  const text = readFileOrFail(file, "citydc:hostKeysFile");
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const [names, type, key] = line.split(/\s+/);
-    if (!names || !type || !key) continue;
-    for (const n of names.split(",")) keys.set(n, `${type} ${key}`);
+  try {
+    return parseHostKeys(readFileOrFail(file, "citydc:hostKeysFile"));
+  } catch (err) {
+    if (err instanceof pulumi.RunError) throw err;
+    throw new pulumi.RunError(`citydc:hostKeysFile ${file}: not a host-keys file (${err instanceof Error ? err.message : String(err)})`);
   }
-  return keys;
 }
 
 export function targetOf(d: Device, hostKeys: ReadonlyMap<string, string>): DeviceTargetInput {
