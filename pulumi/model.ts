@@ -3,6 +3,7 @@
  * intent -> per-platform config objects. The modules are loaded on first use so `citydc` commands that do not
  * need them stay fast.
  */
+import * as fs from "fs";
 import type { Diagnostic, Inventory } from "../inventory/types";
 import type { ConfigObject, DeviceIntent, Platform } from "../platforms/types";
 
@@ -62,9 +63,19 @@ export function platforms(): Readonly<Record<string, Platform>> {
 
 /** Loads, validates, derives and renders. Does not throw on an invalid inventory: see `diagnostics`. */
 export function loadNetwork(file: string): LoadedNetwork {
-  const loader = load(["../inventory/loader", "../inventory/load", "../inventory/index"]);
-  const loadFn = pick(loader, ["loadInventory", "loadInventoryFile", "load"], "inventory loader");
-  const loaded = loadFn(file) as Record<string, unknown>;
+  const loader = load(["../inventory/load", "../inventory/loader", "../inventory/index"]);
+  let loaded: Record<string, unknown>;
+  if (typeof loader.loadInventory === "function") loaded = (loader.loadInventory as AnyFn)(file) as Record<string, unknown>;
+  else {
+    const parse = pick(loader, ["parseInventory"], "inventory loader");
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch (err) {
+      throw new Error(`${file}: cannot read the inventory (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+    loaded = parse(text, file) as Record<string, unknown>;
+  }
   const inventory = (loaded.inventory ?? loaded.model ?? loaded.document) as Inventory | undefined;
   const diagnostics = ((loaded.diagnostics ?? loaded.errors ?? []) as Diagnostic[]).slice();
   const errors = diagnostics.filter((d) => d.severity !== "warning");
