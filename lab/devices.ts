@@ -130,7 +130,11 @@ export function ensureFrr(d: LabDevice): string[] {
     const pidfile = `${runDir}/${dm}.pid`;
     if (alive(pidfile, dm)) continue;
     fs.rmSync(pidfile, { force: true });
-    run("ip", ["netns", "exec", d.namespace, `${FRR_LIB}/${dm}`, "-N", d.pathspace, "-d", "-P", "0", "-i", pidfile]);
+    // Own UTS namespace too, so the daemons call themselves by the device's name (running-config hostname).
+    run("ip", [
+      "netns", "exec", d.namespace, "unshare", "--uts", "/bin/sh", "-c", 'hostname "$0" && exec "$@"', d.name,
+      `${FRR_LIB}/${dm}`, "-N", d.pathspace, "-d", "-P", "0", "-i", pidfile,
+    ]);
     if (!waitFor(() => alive(pidfile, dm), 10_000)) throw new LabError(`${d.name}: ${dm} did not start`, `see the system log; try \`lab down\` then \`lab up\``);
     changed.push(`${d.name}: ${dm}`);
   }

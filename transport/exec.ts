@@ -1,0 +1,93 @@
+/**
+ * The exec driver (ovs, frr, junos): a configuration script runs in ONE exec channel as `sh -e` with the
+ * script on stdin, so it stops at the first failing line and the whole change is one session; read-only
+ * commands run one exec channel each over the same connection.
+ */
+import type { Client, ClientChannel } from "ssh2";
+import { TransportError, type ApplyResult, type DeviceSession, type DeviceTarget } from "./types";
+import { redact, timeoutOf } from "./connect";
+
+interface ExecOutcome {
+  readonly code: number | null;
+  readonly signal?: string;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The last lines of a device's error output, for a message. */
+export function tail(text: string, lines = 12): string {
+  const all = text.trim().split(/\r?\n/);
+  return all.slice(-lines).join("\n");
+}
+
+export function execOnce(client: Client, target: DeviceTarget, command: string, input?: string): Promise<ExecOutcome> {
+  const ms = timeoutOf(target);
+  return new Promise((resolve, reject) => {
+    let stream: ClientChannel | undefined;
+    const timer = setTimeout(() => {
+      stream?.close();
+      reject(new TransportError(target.device, "timeout", `no answer to \`${command}\` within ${ms} ms`));
+    }, ms);
+    client.exec(command, (err, ch) => {
+      if (err) {
+        clearTimeout(timer);
+        return reject(new TransportError(target.device, "unreachable", `the device refused an exec channel: ${redact(err.message, target)}`));
+      }
+      stream = ch;
+      const out: Buffer[] = [];
+      const errs: Buffer[] = [];
+      let code: number | null = null;
+      let signal: string | undefined;
+      ch.on("data", (b: Buffer) => out.push(b));
+      ch.stderr.on("data", (b: Buffer) => errs.push(b));
+      ch.on("exit", (c: number | null, sig?: string) => {
+        code = c;
+        signal = sig;
+      });
+      ch.on("close", () => {
+        clearTimeout(timer);
+        resolve({
+          code,
+          signal,
+          stdout: redact(Buffer.concat(out).toString("utf8"), target),
+          stderr: redact(Buffer.concat(errs).toString("utf8"), target),
+        });
+      });
+      if (input !== undefined) ch.end(input);
+      else ch.end();
+    });
+  });
+}
+
+export class ExecSession implements DeviceSession {
+  constructor(
+    private readonly client: Client,
+    private readonly target: DeviceTarget,
+  ) {}
+
+  async apply(script: readonly string[]): Promise<ApplyResult> {
+    const r = await execOnce(this.client, this.target, "sh -e", script.join("\n") + "\n");
+    if (r.code !== 0) {
+      const why = r.code === null ? `ended by signal ${r.signal ?? "?"}` : `exit status ${r.code}`;
+      const detail = tail(r.stderr) || tail(r.stdout);
+      throw new TransportError(this.target.device, "command", `the configuration script failed (${why})${detail ? `: ${detail}` : ""}`);
+    }
+    return { output: r.stdout + r.stderr };
+  }
+
+  async show(commands: readonly string[]): Promise<string[]> {
+    const outputs: string[] = [];
+    for (const c of commands) {
+      const r = await execOnce(this.client, this.target, c);
+      if (r.code !== 0) {
+        throw new TransportError(this.target.device, "command", `\`${c}\` failed (exit status ${r.code ?? "?"})${r.stderr ? `: ${tail(r.stderr, 4)}` : ""}`);
+      }
+      outputs.push(r.stdout);
+    }
+    return outputs;
+  }
+
+  async close(): Promise<void> {
+    this.client.end();
+  }
+}
