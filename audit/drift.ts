@@ -73,31 +73,32 @@ export interface DriftDeps {
   target(device: Device): DeviceTarget | string;
 }
 
-/** Extra managed objects per platform: a read-only command and a parser of its output into object keys. */
+/** Extra managed objects per platform: read-only commands and a parser of their outputs into object keys. */
 interface ExtrasProbe {
-  readonly command: (intentObjects: readonly ConfigObject[]) => string;
-  readonly keys: (output: string) => { key: string; kind: string }[];
+  readonly commands: (intentObjects: readonly ConfigObject[]) => string[];
+  readonly keys: (outputs: readonly string[]) => { key: string; kind: string }[];
 }
 
 /**
- * ovs: the ovs platform tags every port and bond it configures with external_ids:citydc=managed, so a
- * port tagged that way that the intent lacks was left behind (or added by hand with the tag copied).
- * The command reuses the ovsdb location of the platform's own read-back commands (their `ovs-vsctl`
- * prefix, e.g. `ovs-vsctl --db=unix:/run/x.sock`), so it talks to the same switch.
+ * ovs: the ovs platform tags every port and bond it configures with external_ids:citydc=managed and keeps
+ * each VLAN as a bridge external_id `citydc-vlan-<id>`, so a tagged port or a recorded VLAN that the intent
+ * lacks was left behind (or added by hand). The commands reuse the `ovs-vsctl` prefix of the platform's
+ * own read-back commands (options such as --db), so they talk to the same switch.
  */
 const OVS_EXTRAS: ExtrasProbe = {
-  command(objects) {
+  commands(objects) {
     const sample = objects.map((o) => o.readBack).find((c) => /ovs-vsctl/.test(c));
     const m = sample ? /^(.*?\bovs-vsctl\b(?:\s+--(?!columns|bare|format|no-headings|data)\S+)*)/.exec(sample) : null;
     const prefix = m ? m[1]! : "ovs-vsctl";
-    return `${prefix} --bare --columns=name find Port external_ids:citydc=managed`;
+    return [`${prefix} --bare --columns=name find Port external_ids:citydc=managed`, `${prefix} --bare --columns=name,external_ids list Bridge`];
   },
-  keys(output) {
-    return output
+  keys([ports = "", bridges = ""]) {
+    const out = ports
       .split(/\s+/)
-      .map((s) => s.trim())
       .filter((s) => s.length > 0 && /^[A-Za-z0-9_.-]+$/.test(s))
       .map((name) => (/^bond\d+$/.test(name) ? { key: `lag:${name}`, kind: "lag" } : { key: `port:${name}`, kind: "port" }));
+    for (const m of bridges.matchAll(/citydc-vlan-(\d+)=/g)) out.push({ key: `vlan:${m[1]}`, kind: "vlan" });
+    return out;
   },
 };
 
@@ -125,7 +126,7 @@ export function compareDevice(
   platform: Platform,
   objects: readonly ConfigObject[],
   outputs: readonly string[],
-  extrasOutput?: string,
+  extrasOutputs?: readonly string[],
 ): ObjectDrift[] {
   const drift: ObjectDrift[] = [];
   objects.forEach((obj, i) => {
@@ -139,9 +140,9 @@ export function compareDevice(
     if (fields.length > 0) drift.push({ status: "different", key: obj.key, kind: obj.kind, summary: obj.summary, fields });
   });
   const probe = EXTRAS[platform.name];
-  if (probe && extrasOutput !== undefined) {
+  if (probe && extrasOutputs !== undefined) {
     const intended = new Set(objects.map((o) => o.key));
-    for (const x of probe.keys(extrasOutput)) {
+    for (const x of probe.keys(extrasOutputs)) {
       if (!intended.has(x.key)) drift.push({ status: "extra", key: x.key, kind: x.kind, summary: `${x.kind} ${x.key.slice(x.kind.length + 1)} managed by citydc but not in the inventory`, fields: [] });
     }
   }
@@ -184,9 +185,9 @@ export async function checkDevice(device: Device, intent: DeviceIntent, deps: Dr
     session = await deps.openSession(target);
     const probe = EXTRAS[platform.name];
     const commands = objects.map((o) => o.readBack);
-    if (probe) commands.push(probe.command(objects));
+    if (probe) commands.push(...probe.commands(objects));
     const outputs = commands.length ? await session.show(commands) : [];
-    const drift = compareDevice(platform, objects, outputs.slice(0, objects.length), probe ? outputs[objects.length] : undefined);
+    const drift = compareDevice(platform, objects, outputs.slice(0, objects.length), probe ? outputs.slice(objects.length) : undefined);
     return { ...base, status: drift.length ? "drift" : "in-sync", checked: objects.length, drift };
   } catch (err) {
     const kind = errorKindOf(err);

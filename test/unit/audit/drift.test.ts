@@ -55,7 +55,7 @@ function deps(state: Record<number, Record<string, string>>, opened: string[] = 
       if (!s) throw new TransportError(t.device, "unreachable", "connect ECONNREFUSED 127.0.0.1");
       return {
         apply: async () => ({ output: "" }),
-        show: async (cmds) => cmds.map((c) => (c.includes("external_ids:citydc=managed") ? s.extras ?? "" : s[c] ?? "")),
+        show: async (cmds) => cmds.map((c) => (c.includes("external_ids:citydc=managed") ? s.extras ?? "" : c.includes("list Bridge") ? "" : s[c] ?? "")),
         close: async () => undefined,
       };
     },
@@ -77,13 +77,14 @@ describe("drift comparison", () => {
 
   it("reports missing, different and (ovs) extra objects", () => {
     const objs = objectsOf(intent("sw1"));
-    const drift = compareDevice(fakePlatform("ovs"), objs, ["", '{"id":20,"name":"old"}'], "p1\np9\nbond3\n");
+    const drift = compareDevice(fakePlatform("ovs"), objs, ["", '{"id":20,"name":"old"}'], ["p1\np9\nbond3\n", "br0 {citydc-vlan-10=mgmt, citydc-vlan-20=video, citydc-vlan-77=left}"]);
     expect(drift.map((d) => [d.status, d.key])).toEqual([
       ["missing", "vlan:10"],
       ["different", "vlan:20"],
       ["extra", "port:p1"],
       ["extra", "port:p9"],
       ["extra", "lag:bond3"],
+      ["extra", "vlan:77"],
     ]);
     expect(drift[1]!.fields).toEqual([{ field: "name", intended: "video", found: "old" }]);
   });
