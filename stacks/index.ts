@@ -41,11 +41,13 @@ export function resolveSettings(o: Overrides): ProgramSettings & { credentialsIn
       credentialsInput = pulumi.all([pw, key]).apply(([p, k]) => ({ ...(p ? { password: p } : {}), ...(k ? { privateKey: k } : {}) }));
     } else {
       const envPw = process.env.CITYDC_SSH_PASSWORD;
+      const envKey = process.env.CITYDC_SSH_KEY_FILE;
       const cfgKey = cfg.get("sshKeyFile");
-      const keyFile = process.env.CITYDC_SSH_KEY_FILE ?? (cfgKey ? rel(cfgKey) : undefined);
-      if (envPw || keyFile) {
-        credentialsInput = { ...(envPw ? { password: envPw } : {}), ...(keyFile ? { privateKey: readFileOrFail(keyFile, "CITYDC_SSH_KEY_FILE") } : {}) };
-      }
+      let privateKey: string | undefined;
+      if (envKey) privateKey = readFileOrFail(envKey, "CITYDC_SSH_KEY_FILE");
+      else if (cfgKey && fs.existsSync(rel(cfgKey))) privateKey = readFileOrFail(rel(cfgKey), "citydc:sshKeyFile");
+      else if (cfgKey) pulumi.log.warn(`citydc:sshKeyFile ${rel(cfgKey)} does not exist (yet): preview works, up cannot log in`);
+      if (envPw || privateKey) credentialsInput = { ...(envPw ? { password: envPw } : {}), ...(privateKey ? { privateKey } : {}) };
     }
   }
   return {
