@@ -1,0 +1,47 @@
+/**
+ * The semantic checks, run in this order after the schema check. Each lives in its own file with
+ * a comment listing its codes; all run every time, so one run reports every problem.
+ */
+import { CheckContext, type Check, type Finding } from "./context";
+import { dr } from "./dr";
+import { lags } from "./lags";
+import { links } from "./links";
+import { names } from "./names";
+import { platform } from "./platform";
+import { ports } from "./ports";
+import { portUsage } from "./port-usage";
+import { racks } from "./racks";
+import { references } from "./references";
+import { routing } from "./routing";
+import { subnets } from "./subnets";
+import { unique } from "./unique";
+import { vlans } from "./vlans";
+import type { Inventory } from "../types";
+
+export const CHECKS: Readonly<Record<string, Check>> = {
+  unique,
+  references,
+  names,
+  vlans,
+  racks,
+  ports,
+  portUsage,
+  links,
+  lags,
+  subnets,
+  platform,
+  routing,
+  dr,
+};
+
+/** Every finding of every check (or of the named checks only). */
+export function runChecks(inv: Inventory, only?: readonly string[]): Finding[] {
+  const ctx = new CheckContext(inv);
+  for (const [name, check] of Object.entries(CHECKS)) {
+    if (only && !only.includes(name)) continue;
+    check(ctx);
+  }
+  return ctx.findings;
+}
+
+export type { Finding } from "./context";

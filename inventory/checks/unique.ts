@@ -1,0 +1,51 @@
+/**
+ * unique: names and IDs identify objects everywhere (diffs, Pulumi names, references), so each may
+ * appear once. Codes: E_DUPLICATE (same name/ID twice in one list, or an interface and a LAG with
+ * the same name on one device), E_DUPLICATE_MANAGEMENT (two devices with the same SSH address and
+ * port), W_DUPLICATE_VLAN_NAME (two VLAN IDs with one name: legal, but confusing).
+ */
+import type { Check } from "./context";
+
+function dupes<T>(ctx: Parameters<Check>[0], items: readonly T[], key: (x: T) => string | number, path: (i: number) => string, what: string, code = "E_DUPLICATE"): void {
+  const first = new Map<string | number, number>();
+  items.forEach((x, i) => {
+    const k = key(x);
+    const f = first.get(k);
+    if (f === undefined) {
+      first.set(k, i);
+      return;
+    }
+    const message = `${what} '${k}' is defined again (first at item ${f + 1})`;
+    const hint = `give each ${what} a unique ${typeof k === "number" ? "ID" : "name"}, or merge the two entries`;
+    if (code.startsWith("W_")) ctx.warn(code, path(i), message, hint);
+    else ctx.error(code, path(i), message, hint);
+  });
+}
+
+export const unique: Check = (ctx) => {
+  const inv = ctx.inv;
+  dupes(ctx, inv.tenants, (x) => x.name, (i) => `/tenants/${i}/name`, "tenant");
+  dupes(ctx, inv.vrfs, (x) => x.name, (i) => `/vrfs/${i}/name`, "vrf");
+  dupes(ctx, inv.sites, (x) => x.name, (i) => `/sites/${i}/name`, "site");
+  dupes(ctx, inv.racks, (x) => x.name, (i) => `/racks/${i}/name`, "rack");
+  dupes(ctx, inv.devices, (x) => x.name, (i) => `/devices/${i}/name`, "device");
+  dupes(ctx, inv.vlans, (x) => x.id, (i) => `/vlans/${i}/id`, "VLAN");
+  dupes(ctx, inv.vlans, (x) => x.name, (i) => `/vlans/${i}/name`, "VLAN name", "W_DUPLICATE_VLAN_NAME");
+  dupes(ctx, inv.hosts, (x) => x.name, (i) => `/hosts/${i}/name`, "host");
+  dupes(ctx, inv.services, (x) => x.name, (i) => `/services/${i}/name`, "service");
+  dupes(ctx, inv.dr, (x) => x.site, (i) => `/dr/${i}/site`, "DR protection for site");
+  const mgmt = new Map<string, string>();
+  inv.devices.forEach((d, di) => {
+    dupes(ctx, d.interfaces, (x) => x.name, (i) => `/devices/${di}/interfaces/${i}/name`, `interface of ${d.name}`);
+    dupes(ctx, d.lags, (x) => x.name, (i) => `/devices/${di}/lags/${i}/name`, `LAG of ${d.name}`);
+    const ifnames = new Set(d.interfaces.map((i) => i.name));
+    d.lags.forEach((l, li) => {
+      if (ifnames.has(l.name)) ctx.error("E_DUPLICATE", `/devices/${di}/lags/${li}/name`, `LAG '${l.name}' has the same name as an interface of ${d.name}`, "rename the LAG (e.g. Eth-Trunk1, bond0) so links can tell the two apart");
+    });
+    const endpoint = `${d.management.address}:${d.management.port}`;
+    const other = mgmt.get(endpoint);
+    if (other !== undefined && other !== d.name) {
+      ctx.error("E_DUPLICATE_MANAGEMENT", `/devices/${di}/management`, `management address ${endpoint} is also used by device ${other}`, "give each device its own management address or SSH port");
+    } else mgmt.set(endpoint, d.name);
+  });
+};

@@ -1,0 +1,301 @@
+/**
+ * Reading the inventory text safely: bytes -> UTF-8 text -> YAML document, with a map from JSON
+ * paths back to line and column. Every failure is a Diagnostic (code, place, hint), never a throw.
+ *
+ * Positions: js-yaml's `listener` reports every node it opens and closes. We keep, for each mapping
+ * and sequence it builds (by object identity), the offsets of its children in order; a JSON path is
+ * then located by walking the parsed data from the root. Building this costs one small array per
+ * container; offsets become line/column only for the few paths that carry a diagnostic.
+ */
+import * as yaml from "js-yaml";
+import type { Diagnostic } from "./types";
+
+/** Largest inventory accepted (bytes). A 1,000-switch / 50,000-interface inventory is about 6 MB. */
+export const MAX_INVENTORY_BYTES = 64 * 1024 * 1024;
+/** Most nodes the document may expand to through aliases (protects against "billion laughs"). */
+export const MAX_EXPANDED_NODES = 5_000_000;
+/** Keys that merge keys (<<) may copy in total (js-yaml's default of 10,000 is too small for big inventories). */
+export const MAX_MERGE_KEYS = 2_000_000;
+/** Deepest nesting accepted; the inventory format itself is at most 6 levels deep. */
+export const MAX_DEPTH = 64;
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Children of one mapping or sequence: [offset0, value0, offset1, value1, ...] in source order. */
+interface NodeInfo {
+  readonly offset: number;
+  readonly children: unknown[];
+}
+
+export class SourceMap {
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly nodes: WeakMap<object, NodeInfo>,
+    private readonly root: unknown,
+  ) {}
+
+  /** Line/column (1-based) of the node at `path` ("/devices/3/interfaces/5/vlan"), or of its nearest existing ancestor. */
+  locate(path: string, preferKey = false): Position {
+    const segments = path === "" || path === "/" ? [] : path.slice(1).split("/").map(unescapePointer);
+    let node: unknown = this.root;
+    let offset = this.nodes.get(node as object)?.offset ?? 0;
+    for (const segment of segments) {
+      if (node === null || typeof node !== "object") break;
+      const info = this.nodes.get(node);
+      if (!info) break;
+      const found = Array.isArray(node) ? this.itemOffset(info, node, segment) : this.keyOffsets(info, node as Record<string, unknown>, segment);
+      if (!found) break;
+      offset = found.key !== undefined && preferKey && segment === segments[segments.length - 1] ? found.key : found.value;
+      node = Array.isArray(node) ? node[Number(segment)] : (node as Record<string, unknown>)[segment];
+    }
+    return this.position(offset);
+  }
+
+  /** Line/column (1-based) of a character offset, skipping blanks and comments before the node. */
+  position(offset: number): Position {
+    const text = this.text;
+    let i = offset;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else if (c === 0x23 /* # */) {
+        while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+      } else break;
+    }
+    if (i >= text.length) i = Math.min(offset, Math.max(0, text.length - 1));
+    return offsetToPosition(this.starts(), i);
+  }
+
+  private starts(): number[] {
+    if (!this.lineStarts) this.lineStarts = lineStarts(this.text);
+    return this.lineStarts;
+  }
+
+  private itemOffset(info: NodeInfo, _node: unknown[], segment: string): { value: number; key?: number } | undefined {
+    const index = Number(segment);
+    if (!Number.isInteger(index) || index < 0) return undefined;
+    const at = index * 2;
+    if (at >= info.children.length) return undefined;
+    return { value: info.children[at] as number };
+  }
+
+  private keyOffsets(info: NodeInfo, node: Record<string, unknown>, key: string): { value: number; key?: number } | undefined {
+    // Children alternate key, value. Try that pairing first, then any child equal to the key
+    // followed by the key's value (listener sequences are not always perfectly paired).
+    const c = info.children;
+    const value = node[key];
+    const count = c.length / 2;
+    let keyOnly: number | undefined;
+    for (const step of [2, 1]) {
+      for (let k = 0; k < count; k += step) {
+        if (!sameKey(c[2 * k + 1], key)) continue;
+        if (k + 1 < count && sameValue(c[2 * k + 3], value)) return { key: c[2 * k] as number, value: c[2 * k + 2] as number };
+        keyOnly ??= c[2 * k] as number;
+      }
+    }
+    return keyOnly === undefined ? undefined : { key: keyOnly, value: keyOnly };
+  }
+}
+
+function sameKey(candidate: unknown, key: string): boolean {
+  return candidate === key || (candidate !== null && typeof candidate !== "object" && String(candidate) === key);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf("\n");
+  while (i >= 0) {
+    starts.push(i + 1);
+    i = text.indexOf("\n", i + 1);
+  }
+  return starts;
+}
+
+function offsetToPosition(starts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+export interface ParsedSource {
+  readonly data?: unknown;
+  readonly map?: SourceMap;
+  readonly diagnostics: Diagnostic[];
+}
+
+function fileError(file: string, code: string, message: string, hint: string, line = 0, column = 0): Diagnostic {
+  return { code, severity: "error", file, line, column, path: "", message, hint };
+}
+
+/** Bytes or text -> decoded text, or a diagnostic for huge, binary, non-UTF-8 or empty input. */
+export function decode(input: string | Uint8Array, file: string): { text?: string; diagnostics: Diagnostic[] } {
+  const size = typeof input === "string" ? input.length : input.byteLength;
+  if (size > MAX_INVENTORY_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return {
+      diagnostics: [
+        fileError(file, "E_FILE_TOO_LARGE", `file is ${mb(size)} MiB, more than the ${mb(MAX_INVENTORY_BYTES)} MiB an inventory may have`, "check that this is the inventory file; split very large networks into one inventory per site"),
+      ],
+    };
+  }
+  let text: string;
+  if (typeof input === "string") text = input;
+  else {
+    const nul = input.indexOf(0);
+    if (nul >= 0) return { diagnostics: [binaryError(file, input, nul)] };
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      const at = firstInvalidUtf8(input);
+      const pos = offsetToPosition(lineStarts(Buffer.from(input.subarray(0, at)).toString("latin1")), at);
+      return {
+        diagnostics: [
+          fileError(file, "E_FILE_ENCODING", `file is not valid UTF-8 (first bad byte at offset ${at})`, "save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)", pos.line, pos.column),
+        ],
+      };
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf("\0");
+  if (nul >= 0) return { diagnostics: [binaryError(file, text, nul)] };
+  if (text.trim() === "") {
+    return { diagnostics: [fileError(file, "E_FILE_EMPTY", "file is empty", "start from inventory/lab.yaml or inventory/kragujevac.yaml; an inventory needs at least version, name, tenants, sites and devices", 1, 1)] };
+  }
+  return { text, diagnostics: [] };
+}
+
+function binaryError(file: string, input: string | Uint8Array, at: number): Diagnostic {
+  const head = typeof input === "string" ? input.slice(0, at) : Buffer.from(input.subarray(0, at)).toString("latin1");
+  const pos = offsetToPosition(lineStarts(head), at);
+  return fileError(file, "E_FILE_BINARY", `file looks binary (NUL byte at offset ${at})`, "pass the YAML inventory file, not an archive or compiled file", pos.line, pos.column);
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** YAML text -> data + source map, or diagnostics (syntax, duplicate keys, alias bombs, wrong top-level type). */
+export function parseYaml(text: string, file: string): ParsedSource {
+  const nodes = new WeakMap<object, NodeInfo>();
+  // Stack of open nodes: offset where each opened and the flat children array collected so far.
+  const offsets: number[] = [];
+  const childStack: unknown[][] = [[]];
+  const listener = (event: "open" | "close", state: { position: number; result: unknown }) => {
+    if (event === "open") {
+      offsets.push(state.position);
+      childStack.push([]);
+      return;
+    }
+    const offset = offsets.pop()!;
+    const children = childStack.pop()!;
+    const result = state.result;
+    if (result !== null && typeof result === "object" && !nodes.has(result)) nodes.set(result, { offset, children });
+    const parent = childStack[childStack.length - 1]!;
+    parent.push(offset, result);
+  };
+  let data: unknown;
+  try {
+    data = yaml.load(text, { filename: file, listener, json: false, schema: yaml.DEFAULT_SCHEMA, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGE_KEYS } as yaml.LoadOptions);
+  } catch (err) {
+    return { diagnostics: [yamlError(err, file)] };
+  }
+  const root = childStack[0]!;
+  const rootOffset = (root[0] as number | undefined) ?? 0;
+  if (data !== null && typeof data === "object" && !nodes.has(data)) nodes.set(data, { offset: rootOffset, children: [] });
+  const map = new SourceMap(text, nodes, data);
+  if (data === undefined || data === null) {
+    return { map, diagnostics: [fileError(file, "E_FILE_EMPTY", "file has no YAML content (only comments or blank lines)", "an inventory needs at least version, name, tenants, sites and devices; start from inventory/lab.yaml", 1, 1)] };
+  }
+  if (typeof data !== "object" || Array.isArray(data)) {
+    const kind = Array.isArray(data) ? "a list" : `a ${typeof data}`;
+    const pos = map.position(rootOffset);
+    return {
+      map,
+      diagnostics: [fileError(file, "E_TOP_LEVEL", `the document is ${kind}; an inventory is a mapping with keys version, name, tenants, sites, devices, ...`, "write the inventory as `key: value` lines at the top level (see inventory/lab.yaml)", pos.line, pos.column)],
+    };
+  }
+  const expanded = expandedSize(data, MAX_EXPANDED_NODES);
+  if (expanded > MAX_EXPANDED_NODES) {
+    return {
+      map,
+      diagnostics: [
+        fileError(file, "E_YAML_ALIAS_BOMB", `aliases expand the document to more than ${MAX_EXPANDED_NODES.toLocaleString("en")} nodes`, "aliases (*name) may reuse small pieces such as VLAN lists; do not nest aliases of aliases", 1, 1),
+      ],
+    };
+  }
+  return { data, map, diagnostics: [] };
+}
+
+/** Number of nodes the tree has when every alias is expanded; stops counting past `cap`. Linear in distinct nodes. */
+export function expandedSize(root: unknown, cap: number): number {
+  const memo = new Map<object, number>();
+  const size = (node: unknown, depth: number): number => {
+    if (node === null || typeof node !== "object") return 1;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    if (depth > MAX_DEPTH) return cap + 1;
+    memo.set(node, cap + 1); // a cycle counts as infinite
+    let total = 1;
+    const values = Array.isArray(node) ? node : Object.values(node);
+    for (const v of values) {
+      total += size(v, depth + 1);
+      if (total > cap) break;
+    }
+    memo.set(node, total);
+    return total;
+  };
+  return size(root, 0);
+}
+
+function yamlError(err: unknown, file: string): Diagnostic {
+  if (err instanceof yaml.YAMLException) {
+    const mark = (err as yaml.YAMLException & { mark?: { line: number; column: number } }).mark;
+    const reason = err.reason || "invalid YAML";
+    const line = mark ? mark.line + 1 : 0;
+    const column = mark ? mark.column + 1 : 0;
+    if (/duplicated mapping key/.test(reason)) {
+      return fileError(file, "E_YAML_DUPLICATE_KEY", "the same key appears twice in one mapping", "remove or rename one of the two keys; YAML keeps only one of them", line, column);
+    }
+    if (/maxDepth|nesting exceeded/.test(reason)) {
+      return fileError(file, "E_YAML_TOO_DEEP", `nesting deeper than ${MAX_DEPTH} levels`, "the inventory format is at most a few levels deep; check the indentation", line, column);
+    }
+    if (/merge|abnormal/.test(reason)) {
+      return fileError(file, "E_YAML_ALIAS_BOMB", `YAML merge/alias use is too large: ${reason}`, "aliases (*name) and merge keys (<<) may reuse small pieces only", line, column);
+    }
+    if (/expected a single document/.test(reason)) {
+      return fileError(file, "E_YAML_SYNTAX", "the file holds more than one YAML document (---)", "keep the whole inventory in one document: remove the extra `---` separators", line, column);
+    }
+    return fileError(file, "E_YAML_SYNTAX", `YAML syntax error: ${reason}`, "fix the YAML at this line (indentation, a missing colon, an unclosed quote or bracket)", line, column);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return fileError(file, "E_YAML_SYNTAX", `cannot read YAML: ${message}`, "check that the file is a YAML inventory");
+}
