@@ -390,3 +390,26 @@ export function readRunRecords(dirs: readonly string[]): { records: StoredRecord
   records.sort((a, b) => (a.record.startedAt < b.record.startedAt ? 1 : a.record.startedAt > b.record.startedAt ? -1 : naturalCompare(b.record.id, a.record.id)));
   return { records, problems };
 }
+
+/**
+ * Builds and writes the record of one run; never throws (a run must not fail because its record could
+ * not be written: the problem is reported on stderr). Returns the file written, or undefined.
+ * Root default: the repo root; folder: `input.auditDir`, else CITYDC_AUDIT_DIR, else the stack config's
+ * `citydc:auditDir`, else .state/audit/<stack>.
+ */
+export function recordRun(input: RunRecordInput & { readonly auditDir?: string }): { file: string; record: RunRecord } | undefined {
+  try {
+    let root = input.root;
+    if (!root) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      root = (require("../pulumi/env") as { repoRoot(): string }).repoRoot();
+    }
+    const record = buildRunRecord({ ...input, root });
+    const dir = input.auditDir ?? process.env.CITYDC_AUDIT_DIR;
+    const file = writeRunRecord(record, dir ? path.resolve(root, dir) : auditDir(root, input.stack), root);
+    return { file, record };
+  } catch (err) {
+    process.stderr.write(`citydc: could not write the run record of stack ${input.stack}: ${(err as Error).message}\n`);
+    return undefined;
+  }
+}
