@@ -43,6 +43,16 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const result = await upStack(stack, opts).catch(asCliError);
+  // Audit trail: one run record per up (audit/records.ts, `citydc audit list|show`).
+  const { recordRun } = await import("../../audit/records");
+  const recorded = recordRun({
+    stack, result, preview, ...(opts.settings?.inventory ? { inventoryFile: opts.settings.inventory } : {}),
+    scriptOf: (step, olds, news) => {
+      const p = platformOf(String(step.new?.platform ?? step.old?.platform));
+      return p ? changeSetOf(p, olds, news, { management: { ...(step.new ?? step.old)?.management } }).script : undefined;
+    },
+  });
+  if (recorded) process.stderr.write(`citydc up: run record ${recorded.record.id} (${recorded.file})\n`);
   const applied = buildPlan(result, platformOf, changeSetOf);
   const failed = [...new Set(result.failures.map((f) => f.device).filter((d): d is string => !!d))];
   if (format === "json") {
