@@ -16,6 +16,8 @@ export interface LoadResult {
   inventory?: Inventory;
   diagnostics: Diagnostic[];
   file: string;
+  /** Counts (see `summarize`) whenever the file parsed to a mapping, even if it is invalid. */
+  summary?: Record<string, number>;
 }
 
 /** Parses and validates inventory text (a file's content or a git revision's blob). */
@@ -26,6 +28,7 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
   if (parsed.diagnostics.length || !parsed.map) return { diagnostics: parsed.diagnostics, file };
   const data = parsed.data;
   const map = parsed.map;
+  const summary = summarize(data as Inventory);
 
   const located = (code: string, severity: "error" | "warning", path: string, message: string, hint: string, atKey = false): Diagnostic => {
     const pos = map.locate(path, atKey);
@@ -35,14 +38,14 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
 
   const problems = checkSchema(data);
   if (problems.length) {
-    return { diagnostics: problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey)), file };
+    return { diagnostics: problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey)), file, summary };
   }
   const inventory = normalize(data as Record<string, unknown>);
   const findings = runChecks(inventory);
   const diagnostics = findings.map((f) => located(f.code, f.severity, f.path, f.message, f.hint));
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   const valid = !diagnostics.some((d) => d.severity === "error");
-  return valid ? { inventory, diagnostics, file } : { diagnostics, file };
+  return valid ? { inventory, diagnostics, file, summary: summarize(inventory) } : { diagnostics, file, summary: summarize(inventory) };
 }
 
 /** Reads and validates an inventory file; I/O problems become an E_IO diagnostic (callers exit 2). */
@@ -81,24 +84,30 @@ function ioError(file: string, message: string, hint: string): LoadResult {
   return { file, diagnostics: [{ code: "E_IO", severity: "error", file, line: 0, column: 0, path: "", message, hint }] };
 }
 
-/** Counts for reports: sites, racks, devices, interfaces, lags, vlans, links, hosts, tenants, vrfs. */
+/**
+ * Counts for reports: sites, racks, devices, interfaces, lags, vlans, links, hosts, tenants, vrfs.
+ * Tolerant of documents that failed validation (missing or malformed lists count as 0).
+ */
 export function summarize(inv: Inventory): Record<string, number> {
+  const n = (x: unknown) => (Array.isArray(x) ? x.length : 0);
   let interfaces = 0;
   let lags = 0;
-  for (const d of inv.devices) {
-    interfaces += d.interfaces.length;
-    lags += d.lags.length;
+  const devices = Array.isArray(inv.devices) ? inv.devices : [];
+  for (const d of devices) {
+    if (d === null || typeof d !== "object") continue;
+    interfaces += n(d.interfaces);
+    lags += n(d.lags);
   }
   return {
-    sites: inv.sites.length,
-    racks: inv.racks.length,
-    devices: inv.devices.length,
+    sites: n(inv.sites),
+    racks: n(inv.racks),
+    devices: devices.length,
     interfaces,
     lags,
-    vlans: inv.vlans.length,
-    links: inv.links.length,
-    hosts: inv.hosts.length,
-    tenants: inv.tenants.length,
-    vrfs: inv.vrfs.length,
+    vlans: n(inv.vlans),
+    links: n(inv.links),
+    hosts: n(inv.hosts),
+    tenants: n(inv.tenants),
+    vrfs: n(inv.vrfs),
   };
 }

@@ -40,7 +40,7 @@ export const racks: Check = (ctx) => {
       if (s.bottom <= highest.top) {
         const a = inv.devices[highest.di]!;
         const b = inv.devices[s.di]!;
-        ctx.error("E_RACK_OVERLAP", `/devices/${s.di}/position`, `device ${b.name} (U${s.bottom}-U${s.top}) overlaps device ${a.name} (U${highest.bottom}-U${highest.top}) in rack ${rack}`, `move ${b.name} to a free position above U${highest.top} or below U${highest.bottom}`);
+        ctx.error("E_RACK_OVERLAP", `/devices/${s.di}/position`, `device ${b.name} (U${s.bottom}-U${s.top}) overlaps device ${a.name} (U${highest.bottom}-U${highest.top}) in rack ${rack}`, `move ${b.name} to rack units that ${a.name} (U${highest.bottom}-U${highest.top}) does not use`);
       }
       if (s.top > highest.top) highest = s;
     }

@@ -1,0 +1,105 @@
+/**
+ * `citydc validate <file> [--json]`: schema and semantic checks of an inventory.
+ * Exit 0 valid (warnings allowed), 1 invalid inventory (including unreadable content: binary, not
+ * UTF-8, YAML errors), 2 usage or I/O error (missing file, permission).
+ */
+import { parseArgs } from "../args";
+import { UsageError } from "../errors";
+import { loadInventory } from "../../inventory/load";
+import type { Diagnostic } from "../../inventory/types";
+
+const HELP = `usage: citydc validate <inventory.yaml> [--json]
+
+Checks an inventory against the JSON Schema and the semantic rules (references, duplicates,
+VLAN ranges, rack space, port use, link ends, LAGs, subnets, interface names, DR parity).
+
+  --json   print {"valid", "errors", "warnings", "summary"} as JSON
+
+exit codes: 0 valid, 1 invalid inventory, 2 usage or I/O error`;
+
+/** Human output stops after this many problems (all of them are in --json). */
+const MAX_PRINTED = 200;
+
+function entry(d: Diagnostic) {
+  return {
+    code: d.code,
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    path: d.path,
+    object: d.object ?? null,
+    message: d.message,
+    hint: d.hint,
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function humanSummary(summary: Record<string, number> | undefined): string {
+  if (!summary) return "";
+  return Object.entries(summary)
+    .map(([k, v]) => `${v} ${v === 1 ? k.replace(/s$/, "") : k}`)
+    .join(", ");
+}
+
+function human(file: string, valid: boolean, diagnostics: Diagnostic[], summary?: Record<string, number>): string {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const warnings = diagnostics.filter((d) => d.severity === "warning");
+  const lines: string[] = [];
+  const counts = humanSummary(summary);
+  if (valid) lines.push(`${file}: valid${counts ? ` (${counts})` : ""}${warnings.length ? `, ${plural(warnings.length, "warning")}` : ""}`);
+  else lines.push(`${file}: INVALID, ${plural(errors.length, "error")}${warnings.length ? `, ${plural(warnings.length, "warning")}` : ""}${counts ? ` (${counts})` : ""}`);
+  // Group by object, in order of first appearance in the file; errors before warnings within a group.
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of [...errors, ...warnings].sort((a, b) => a.line - b.line || a.column - b.column)) {
+    const key = d.object ?? "(file)";
+    const g = groups.get(key);
+    if (g) g.push(d);
+    else groups.set(key, [d]);
+  }
+  let printed = 0;
+  for (const [object, list] of groups) {
+    if (printed >= MAX_PRINTED) break;
+    lines.push("", object);
+    for (const d of list) {
+      if (printed++ >= MAX_PRINTED) break;
+      const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+      lines.push(`  ${where}  ${d.severity} ${d.code}  ${d.message}`);
+      lines.push(`    fix: ${d.hint}`);
+    }
+  }
+  const total = errors.length + warnings.length;
+  if (total > MAX_PRINTED) lines.push("", `... and ${total - MAX_PRINTED} more (use --json to see all)`);
+  return lines.join("\n") + "\n";
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { json: { type: "boolean" }, help: { type: "boolean" } });
+  if (args.options.help) {
+    process.stdout.write(HELP + "\n");
+    return 0;
+  }
+  if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? "give exactly one inventory file" : `missing inventory file\n\n${HELP}`);
+  const file = args.positionals[0]!;
+  const result = loadInventory(file);
+  const ioError = result.diagnostics.some((d) => d.code === "E_IO");
+  const valid = result.inventory !== undefined;
+  if (args.options.json) {
+    const out = {
+      valid,
+      file,
+      errors: result.diagnostics.filter((d) => d.severity === "error").map(entry),
+      warnings: result.diagnostics.filter((d) => d.severity === "warning").map(entry),
+      summary: result.summary ?? {},
+    };
+    process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+  } else if (ioError) {
+    for (const d of result.diagnostics) process.stderr.write(`citydc validate: ${d.message}\n  fix: ${d.hint}\n`);
+  } else {
+    process.stdout.write(human(file, valid, result.diagnostics, result.summary));
+  }
+  return ioError ? 2 : valid ? 0 : 1;
+}
