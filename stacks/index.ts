@@ -120,9 +120,14 @@ export function program(overrides: Overrides): PulumiFn {
     }
 
     const parity = new Map<string, Diagnostic[]>();
-    for (const d of net.diagnostics.filter(isDrParity)) {
-      const site = inv.dr.find((p) => (d.object ?? "").includes(p.site) || d.path.startsWith(`/dr/${inv.dr.indexOf(p)}`))?.site ?? inv.dr[0]?.site;
-      if (site) parity.set(site, [...(parity.get(site) ?? []), d]);
+    const drSites = inv.sites.filter((x) => x.role === "dr").map((x) => x.name);
+    for (const d of net.diagnostics.filter((x) => isDrParity(x) && x.severity === "error")) {
+      // The DR site a parity error concerns: from its path (/dr/<i>, /sites/<i>), else every DR site it names, else all.
+      const m = /^\/(dr|sites)\/(\d+)/.exec(d.path);
+      const fromPath = m ? (m[1] === "dr" ? inv.dr[Number(m[2])]?.site : inv.sites[Number(m[2])]?.name) : undefined;
+      const named = drSites.filter((n) => `${d.object ?? ""} ${d.message}`.includes(n));
+      const sites = fromPath ? [fromPath] : named.length > 0 ? named : drSites;
+      for (const site of sites) parity.set(site, [...(parity.get(site) ?? []), d]);
     }
     if (s.requireDrParity === false) parity.clear();
 

@@ -1,0 +1,210 @@
+/**
+ * The Pulumi side on the real engine: the pulumi CLI from scripts/toolchain.sh, the Automation API, a local
+ * file backend in a temp dir, citydc's provider plugin, and (for up/destroy) a real sshd that records what
+ * each device is sent. Previews need no device.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadNetwork } from "../../pulumi/model";
+import { buildPlan } from "../../pulumi/plan";
+import { destroyStack, openStack, previewStack, upStack, type StackOptions, type StackRunResult } from "../../pulumi/stacks";
+import { changeSetOf, platformOf } from "../../cli/stackRun";
+import { canRunSshd, startRecordingSshd, type RecordingSshd } from "./helpers/recordingSshd";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function toolchain(): string | undefined {
+  const r = spawnSync("bash", [path.join(ROOT, "scripts/toolchain.sh")], { encoding: "utf8" });
+  if (r.status !== 0) return undefined;
+  return r.stdout.trim().split("\n").pop();
+}
+
+const bin = toolchain();
+if (!bin) console.warn("SKIPPED test/e2e/pulumi-stacks.test.ts: scripts/toolchain.sh could not find or build the pulumi CLI");
+else process.env.PATH = `${bin}${path.delimiter}${process.env.PATH}`;
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "citydc-pulumi-e2e-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function opts(name: string, extra: Partial<StackOptions> = {}): StackOptions {
+  return { backendUrl: `file://${path.join(tmp, "state")}`, workDir: path.join(tmp, `wd-${name}`), passphrase: "e2e-passphrase", ...extra };
+}
+
+/** The config object keys each device must carry, from the pure layers directly. */
+function expectedObjects(file: string, sites: readonly string[]): Record<string, string[]> {
+  const net = loadNetwork(file);
+  const out: Record<string, string[]> = {};
+  for (const d of net.inventory!.devices) if (sites.includes(d.site)) out[d.name] = (net.objects.get(d.name) ?? []).map((o) => o.key).sort();
+  return out;
+}
+
+function devicesBy(result: StackRunResult, op: string): string[] {
+  return result.devices.filter((d) => d.op === op).map((d) => d.new?.device ?? d.old?.device ?? d.name).sort();
+}
+
+describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
+  it("preview of the primary stack: every device of the City Data Center and the authorities, with its objects", async () => {
+    const result = await previewStack("primary", opts("primary"));
+    expect(result.error).toBeUndefined();
+    expect(result.ok).toBe(true);
+    const sites = ["kg-dc1", "kg-cityhall", "kg-jkp", "kg-registry", "kg-nsz", "kg-unikg"];
+    const expected = expectedObjects(path.join(ROOT, "inventory/kragujevac.yaml"), sites);
+    expect(devicesBy(result, "create")).toEqual(Object.keys(expected).sort());
+    for (const d of result.devices) {
+      expect(Object.keys(d.new!.objects).sort()).toEqual(expected[d.new!.device]);
+      expect(d.new!.target?.host).toBeTruthy();
+    }
+    // the DR site belongs to the dr stack
+    expect(result.devices.some((d) => d.new!.site === "kg-dc2")).toBe(false);
+    const plan = buildPlan(result, platformOf, changeSetOf);
+    expect(plan.counts.devices.create).toBe(Object.keys(expected).length);
+    expect(plan.counts.objects.add).toBe(Object.values(expected).reduce((n, keys) => n + keys.length, 0));
+  });
+
+  it("preview of the lab stack: both lab sites, each device with its objects", async () => {
+    const result = await previewStack("lab", opts("lab-preview"));
+    expect(result.ok).toBe(true);
+    const expected = expectedObjects(path.join(ROOT, "inventory/lab.yaml"), ["lab-dc1", "lab-dc2"]);
+    expect(devicesBy(result, "create")).toEqual(Object.keys(expected).sort());
+    for (const d of result.devices) expect(Object.keys(d.new!.objects).sort()).toEqual(expected[d.new!.device]);
+  });
+
+  it("the dr stack refuses to run when DR parity fails", async () => {
+    const inv = yaml.load(fs.readFileSync(path.join(ROOT, "inventory/kragujevac.yaml"), "utf8")) as { vlans: { id: number; sites: string[] }[]; dr: { vlans: number[] }[] };
+    // protect a VLAN that exists only at the primary: the DR site cannot take it over
+    const primaryOnly = inv.vlans.find((v) => v.sites.length === 1 && v.sites[0] === "kg-dc1")!;
+    inv.dr[0]!.vlans.push(primaryOnly.id);
+    const file = path.join(tmp, "kragujevac-no-parity.yaml");
+    fs.writeFileSync(file, yaml.dump(inv));
+    const result = await previewStack("dr", opts("dr-bad", { settings: { inventory: file } }));
+    expect(result.ok).toBe(false);
+    expect(result.error ?? "").toMatch(/DR parity|parity/i);
+    expect(result.devices).toHaveLength(0);
+  });
+
+  it("the dr stack previews the DR site when parity holds", async () => {
+    const result = await previewStack("dr", opts("dr"));
+    expect(result.ok).toBe(true);
+    expect(devicesBy(result, "create")).toEqual(Object.keys(expectedObjects(path.join(ROOT, "inventory/kragujevac.yaml"), ["kg-dc2"])).sort());
+  });
+
+  describe.skipIf(!!canRunSshd())("up, change, no-op and destroy against recording devices", () => {
+    let sshd: RecordingSshd;
+    let v1: string;
+    let hostKeys: string;
+    const devicePort = new Map<string, number>();
+    const base = 24000 + Math.floor(Math.random() * 4000);
+
+    /** The lab inventory with every device on our sshd (own port each, user root). */
+    function writeInventory(name: string, edit: (inv: Record<string, unknown>) => void = () => undefined): string {
+      const inv = yaml.load(fs.readFileSync(path.join(ROOT, "inventory/lab.yaml"), "utf8")) as { devices: { name: string; management: { port: number; user: string } }[] };
+      inv.devices.forEach((d, i) => {
+        d.management.port = base + i;
+        d.management.user = "root";
+        devicePort.set(d.name, base + i);
+      });
+      edit(inv as unknown as Record<string, unknown>);
+      const file = path.join(tmp, name);
+      fs.writeFileSync(file, yaml.dump(inv));
+      return file;
+    }
+
+    const settings = (inventory: string) => ({ settings: { inventory, hostKeysFile: hostKeys, credentials: { privateKey: sshd.clientKey } } });
+    const applied = (port?: number) => sshd.sessions().filter((s) => s.command === "sh -e" && (port === undefined || s.port === port));
+
+    beforeAll(async () => {
+      v1 = writeInventory("lab-v1.yaml");
+      sshd = await startRecordingSshd(path.join(tmp, "sshd"), [...devicePort.values()]);
+      hostKeys = path.join(tmp, "known_hosts");
+      fs.writeFileSync(hostKeys, [...devicePort.values()].map((p) => `[127.0.0.1]:${p} ${sshd.hostKey}`).join("\n") + "\n");
+    });
+    afterAll(async () => {
+      await sshd?.stop();
+    });
+
+    it("up configures each device in exactly one session and keeps the key out of the state", async () => {
+      const result = await upStack("lab", opts("lab", settings(v1)));
+      expect(result.failures).toEqual([]);
+      expect(result.ok).toBe(true);
+      const expected = expectedObjects(v1, ["lab-dc1", "lab-dc2"]);
+      expect(devicesBy(result, "create")).toEqual(Object.keys(expected).sort());
+      for (const [device, port] of devicePort) expect(applied(port), device).toHaveLength(expected[device]!.length > 0 ? 1 : 0);
+      const state = JSON.stringify(await (await openStack("lab", opts("lab", settings(v1)))).exportStack());
+      const keyBody = sshd.clientKey.split("\n")[1]!;
+      expect(state).not.toContain(keyBody);
+      expect(state).toContain("ciphertext");
+    });
+
+    it("a second up with no inventory change touches no device", async () => {
+      const before = sshd.sessions().length;
+      const preview = await previewStack("lab", opts("lab", { ...settings(v1), expectNoChanges: true }));
+      expect(preview.ok).toBe(true);
+      const result = await upStack("lab", opts("lab", settings(v1)));
+      expect(result.ok).toBe(true);
+      expect(result.devices.every((d) => d.op === "same")).toBe(true);
+      expect(sshd.sessions().length).toBe(before);
+    });
+
+    it("a changed inventory shows exactly that change, and up sends only it", async () => {
+      const v2 = writeInventory("lab-v2.yaml", (inv) => {
+        const leaf = (inv.devices as { name: string; interfaces: { name: string; description?: string }[] }[]).find((d) => d.name === "lab-dc1-leaf1")!;
+        leaf.interfaces.find((i) => i.name === "p8")!.description = "lab-voice2 (moved to rack 2 next week)";
+      });
+      const preview = await previewStack("lab", opts("lab", settings(v2)));
+      expect(preview.ok).toBe(true);
+      expect(devicesBy(preview, "update")).toEqual(["lab-dc1-leaf1"]);
+      expect(preview.devices.filter((d) => d.op !== "same" && d.op !== "update")).toEqual([]);
+      const plan = buildPlan(preview, platformOf, changeSetOf);
+      const leaf = plan.sites.flatMap((s) => s.devices).find((d) => d.device === "lab-dc1-leaf1")!;
+      expect(leaf.changes.map((c) => [c.action, c.key])).toEqual([["change", "port:p8"]]);
+      expect(plan.counts.objects).toEqual({ add: 0, change: 1, remove: 0 });
+
+      const before = sshd.sessions().length;
+      const result = await upStack("lab", opts("lab", settings(v2)));
+      expect(result.ok).toBe(true);
+      const sent = sshd.sessions().slice(before);
+      expect(sent.map((s) => s.port)).toEqual([devicePort.get("lab-dc1-leaf1")]);
+      expect(sent[0]!.input).toContain("moved to rack 2 next week");
+      expect(sent[0]!.input).toBe(leaf.script.join("\n") + "\n");
+    });
+
+    it("moving a port to another VLAN changes exactly the devices and objects the model says", async () => {
+      const v3 = writeInventory("lab-v3.yaml", (inv) => {
+        const leaf = (inv.devices as { name: string; interfaces: { name: string; vlan?: number; description?: string }[] }[]).find((d) => d.name === "lab-dc1-leaf1")!;
+        const p8 = leaf.interfaces.find((i) => i.name === "p8")!;
+        p8.description = "lab-voice2 (moved to rack 2 next week)";
+        p8.vlan = 120;
+      });
+      const was = loadNetwork(path.join(tmp, "lab-v2.yaml"));
+      const now = loadNetwork(v3);
+      const differing: Record<string, string[]> = {};
+      for (const [device, objs] of now.objects) {
+        const old = new Map((was.objects.get(device) ?? []).map((o) => [o.key, JSON.stringify(o)]));
+        const cur = new Map(objs.map((o) => [o.key, JSON.stringify(o)]));
+        const keys = [...new Set([...old.keys(), ...cur.keys()])].filter((k) => old.get(k) !== cur.get(k)).sort();
+        if (keys.length > 0) differing[device] = keys;
+      }
+      expect(differing["lab-dc1-leaf1"]).toContain("port:p8");
+      const preview = await previewStack("lab", opts("lab", settings(v3)));
+      expect(preview.ok).toBe(true);
+      expect(devicesBy(preview, "update")).toEqual(Object.keys(differing).sort());
+      const plan = buildPlan(preview, platformOf, changeSetOf);
+      for (const d of plan.sites.flatMap((s) => s.devices).filter((x) => x.action === "update")) {
+        expect(d.changes.map((c) => c.key).sort(), d.device).toEqual(differing[d.device]);
+      }
+    });
+
+    it("destroy clears every device in one session each", async () => {
+      const before = sshd.sessions().length;
+      const result = await destroyStack("lab", opts("lab", settings(path.join(tmp, "lab-v2.yaml"))));
+      expect(result.ok).toBe(true);
+      const expected = expectedObjects(v1, ["lab-dc1", "lab-dc2"]);
+      const sent = sshd.sessions().slice(before).filter((s) => s.command === "sh -e");
+      expect(sent.map((s) => s.port).sort()).toEqual(Object.entries(expected).filter(([, k]) => k.length > 0).map(([d]) => devicePort.get(d)!).sort());
+    });
+  });
+});
