@@ -119,7 +119,43 @@ interface Entity {
   readonly sites: readonly string[];
   /** Parent device for interfaces and LAGs. */
   readonly device?: string;
-  readonly fields: Flat;
+  /** Flattened fields; for interfaces and LAGs built on first use from `port`. */
+  fields?: Flat;
+  /** Interfaces and LAGs (the bulk of an inventory): the raw object, compared without flattening. */
+  readonly port?: PortLike;
+}
+
+type PortLike = {
+  description?: string; speed?: string; mode?: string; vlan?: number; allowed?: readonly number[] | "all";
+  native?: number; address?: string; vrf?: string; lag?: string; enabled?: boolean; mtu?: number; lacp?: string;
+};
+
+const PORT_SCALARS = ["description", "speed", "mode", "vlan", "native", "address", "vrf", "lag", "lacp", "enabled", "mtu"] as const;
+
+function sameAllowed(a: PortLike["allowed"], b: PortLike["allowed"]): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  let inOrder = true;
+  for (let i = 0; i < a.length && inOrder; i++) if (a[i] !== b[i]) inOrder = false;
+  if (inOrder) return true;
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  return x.every((v, i) => v === y[i]);
+}
+
+/** Equality of two interfaces or LAGs without building their flattened fields. */
+function samePort(a: PortLike, b: PortLike): boolean {
+  for (const k of PORT_SCALARS) if (a[k] !== b[k]) return false;
+  return sameAllowed(a.allowed, b.allowed);
+}
+
+function fieldsOf(e: Entity): Flat {
+  if (e.fields === undefined) {
+    const f: Flat = new Map();
+    portFields(f, e.port ?? {});
+    e.fields = f;
+  }
+  return e.fields;
 }
 
 function set(flat: Flat, name: string, value: FieldValue | undefined | null): void {
@@ -167,10 +203,7 @@ function vlanLabel(id: number, name: string): string {
   return `VLAN ${id} (${name})`;
 }
 
-function portFields(flat: Flat, p: {
-  description?: string; speed?: string; mode?: string; vlan?: number; allowed?: readonly number[] | "all";
-  native?: number; address?: string; vrf?: string; lag?: string; enabled?: boolean; mtu?: number; lacp?: string;
-}): void {
+function portFields(flat: Flat, p: PortLike): void {
   set(flat, "description", p.description);
   set(flat, "speed", p.speed);
   set(flat, "mode", p.mode);
@@ -266,18 +299,16 @@ function flatten(inv: Inventory, r: Renames): Entities {
   }
   for (const d of inv.devices ?? []) {
     const name = r.device(d.name);
-    put({ type: "device", key: name, label: `device ${name}`, sites: [d.site], fields: deviceFields(d, r) });
+    const sites = [d.site];
+    put({ type: "device", key: name, label: `device ${name}`, sites, fields: deviceFields(d, r) });
+    const interfaces = out.get("interface")!;
     for (const i of d.interfaces ?? []) {
-      const f: Flat = new Map();
-      portFields(f, i);
       const key = `${name} ${i.name}`;
-      put({ type: "interface", key, label: `interface ${key}`, sites: [d.site], device: name, fields: f });
+      interfaces.set(key, { type: "interface", key, label: `interface ${key}`, sites, device: name, port: i });
     }
     for (const l of d.lags ?? []) {
-      const f: Flat = new Map();
-      portFields(f, l);
       const key = `${name} ${l.name}`;
-      put({ type: "lag", key, label: `LAG ${key}`, sites: [d.site], device: name, fields: f });
+      put({ type: "lag", key, label: `LAG ${key}`, sites, device: name, port: l });
     }
   }
   for (const v of inv.vlans ?? []) {
@@ -477,12 +508,12 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
     let pairs = new Map<string, string>();
     if (type === "vlan") {
       pairs = entityRenames(o, n, (e) =>
-        e.fields.has("subnet") ? fieldJson(e.fields, "name", "subnet") : fieldJson(e.fields, "name", "tenant"),
+        fieldsOf(e).has("subnet") ? fieldJson(fieldsOf(e), "name", "subnet") : fieldJson(fieldsOf(e), "name", "tenant"),
       );
     } else if (type === "host") {
-      pairs = entityRenames(o, n, (e) => fieldJson(e.fields, "attach", "address"));
+      pairs = entityRenames(o, n, (e) => fieldJson(fieldsOf(e), "attach", "address"));
     } else if (type === "service") {
-      pairs = entityRenames(o, n, (e) => fieldJson(e.fields, "tenant", "vlans"));
+      pairs = entityRenames(o, n, (e) => fieldJson(fieldsOf(e), "tenant", "vlans"));
     }
     const renamedFrom = new Map<string, string>();
     for (const [ok, nk] of pairs) renamedFrom.set(nk, ok);
@@ -494,8 +525,9 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
       const oe = o.get(key);
       const oldKeyOfRename = renamedFrom.get(key);
       if (oe) {
-        const fields = compareFields(oe.fields, ne.fields);
         const wasRenamed = explicitNew.get(key);
+        if (wasRenamed === undefined && oe.port && ne.port && samePort(oe.port, ne.port)) continue;
+        const fields = compareFields(fieldsOf(oe), fieldsOf(ne));
         if (wasRenamed !== undefined) {
           changes.push({ type, action: "rename", key, oldKey: wasRenamed, label: ne.label, sites: ne.sites, fields });
         } else if (fields.length > 0) {
@@ -503,12 +535,12 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
         }
       } else if (oldKeyOfRename !== undefined) {
         const before = o.get(oldKeyOfRename)!;
-        const fields = compareFields(before.fields, ne.fields);
+        const fields = compareFields(fieldsOf(before), fieldsOf(ne));
         changes.push({ type, action: "rename", key, oldKey: oldKeyOfRename, label: ne.label, sites: ne.sites, fields });
       } else {
         const within = ne.device !== undefined && addedDevices.has(ne.device) ? `device:${ne.device}` : undefined;
         changes.push({
-          type, action: "add", key, label: ne.label, sites: ne.sites, fields: allFields(ne.fields, "new"),
+          type, action: "add", key, label: ne.label, sites: ne.sites, fields: allFields(fieldsOf(ne), "new"),
           ...(within ? { within } : {}),
         });
       }
@@ -517,7 +549,7 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
       if (n.has(key) || pairs.has(key)) continue;
       const within = oe.device !== undefined && removedDevices.has(oe.device) ? `device:${oe.device}` : undefined;
       changes.push({
-        type, action: "remove", key, label: oe.label, sites: oe.sites, fields: allFields(oe.fields, "old"),
+        type, action: "remove", key, label: oe.label, sites: oe.sites, fields: allFields(fieldsOf(oe), "old"),
         ...(within ? { within } : {}),
       });
     }
