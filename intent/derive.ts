@@ -1,0 +1,640 @@
+/**
+ * Layer 2: the inventory -> what each device must carry (platform neutral, pure, linear in the size of
+ * the inventory except for the per-VLAN pass, which is linear in the part of the fabric that can carry
+ * each VLAN).
+ *
+ * Fabric-wide facts are computed once (link and host index by `device:interface`, the L2 ports, the L2
+ * edges between devices, the VLANs each device needs locally, the VLANs each edge must carry); the
+ * per-device intent only reads them.
+ *
+ * Trunk pruning. A device needs a VLAN locally when it has an access port in it, a trunk towards
+ * something that is not a switch (a hypervisor) with an explicit allowed list, a gateway for it, or it is
+ * its management VLAN; a device at a DR site with a DCI link needs the VLANs its site protects (so a
+ * stretched VLAN rides the DCI trunk even before a server uses it there). For each VLAN, the graph of L2 links that may carry it (both ends allow it, the far
+ * device is at a site where the VLAN exists) is reduced to what connects the devices that need it:
+ *   1. dead ends are stripped: a device that does not need the VLAN and has at most one neighbour left;
+ *   2. edge devices (role leaf, access, border or wan) that do not need the VLAN and are not articulation points are
+ *      dropped, so a VLAN used only in rack A does not ride the uplinks of rack B through the spines;
+ *      this step is undone when it would separate devices that need the VLAN (a DR leaf that passes
+ *      VLANs on to its peer leaf keeps them);
+ *   3. what is left in a component with fewer than two devices that need the VLAN carries nothing.
+ * A trunk's allowed list = the VLANs its link carries (always within its configured list), plus its
+ * native VLAN. A trunk with no switch at its far end carries its configured list, or with `all` every
+ * VLAN the device knows.
+ */
+import type { Device, DeviceRole, Host, Inventory, Link, LinkEnd, Vlan } from "../inventory/types";
+import { CAPABILITIES } from "../platforms/capabilities";
+import type {
+  BgpIntent,
+  DeviceIntent,
+  GatewayIntent,
+  LagIntent,
+  PortIntent,
+  RouteIntent,
+  VlanIntent,
+  VrfIntent,
+} from "../platforms/types";
+import { byName, naturalCompare } from "./sort";
+
+/** An L2 port of a device: an interface that is not a LAG member, or a LAG, in access or trunk mode. */
+interface L2Port {
+  readonly dev: number;
+  readonly name: string;
+  readonly mode: "access" | "trunk";
+  readonly vlan?: number;
+  readonly allowed: ReadonlySet<number> | "all";
+  readonly native?: number;
+  readonly edges: number[];
+}
+
+/** Two L2 ports joined by one or more links (LAG member links collapse into one edge). */
+interface Edge {
+  readonly a: L2Port;
+  readonly b: L2Port;
+  readonly vlans: number[];
+}
+
+/** Facts about the whole fabric, computed once. */
+export interface FabricFacts {
+  readonly devices: readonly Device[];
+  /** `${device}:${interface}` -> the link and its far end. */
+  readonly linkByEnd: ReadonlyMap<string, { readonly link: Link; readonly far: LinkEnd }>;
+  readonly hostByEnd: ReadonlyMap<string, Host>;
+  /** `${device}:${port}` -> L2 port (interfaces in a LAG resolve to the LAG). */
+  readonly l2: ReadonlyMap<string, L2Port>;
+  readonly edges: readonly Edge[];
+  /** VLANs each device needs locally, by device index. */
+  readonly need: readonly ReadonlySet<number>[];
+  /** VLANs each device knows (needs or carries), by device index. */
+  readonly known: readonly ReadonlySet<number>[];
+}
+
+/** Roles whose devices pass on a VLAN they do not need only when nothing else connects its users. */
+const EDGE_ROLES: ReadonlySet<DeviceRole> = new Set<DeviceRole>(["leaf", "access", "border", "wan"]);
+
+const endKey = (device: string, iface: string): string => `${device}:${iface}`;
+
+function hasL2(device: Device): boolean {
+  return CAPABILITIES[device.platform].features.includes("l2");
+}
+
+function permits(p: L2Port, v: number): boolean {
+  if (p.mode === "access") return p.vlan === v;
+  return p.native === v || p.allowed === "all" || p.allowed.has(v);
+}
+
+/** Computes the fabric facts (indexes, L2 edges, per-device needs, per-edge VLANs). */
+export function fabricFacts(inv: Inventory): FabricFacts {
+  const devices = inv.devices;
+  const devIndex = new Map<string, number>();
+  devices.forEach((d, i) => devIndex.set(d.name, i));
+
+  const linkByEnd = new Map<string, { link: Link; far: LinkEnd }>();
+  for (const link of inv.links) {
+    linkByEnd.set(endKey(link.a.device, link.a.interface), { link, far: link.b });
+    linkByEnd.set(endKey(link.b.device, link.b.interface), { link, far: link.a });
+  }
+  const hostByEnd = new Map<string, Host>();
+  for (const h of inv.hosts) hostByEnd.set(endKey(h.attach.device, h.attach.interface), h);
+
+  // L2 ports, and member interface -> LAG.
+  const l2 = new Map<string, L2Port>();
+  const memberOf = new Map<string, string>();
+  const need: Set<number>[] = devices.map(() => new Set<number>());
+  devices.forEach((d, i) => {
+    if (!hasL2(d)) return;
+    const add = (name: string, mode: string | undefined, vlan?: number, allowed?: readonly number[] | "all", native?: number): void => {
+      if (mode !== "access" && mode !== "trunk") return;
+      const set = allowed === undefined || allowed === "all" ? "all" : new Set(allowed);
+      l2.set(endKey(d.name, name), { dev: i, name, mode, vlan, allowed: set, native, edges: [] });
+    };
+    for (const lag of d.lags) add(lag.name, lag.mode, lag.vlan, lag.allowed, lag.native);
+    for (const itf of d.interfaces) {
+      if (itf.lag) memberOf.set(endKey(d.name, itf.name), itf.lag);
+      else add(itf.name, itf.mode, itf.vlan, itf.allowed, itf.native);
+    }
+    if (d.management.vlan !== undefined) need[i]!.add(d.management.vlan);
+  });
+  const resolve = (end: LinkEnd): L2Port | undefined => {
+    const k = endKey(end.device, end.interface);
+    const lag = memberOf.get(k);
+    return l2.get(lag === undefined ? k : endKey(end.device, lag));
+  };
+
+  // L2 edges, one per pair of L2 ports.
+  const edges: Edge[] = [];
+  const edgeByPair = new Map<string, number>();
+  for (const link of inv.links) {
+    const a = resolve(link.a);
+    const b = resolve(link.b);
+    if (!a || !b || a.dev === b.dev) continue;
+    const ka = endKey(devices[a.dev]!.name, a.name);
+    const kb = endKey(devices[b.dev]!.name, b.name);
+    const pair = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+    if (edgeByPair.has(pair)) continue;
+    edgeByPair.set(pair, edges.length);
+    a.edges.push(edges.length);
+    b.edges.push(edges.length);
+    edges.push({ a, b, vlans: [] });
+  }
+
+  // Local needs: access ports, trunks to non-switches with explicit lists, gateways, management VLAN.
+  for (const p of l2.values()) {
+    if (p.mode === "access") {
+      if (p.vlan !== undefined) need[p.dev]!.add(p.vlan);
+    } else if (p.edges.length === 0) {
+      if (p.allowed !== "all") for (const v of p.allowed) need[p.dev]!.add(v);
+      if (p.native !== undefined) need[p.dev]!.add(p.native);
+    }
+  }
+  for (const vlan of inv.vlans) {
+    for (const g of vlan.gateways) {
+      const i = devIndex.get(g.device);
+      if (i !== undefined && hasL2(devices[i]!)) need[i]!.add(vlan.id);
+    }
+  }
+
+  // DR protection: the DR end of each DCI link carries every protected VLAN its L2 port allows.
+  const protectedBySite = new Map<string, Set<number>>();
+  const serviceVlans = new Map(inv.services.map((s) => [s.name, s.vlans] as const));
+  for (const dr of inv.dr) {
+    const set = protectedBySite.get(dr.site) ?? new Set<number>();
+    for (const v of dr.vlans) set.add(v);
+    for (const s of dr.services) for (const v of serviceVlans.get(s) ?? []) set.add(v);
+    protectedBySite.set(dr.site, set);
+  }
+  if (protectedBySite.size > 0) {
+    for (const link of inv.links) {
+      if (link.kind !== "dci") continue;
+      for (const end of [link.a, link.b]) {
+        const i = devIndex.get(end.device);
+        const vlans = i === undefined ? undefined : protectedBySite.get(devices[i]!.site);
+        const p = vlans && resolve(end);
+        if (!p || !vlans) continue;
+        for (const v of vlans) if (permits(p, v)) need[i!]!.add(v);
+      }
+    }
+  }
+
+  // Adjacency by device.
+  const devEdges: number[][] = devices.map(() => []);
+  edges.forEach((e, k) => {
+    devEdges[e.a.dev]!.push(k);
+    devEdges[e.b.dev]!.push(k);
+  });
+  const vlanSites = new Map<number, ReadonlySet<string>>();
+  for (const v of inv.vlans) vlanSites.set(v.id, new Set(v.sites));
+
+  const terminalsByVlan = new Map<number, number[]>();
+  need.forEach((set, i) => {
+    for (const v of set) {
+      let t = terminalsByVlan.get(v);
+      if (!t) terminalsByVlan.set(v, (t = []));
+      t.push(i);
+    }
+  });
+  for (const [v, terminals] of terminalsByVlan) {
+    if (terminals.length < 2) continue;
+    for (const k of carriers(v, terminals, devices, devEdges, edges, vlanSites.get(v))) edges[k]!.vlans.push(v);
+  }
+  for (const e of edges) e.vlans.sort((x, y) => x - y);
+
+  const known: Set<number>[] = need.map((s) => new Set(s));
+  for (const e of edges) {
+    for (const v of e.vlans) {
+      known[e.a.dev]!.add(v);
+      known[e.b.dev]!.add(v);
+    }
+  }
+  for (const p of l2.values()) if (p.mode === "trunk" && p.native !== undefined) known[p.dev]!.add(p.native);
+  return { devices, linkByEnd, hostByEnd, l2, edges, need, known };
+}
+
+/** Edges (indices) that must carry VLAN `v` between the devices that need it (see the header). */
+function carriers(
+  v: number,
+  terminals: readonly number[],
+  devices: readonly Device[],
+  devEdges: readonly (readonly number[])[],
+  edges: readonly Edge[],
+  sites: ReadonlySet<string> | undefined,
+): number[] {
+  const isTerminal = new Set(terminals);
+  // The part of the fabric that can carry v and is reachable from a device that needs it.
+  const nbrs = new Map<number, Map<number, number[]>>(); // device -> neighbour -> edges
+  const queue: number[] = [...terminals];
+  const seen = new Set<number>(terminals);
+  const capable: number[] = [];
+  while (queue.length > 0) {
+    const d = queue.pop()!;
+    for (const k of devEdges[d]!) {
+      const e = edges[k]!;
+      const far = e.a.dev === d ? e.b.dev : e.a.dev;
+      if (!permits(e.a, v) || !permits(e.b, v)) continue;
+      if (sites && !isTerminal.has(far) && !sites.has(devices[far]!.site)) continue;
+      if (!seen.has(far)) {
+        seen.add(far);
+        queue.push(far);
+      }
+      link(nbrs, e.a.dev, e.b.dev, k);
+      link(nbrs, e.b.dev, e.a.dev, k);
+    }
+  }
+  for (const m of nbrs.values()) for (const ks of m.values()) for (const k of ks) capable.push(k);
+
+  const alive = new Set(seen);
+  const degree = (x: number): number => {
+    let n = 0;
+    for (const y of nbrs.get(x)?.keys() ?? []) if (alive.has(y)) n++;
+    return n;
+  };
+  const strip = (): void => {
+    const q: number[] = [];
+    for (const x of alive) if (!isTerminal.has(x) && degree(x) <= 1) q.push(x);
+    while (q.length > 0) {
+      const x = q.pop()!;
+      if (!alive.has(x)) continue;
+      alive.delete(x);
+      for (const y of nbrs.get(x)?.keys() ?? []) {
+        if (alive.has(y) && !isTerminal.has(y) && degree(y) <= 1) q.push(y);
+      }
+    }
+  };
+  strip();
+
+  // Drop edge devices that do not need v and do not hold the fabric together for it.
+  const cut = articulationPoints(alive, nbrs);
+  const drop: number[] = [];
+  for (const x of alive) {
+    if (!isTerminal.has(x) && !cut.has(x) && EDGE_ROLES.has(devices[x]!.role)) drop.push(x);
+  }
+  if (drop.length > 0) {
+    const before = components(alive, nbrs);
+    for (const x of drop) alive.delete(x);
+    const after = components(alive, nbrs);
+    const firstAfter = new Map<number, number>();
+    let separated = false;
+    for (const t of terminals) {
+      const b = before.get(t)!;
+      const a = after.get(t)!;
+      const seenA = firstAfter.get(b);
+      if (seenA === undefined) firstAfter.set(b, a);
+      else if (seenA !== a) separated = true;
+    }
+    if (separated) for (const x of drop) alive.add(x);
+    else strip();
+  }
+
+  // Components with fewer than two devices that need v carry nothing.
+  const comp = components(alive, nbrs);
+  const count = new Map<number, number>();
+  for (const t of terminals) count.set(comp.get(t)!, (count.get(comp.get(t)!) ?? 0) + 1);
+  const out: number[] = [];
+  const done = new Set<number>();
+  for (const k of capable) {
+    if (done.has(k)) continue;
+    done.add(k);
+    const e = edges[k]!;
+    if (!alive.has(e.a.dev) || !alive.has(e.b.dev)) continue;
+    if ((count.get(comp.get(e.a.dev)!) ?? 0) < 2) continue;
+    out.push(k);
+  }
+  return out;
+}
+
+function link(nbrs: Map<number, Map<number, number[]>>, a: number, b: number, k: number): void {
+  let m = nbrs.get(a);
+  if (!m) nbrs.set(a, (m = new Map()));
+  let ks = m.get(b);
+  if (!ks) m.set(b, (ks = []));
+  if (!ks.includes(k)) ks.push(k);
+}
+
+/** Component id per alive vertex. */
+function components(alive: ReadonlySet<number>, nbrs: ReadonlyMap<number, ReadonlyMap<number, number[]>>): Map<number, number> {
+  const comp = new Map<number, number>();
+  let id = 0;
+  for (const s of alive) {
+    if (comp.has(s)) continue;
+    comp.set(s, id);
+    const stack = [s];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      for (const y of nbrs.get(x)?.keys() ?? []) {
+        if (alive.has(y) && !comp.has(y)) {
+          comp.set(y, id);
+          stack.push(y);
+        }
+      }
+    }
+    id++;
+  }
+  return comp;
+}
+
+function keysOf(nbrs: ReadonlyMap<number, ReadonlyMap<number, number[]>>, v: number): Iterator<number> {
+  return (nbrs.get(v) ?? new Map<number, number[]>()).keys();
+}
+
+/** Articulation points of the alive subgraph (iterative Tarjan, linear). */
+function articulationPoints(alive: ReadonlySet<number>, nbrs: ReadonlyMap<number, ReadonlyMap<number, number[]>>): Set<number> {
+  const disc = new Map<number, number>();
+  const low = new Map<number, number>();
+  const cut = new Set<number>();
+  let time = 0;
+  for (const root of alive) {
+    if (disc.has(root)) continue;
+    disc.set(root, time);
+    low.set(root, time++);
+    let rootChildren = 0;
+    const stack: { v: number; parent: number; it: Iterator<number> }[] = [
+      { v: root, parent: -1, it: keysOf(nbrs, root) },
+    ];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const n = top.it.next();
+      if (!n.done) {
+        const w = n.value;
+        if (!alive.has(w) || w === top.parent) continue;
+        if (disc.has(w)) {
+          low.set(top.v, Math.min(low.get(top.v)!, disc.get(w)!));
+        } else {
+          disc.set(w, time);
+          low.set(w, time++);
+          if (top.v === root) rootChildren++;
+          stack.push({ v: w, parent: top.v, it: keysOf(nbrs, w) });
+        }
+        continue;
+      }
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        low.set(parent.v, Math.min(low.get(parent.v)!, low.get(top.v)!));
+        if (parent.v !== root && low.get(top.v)! >= disc.get(parent.v)!) cut.add(parent.v);
+      }
+    }
+    if (rootChildren > 1) cut.add(root);
+  }
+  return cut;
+}
+
+// ------------------------------------------------------------------------------------ per device
+
+const stripPrefix = (cidr: string): string => cidr.split("/")[0]!;
+const prefixLength = (cidr: string | undefined): string | undefined => (cidr && cidr.includes("/") ? cidr.split("/")[1] : undefined);
+
+/** VRRP group id: the VLAN's vrid, default the VLAN id modulo 255 (1..255). */
+export function defaultVrid(vlan: Pick<Vlan, "id" | "vrid">): number {
+  if (vlan.vrid !== undefined) return vlan.vrid;
+  const r = vlan.id % 255;
+  return r === 0 ? 255 : r;
+}
+
+/** Every device's intent, by device name (iteration order = inventory order). */
+export function deriveIntent(inv: Inventory): Map<string, DeviceIntent> {
+  const facts = fabricFacts(inv);
+  const siteAsn = new Map(inv.sites.map((s) => [s.name, s.asn] as const));
+  const devByName = new Map(inv.devices.map((d) => [d.name, d] as const));
+  const vlanById = new Map(inv.vlans.map((v) => [v.id, v] as const));
+  const vrfByName = new Map(inv.vrfs.map((v) => [v.name, v] as const));
+
+  // Gateways and BGP links per device, collected in one pass each.
+  const gatewaysOf = new Map<string, { vlan: Vlan; index: number }[]>();
+  for (const vlan of inv.vlans) {
+    vlan.gateways.forEach((g, index) => {
+      let l = gatewaysOf.get(g.device);
+      if (!l) gatewaysOf.set(g.device, (l = []));
+      l.push({ vlan, index });
+    });
+  }
+  const bgpLinksOf = new Map<string, { mine: LinkEnd; far: LinkEnd }[]>();
+  for (const link of inv.links) {
+    if (!link.bgp) continue;
+    for (const [mine, far] of [
+      [link.a, link.b],
+      [link.b, link.a],
+    ] as const) {
+      let l = bgpLinksOf.get(mine.device);
+      if (!l) bgpLinksOf.set(mine.device, (l = []));
+      l.push({ mine, far });
+    }
+  }
+
+  const out = new Map<string, DeviceIntent>();
+  facts.devices.forEach((d, i) => {
+    out.set(d.name, deviceIntent(d, i, facts, { siteAsn, devByName, vlanById, vrfByName, gatewaysOf, bgpLinksOf }));
+  });
+  return out;
+}
+
+interface Lookups {
+  readonly siteAsn: ReadonlyMap<string, number | undefined>;
+  readonly devByName: ReadonlyMap<string, Device>;
+  readonly vlanById: ReadonlyMap<number, Vlan>;
+  readonly vrfByName: ReadonlyMap<string, { readonly name: string; readonly rd?: string }>;
+  readonly gatewaysOf: ReadonlyMap<string, readonly { vlan: Vlan; index: number }[]>;
+  readonly bgpLinksOf: ReadonlyMap<string, readonly { mine: LinkEnd; far: LinkEnd }[]>;
+}
+
+function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): DeviceIntent {
+  const l2 = hasL2(d);
+  const known = facts.known[i]!;
+  const sortedKnown = [...known].sort((a, b) => a - b);
+  const mgmtIf = d.management.interface;
+
+  /** Allowed list of a trunk port after pruning. */
+  const allowedOf = (portName: string): number[] => {
+    const p = facts.l2.get(endKey(d.name, portName));
+    if (!p || p.mode !== "trunk") return [];
+    const set = new Set<number>();
+    if (p.edges.length > 0) {
+      for (const k of p.edges) for (const v of facts.edges[k]!.vlans) set.add(v);
+    } else if (p.allowed === "all") {
+      for (const v of sortedKnown) set.add(v);
+    } else {
+      for (const v of p.allowed) set.add(v);
+    }
+    if (p.native !== undefined) set.add(p.native);
+    return [...set].sort((a, b) => a - b);
+  };
+  const farDescription = (name: string): string | undefined => {
+    const link = facts.linkByEnd.get(endKey(d.name, name));
+    if (link) return `to ${link.far.device} ${link.far.interface}`;
+    const host = facts.hostByEnd.get(endKey(d.name, name));
+    if (host) return `host ${host.name}`;
+    return undefined;
+  };
+
+  // Gateways (needed first: routers put a gateway on a routed port).
+  const gateways: GatewayIntent[] = [];
+  const gatewayPorts = new Set<string>();
+  for (const { vlan, index } of lk.gatewaysOf.get(d.name) ?? []) {
+    const g = vlan.gateways[index]!;
+    const len = prefixLength(vlan.subnet);
+    const own = g.address ?? (vlan.gateways.length === 1 ? vlan.gateway : undefined);
+    if (!own || !len) continue;
+    let iface: string | undefined;
+    if (!l2) {
+      iface = d.interfaces.find((itf) => {
+        const link = facts.linkByEnd.get(endKey(d.name, itf.name));
+        if (!link) return false;
+        const far = facts.l2.get(endKey(link.far.device, link.far.interface));
+        return far !== undefined && (far.mode === "access" ? far.vlan === vlan.id : far.native === vlan.id);
+      })?.name;
+      if (!iface) continue;
+      gatewayPorts.add(iface);
+    }
+    const vrrp =
+      vlan.gateways.length >= 2 && vlan.gateway
+        ? { vrid: defaultVrid(vlan), virtualAddress: vlan.gateway, priority: g.priority ?? (index === 0 ? 110 : 100) }
+        : undefined;
+    gateways.push({
+      vlan: vlan.id,
+      ...(iface !== undefined ? { interface: iface } : {}),
+      ...(vlan.vrf !== undefined ? { vrf: vlan.vrf } : {}),
+      address: `${stripPrefix(own)}/${len}`,
+      ...(vrrp ? { vrrp } : {}),
+    });
+  }
+  gateways.sort((a, b) => a.vlan - b.vlan);
+
+  const lagByName = new Map(d.lags.map((l) => [l.name, l] as const));
+  const ports: PortIntent[] = [];
+  for (const itf of [...d.interfaces].sort(byName)) {
+    const base = {
+      name: itf.name,
+      ...(itf.speed !== undefined ? { speed: itf.speed } : {}),
+      ...(itf.mtu !== undefined ? { mtu: itf.mtu } : {}),
+    };
+    const described = itf.description ?? farDescription(itf.name);
+    if (itf.name === mgmtIf) {
+      ports.push({ ...base, description: itf.description ?? "management", enabled: true, mode: "unused" });
+      continue;
+    }
+    if (itf.lag !== undefined) {
+      const lag = lagByName.get(itf.lag);
+      ports.push({
+        ...base,
+        description: described ?? `member of ${itf.lag}`,
+        enabled: itf.enabled,
+        mode: lag?.mode ?? "unused",
+        lag: itf.lag,
+      });
+      continue;
+    }
+    const mode = itf.mode ?? (itf.address !== undefined ? "routed" : undefined);
+    if (mode === "access" && l2) {
+      ports.push({ ...base, description: described ?? "", enabled: itf.enabled, mode, ...(itf.vlan !== undefined ? { vlan: itf.vlan } : {}) });
+    } else if (mode === "trunk" && l2) {
+      ports.push({
+        ...base,
+        description: described ?? "",
+        enabled: itf.enabled,
+        mode,
+        allowed: allowedOf(itf.name),
+        ...(itf.native !== undefined ? { native: itf.native } : {}),
+      });
+    } else if (mode === "routed" || gatewayPorts.has(itf.name)) {
+      ports.push({
+        ...base,
+        description: described ?? "",
+        enabled: itf.enabled,
+        mode: "routed",
+        ...(itf.address !== undefined ? { address: itf.address } : {}),
+        ...(itf.vrf !== undefined ? { vrf: itf.vrf } : {}),
+      });
+    } else {
+      ports.push({ ...base, description: described ?? "unused", enabled: false, mode: "unused" });
+    }
+  }
+
+  const lags: LagIntent[] = [...d.lags].sort(byName).map((lag) => {
+    const members = d.interfaces
+      .filter((itf) => itf.lag === lag.name)
+      .map((itf) => itf.name)
+      .sort(naturalCompare);
+    let far = farDescription(lag.name);
+    if (!far) {
+      for (const m of members) {
+        const link = facts.linkByEnd.get(endKey(d.name, m));
+        if (!link) continue;
+        const farDev = lk.devByName.get(link.far.device);
+        const farLag = farDev?.interfaces.find((x) => x.name === link.far.interface)?.lag;
+        far = `to ${link.far.device}${farLag ? ` ${farLag}` : ""}`;
+        break;
+      }
+    }
+    const port: PortIntent = {
+      name: lag.name,
+      description: lag.description ?? far ?? "",
+      enabled: true,
+      mode: lag.mode,
+      ...(lag.mode === "access" && lag.vlan !== undefined ? { vlan: lag.vlan } : {}),
+      ...(lag.mode === "trunk" ? { allowed: allowedOf(lag.name) } : {}),
+      ...(lag.mode === "trunk" && lag.native !== undefined ? { native: lag.native } : {}),
+      ...(lag.mode === "routed" && lag.address !== undefined ? { address: lag.address } : {}),
+      ...(lag.vrf !== undefined ? { vrf: lag.vrf } : {}),
+    };
+    return { name: lag.name, lacp: lag.lacp, members, port };
+  });
+
+  const vlans: VlanIntent[] = l2 ? sortedKnown.map((id) => ({ id, name: lk.vlanById.get(id)?.name ?? `VLAN${id}` })) : [];
+
+  const routes: RouteIntent[] = d.routes.map((r) => ({ prefix: r.prefix, nextHop: r.nextHop, ...(r.vrf !== undefined ? { vrf: r.vrf } : {}) }));
+
+  // BGP: the device's own section plus a session across every link with `bgp: true`.
+  let bgp: BgpIntent | undefined;
+  const bgpLinks = lk.bgpLinksOf.get(d.name) ?? [];
+  const asn = d.bgp?.asn ?? (bgpLinks.length > 0 ? lk.siteAsn.get(d.site) : undefined);
+  if (asn !== undefined) {
+    const neighbors = new Map<string, { address: string; remoteAs: number; description: string }>();
+    for (const n of d.bgp?.neighbors ?? []) {
+      neighbors.set(n.address, { address: n.address, remoteAs: n.remoteAs, description: n.description ?? `neighbor ${n.address}` });
+    }
+    for (const { far } of bgpLinks) {
+      const farDev = lk.devByName.get(far.device);
+      if (!farDev) continue;
+      const farPort = farDev.interfaces.find((x) => x.name === far.interface) ?? farDev.lags.find((x) => x.name === far.interface);
+      const remoteAs = farDev.bgp?.asn ?? lk.siteAsn.get(farDev.site);
+      if (!farPort?.address || remoteAs === undefined) continue;
+      const address = stripPrefix(farPort.address);
+      if (!neighbors.has(address)) neighbors.set(address, { address, remoteAs, description: `to ${far.device} ${far.interface}` });
+    }
+    const routerId = d.bgp?.routerId ?? d.loopback;
+    bgp = {
+      asn,
+      ...(routerId !== undefined ? { routerId } : {}),
+      networks: [...(d.bgp?.networks ?? [])],
+      neighbors: [...neighbors.values()].sort((a, b) => naturalCompare(a.address, b.address)),
+    };
+  }
+
+  const vrfNames = new Set<string>();
+  for (const g of gateways) if (g.vrf) vrfNames.add(g.vrf);
+  for (const p of ports) if (p.vrf && p.mode === "routed") vrfNames.add(p.vrf);
+  for (const l of lags) if (l.port.vrf) vrfNames.add(l.port.vrf);
+  for (const r of routes) if (r.vrf) vrfNames.add(r.vrf);
+  const vrfs: VrfIntent[] = [...vrfNames].sort(naturalCompare).map((name) => {
+    const rd = lk.vrfByName.get(name)?.rd;
+    return rd !== undefined ? { name, rd } : { name };
+  });
+
+  return {
+    device: d.name,
+    site: d.site,
+    platform: d.platform,
+    role: d.role,
+    vlans,
+    ports,
+    lags,
+    gateways,
+    routes,
+    ...(bgp ? { bgp } : {}),
+    ...(d.loopback !== undefined ? { loopback: d.loopback } : {}),
+    vrfs,
+    management: {
+      ...(mgmtIf !== undefined ? { interface: mgmtIf } : {}),
+      ...(d.management.vlan !== undefined ? { vlan: d.management.vlan } : {}),
+    },
+  };
+}

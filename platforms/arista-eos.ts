@@ -1,0 +1,180 @@
+/**
+ * Arista EOS. Syntax checked against the Arista EOS User Manual (4.3x): VLANs (`vlan N`, `name`),
+ * Ethernet and Port-Channel interfaces (`switchport mode trunk`, `switchport trunk allowed vlan 10,20-30`,
+ * `switchport trunk native vlan`, `channel-group N mode active`), VRRP on an SVI
+ * (`vrrp N ipv4 A`, `vrrp N priority-level P`), IPv4 routing (`ip routing`, `ip route [vrf V]`),
+ * VRFs (`vrf instance V`, interface `vrf V`), BGP (`router bgp`, `neighbor A remote-as N`, `network`),
+ * and configuration sessions (`configure session`, `commit`, `abort`). Errors start with `% `.
+ *
+ * The shell driver uses a configuration session, so a failed line is discarded with `abort` and nothing
+ * is live before `commit` (which also leaves configuration mode).
+ */
+import { CAPABILITIES } from "./capabilities";
+import { bgpRemoved, buildObjects, displayText, lagNumber, lineReadBack, roleChanged, type Renderer } from "./common";
+import type { ConfigObject, DeviceIntent, LagIntent, Platform, PortIntent, ShellDialect } from "./types";
+import { cleanText, dashRanges } from "./util";
+
+const I = "   ";
+
+function l2Lines(p: PortIntent): string[] {
+  switch (p.mode) {
+    case "access":
+      return [`${I}switchport mode access`, ...(p.vlan !== undefined ? [`${I}switchport access vlan ${p.vlan}`] : [])];
+    case "trunk": {
+      const allowed = p.allowed ?? [];
+      return [
+        `${I}switchport mode trunk`,
+        ...(p.native !== undefined ? [`${I}switchport trunk native vlan ${p.native}`] : []),
+        `${I}switchport trunk allowed vlan ${allowed.length > 0 ? dashRanges(allowed) : "none"}`,
+      ];
+    }
+    case "routed":
+      return [`${I}no switchport`, ...(p.vrf ? [`${I}vrf ${p.vrf}`] : []), ...(p.address ? [`${I}ip address ${p.address}`] : [])];
+    default:
+      return [];
+  }
+}
+
+const describe = (p: PortIntent): string[] => {
+  const d = cleanText(p.description, 240);
+  return d ? [`${I}description ${d}`] : [];
+};
+
+const routes = (intent: DeviceIntent): boolean =>
+  intent.gateways.length > 0 || intent.routes.length > 0 || intent.bgp !== undefined || intent.ports.some((p) => p.mode === "routed");
+
+const renderer: Renderer = {
+  system(intent) {
+    const routing = routes(intent);
+    return {
+      apply: [`hostname ${intent.device}`, ...(routing ? ["ip routing"] : [])],
+      remove: [],
+      readBack: "show running-config | include ^hostname|^ip routing",
+      fields: { hostname: intent.device, routing },
+    };
+  },
+  vrf(v) {
+    return {
+      // EOS sets a VRF's route distinguisher under `router bgp` (`vrf V` / `rd`), not on the VRF itself
+      apply: [`vrf instance ${v.name}`, "exit", `ip routing vrf ${v.name}`],
+      remove: [`no ip routing vrf ${v.name}`, `no vrf instance ${v.name}`],
+      readBack: `show running-config section vrf ${v.name}`,
+    };
+  },
+  vlan(v) {
+    return { apply: [`vlan ${v.id}`, `${I}name ${cleanText(v.name, 32)}`, "exit"], remove: [`no vlan ${v.id}`], readBack: `show running-config section ^vlan ${v.id}$` };
+  },
+  lag(l: LagIntent) {
+    return {
+      apply: [`interface ${l.name}`, ...describe(l.port), ...l2Lines(l.port), "exit"],
+      remove: [`no interface ${l.name}`],
+      readBack: `show running-config interfaces ${l.name}`,
+    };
+  },
+  port(p: PortIntent, intent) {
+    let lines: string[];
+    if (p.lag !== undefined) {
+      const lacp = intent.lags.find((l) => l.name === p.lag)?.lacp ?? "active";
+      lines = [`${I}channel-group ${lagNumber(p.lag)} mode ${lacp === "static" ? "on" : lacp}`];
+    } else lines = l2Lines(p);
+    return {
+      apply: [`interface ${p.name}`, ...describe(p), ...lines, p.enabled ? `${I}no shutdown` : `${I}shutdown`, "exit"],
+      remove: [`default interface ${p.name}`],
+      readBack: `show running-config interfaces ${p.name}`,
+    };
+  },
+  loopback(address) {
+    return {
+      name: "Loopback0",
+      syntax: { apply: ["interface Loopback0", `${I}ip address ${address}/32`, "exit"], remove: ["no interface Loopback0"], readBack: "show running-config interfaces Loopback0" },
+    };
+  },
+  gateway(g) {
+    const name = `Vlan${g.vlan}`;
+    return {
+      apply: [
+        `interface ${name}`,
+        ...(g.vrf ? [`${I}vrf ${g.vrf}`] : []),
+        `${I}ip address ${g.address}`,
+        ...(g.vrrp ? [`${I}vrrp ${g.vrrp.vrid} priority-level ${g.vrrp.priority}`, `${I}vrrp ${g.vrrp.vrid} ipv4 ${g.vrrp.virtualAddress}`] : []),
+        "exit",
+      ],
+      remove: [`no interface ${name}`],
+      readBack: `show running-config interfaces ${name}`,
+    };
+  },
+  route(r) {
+    const line = `ip route ${r.vrf ? `vrf ${r.vrf} ` : ""}${r.prefix} ${r.nextHop}`;
+    return { apply: [line], remove: [`no ${line}`], readBack: "show running-config | include ^ip route" };
+  },
+  bgp(b) {
+    return {
+      apply: [
+        `router bgp ${b.asn}`,
+        ...(b.routerId ? [`${I}router-id ${b.routerId}`] : []),
+        ...b.neighbors.flatMap((n) => [`${I}neighbor ${n.address} remote-as ${n.remoteAs}`, `${I}neighbor ${n.address} description ${cleanText(n.description)}`]),
+        ...b.networks.map((n) => `${I}network ${n}`),
+        "exit",
+      ],
+      remove: [`no router bgp ${b.asn}`],
+      readBack: "show running-config section router bgp",
+    };
+  },
+};
+
+const NAVIGATION = /^\s*exit$/;
+const NOT_DISPLAYED = /^(exit|no shutdown|switchport)$/;
+
+export const EOS_DIALECT: ShellDialect = {
+  prompt: /(?:^|\n)[\w.-]+(?:\(config[^)]*\))?[#>] ?$/,
+  pagingOff: ["terminal length 0"],
+  enterConfig: ["configure session citydc"],
+  commit: ["commit"],
+  abort: ["abort"],
+  // `commit` and `abort` already leave the session
+  exitConfig: [],
+  save: ["copy running-config startup-config"],
+  errorPatterns: [/^% /m],
+  confirmations: [],
+};
+
+export const aristaEos: Platform = {
+  name: "arista-eos",
+  capabilities: CAPABILITIES["arista-eos"],
+  shell: EOS_DIALECT,
+  objects(intent: DeviceIntent): ConfigObject[] {
+    return buildObjects(intent, renderer);
+  },
+  fullConfig(intent, objects) {
+    return [`! ${intent.device}: running-config rendered by citydc`, "!", ...displayText(objects, NAVIGATION, "!"), "end"].join("\n") + "\n";
+  },
+  wrap(commands) {
+    if (commands.length === 0) return [];
+    return [...EOS_DIALECT.enterConfig, ...commands, ...EOS_DIALECT.commit, ...EOS_DIALECT.save];
+  },
+  change(oldObject, newObject) {
+    if ((newObject.kind === "port" || newObject.kind === "lag") && roleChanged(oldObject, newObject)) return [...oldObject.remove, ...newObject.apply];
+    if ((newObject.kind === "port" || newObject.kind === "lag") && oldObject.fields.native !== undefined && newObject.fields.native === undefined) {
+      return [...newObject.apply.slice(0, -1), `${I}no switchport trunk native vlan`, "exit"];
+    }
+    if (newObject.kind === "gateway" && oldObject.fields.vrid !== undefined && newObject.fields.vrid !== oldObject.fields.vrid) {
+      return [`interface Vlan${String(oldObject.fields.vlan)}`, `${I}no vrrp ${String(oldObject.fields.vrid)}`, "exit", ...newObject.apply];
+    }
+    if (newObject.kind === "bgp") {
+      if (oldObject.fields.asn !== newObject.fields.asn) return [...oldObject.remove, ...newObject.apply];
+      const gone = bgpRemoved(oldObject, newObject);
+      if (gone.neighbors.length === 0 && gone.networks.length === 0) return undefined;
+      return [
+        `router bgp ${String(newObject.fields.asn)}`,
+        ...gone.neighbors.map((a) => `${I}no neighbor ${a}`),
+        ...gone.networks.map((n) => `${I}no network ${n}`),
+        "exit",
+        ...newObject.apply,
+      ];
+    }
+    return undefined;
+  },
+  parseReadBack(object, output) {
+    return lineReadBack(object, output, NOT_DISPLAYED);
+  },
+};

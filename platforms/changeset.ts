@@ -1,0 +1,136 @@
+/**
+ * Changes, not just full configurations: the objects to add, change and remove on one device, with
+ * their commands in a safe order, and the whole script wrapped in the platform's session (pure).
+ *
+ * Safe order:
+ *   1. adds and changes by KIND_ORDER (system, vrf, vlan, lag, port, gateway, route, bgp): a VLAN exists
+ *      before a port uses it, a LAG before its member ports join it, a VRF before its interfaces;
+ *   2. then removals in the reverse kind order: ports leave a VLAN (their change ran in step 1) and
+ *      gateways go before the VLAN is deleted; member ports leave before their LAG is deleted.
+ * Within a kind, the order of the object lists is kept (removals reversed).
+ *
+ * The management path is never cut: removing the management VLAN, changing or removing the management
+ * interface, or taking the management VLAN off a trunk that stays is refused with ManagementPathError
+ * (code E_MGMT_PATH) before anything is sent; the caller decides (fix the inventory). Refusing is safer
+ * than skipping: a skipped removal would leave plan and device silently out of step.
+ */
+import type { Inventory } from "../inventory/types";
+import { PLATFORMS } from "./registry";
+import { renderInventory } from "./render";
+import { KIND_ORDER, type ConfigObject, type DeviceChangeSet, type ObjectChange, type Platform } from "./types";
+
+export interface ChangeSetOptions {
+  readonly management?: { readonly interface?: string; readonly vlan?: number };
+}
+
+export class ManagementPathError extends Error {
+  readonly code = "E_MGMT_PATH";
+  constructor(
+    readonly device: string,
+    readonly key: string,
+    message: string,
+  ) {
+    super(`${device}: ${message}`);
+    this.name = "ManagementPathError";
+  }
+}
+
+const rank = new Map(KIND_ORDER.map((k, i) => [k, i] as const));
+
+/** Stable JSON (sorted keys) for comparing fields. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (typeof v === "object" && v !== null) {
+    const keys = Object.keys(v as Record<string, unknown>)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function fieldDiff(a: ConfigObject["fields"], b: ConfigObject["fields"]): Record<string, { old: unknown; new: unknown }> {
+  const out: Record<string, { old: unknown; new: unknown }> = {};
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (canonical(a[k]) !== canonical(b[k])) out[k] = { old: a[k], new: b[k] };
+  }
+  return out;
+}
+
+const sameLines = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function changeSet(
+  platform: Platform,
+  oldObjects: readonly ConfigObject[],
+  newObjects: readonly ConfigObject[],
+  opts: ChangeSetOptions = {},
+): DeviceChangeSet {
+  const device = newObjects[0]?.device ?? oldObjects[0]?.device ?? "";
+  const mgmt = opts.management ?? {};
+  const oldByKey = new Map(oldObjects.map((o) => [o.key, o] as const));
+  const newKeys = new Set(newObjects.map((o) => o.key));
+  const mgmtPort = mgmt.interface !== undefined ? `port:${mgmt.interface}` : undefined;
+  const refuse = (key: string, what: string): never => {
+    throw new ManagementPathError(device, key, `${what}: it would cut the management path; keep it in the inventory`);
+  };
+
+  const forward: { c: ObjectChange; r: number; i: number }[] = [];
+  newObjects.forEach((n, i) => {
+    const o = oldByKey.get(n.key);
+    if (!o) {
+      forward.push({ c: { action: "add", key: n.key, kind: n.kind, summary: n.summary, commands: n.apply }, r: rank.get(n.kind) ?? 99, i });
+      return;
+    }
+    const fields = fieldDiff(o.fields, n.fields);
+    if (Object.keys(fields).length === 0 && sameLines(o.apply, n.apply)) return;
+    if (n.key === mgmtPort) refuse(n.key, `change of the management interface ${mgmt.interface}`);
+    if (mgmt.vlan !== undefined && (n.kind === "port" || n.kind === "lag") && n.fields.mode === "trunk") {
+      const had = Array.isArray(o.fields.allowed) && (o.fields.allowed as number[]).includes(mgmt.vlan);
+      const has = Array.isArray(n.fields.allowed) && (n.fields.allowed as number[]).includes(mgmt.vlan);
+      if (had && !has) refuse(n.key, `taking management VLAN ${mgmt.vlan} off ${String(n.fields.name)}`);
+    }
+    const commands = platform.change?.(o, n) ?? n.apply;
+    forward.push({ c: { action: "change", key: n.key, kind: n.kind, summary: n.summary, fields, commands }, r: rank.get(n.kind) ?? 99, i });
+  });
+
+  const backward: { c: ObjectChange; r: number; i: number }[] = [];
+  oldObjects.forEach((o, i) => {
+    if (newKeys.has(o.key)) return;
+    if (o.key === mgmtPort) refuse(o.key, `removal of the management interface ${mgmt.interface}`);
+    if (mgmt.vlan !== undefined && o.key === `vlan:${mgmt.vlan}`) refuse(o.key, `removal of management VLAN ${mgmt.vlan}`);
+    backward.push({ c: { action: "remove", key: o.key, kind: o.kind, summary: o.summary, commands: o.remove }, r: rank.get(o.kind) ?? 99, i });
+  });
+
+  forward.sort((a, b) => a.r - b.r || a.i - b.i);
+  backward.sort((a, b) => b.r - a.r || b.i - a.i);
+  const changes = [...forward.map((x) => x.c), ...backward.map((x) => x.c)];
+  const script = changes.length === 0 ? [] : platform.wrap(changes.flatMap((c) => c.commands));
+  return { device, platform: platform.name, changes, script };
+}
+
+/**
+ * Per device, the change between two inventory revisions (devices added and removed count too; devices
+ * without a change are left out). A removed device keeps its management VLAN and interface; a device
+ * whose platform changed is treated as a new box (everything added).
+ */
+export function inventoryChangeSets(oldInv: Inventory, newInv: Inventory): DeviceChangeSet[] {
+  const olds = new Map(renderInventory(oldInv).map((d) => [d.device, d] as const));
+  const news = renderInventory(newInv);
+  const out: DeviceChangeSet[] = [];
+  for (const n of news) {
+    const o = olds.get(n.device);
+    const platform = PLATFORMS[n.platform];
+    const before = o && o.platform === n.platform ? o.objects : [];
+    const cs = changeSet(platform, before, n.objects, { management: n.intent.management });
+    if (cs.changes.length > 0) out.push(cs);
+  }
+  const newNames = new Set(news.map((d) => d.device));
+  for (const o of olds.values()) {
+    if (newNames.has(o.device)) continue;
+    const m = o.intent.management;
+    const keep = (x: ConfigObject): boolean => x.key !== `vlan:${m.vlan}` && x.key !== `port:${m.interface}`;
+    const cs = changeSet(PLATFORMS[o.platform], o.objects.filter(keep), [], { management: m });
+    if (cs.changes.length > 0) out.push(cs);
+  }
+  return out;
+}

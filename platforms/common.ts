@@ -1,0 +1,182 @@
+/**
+ * What every platform shares: the platform-neutral keys, summaries and fields of config objects
+ * (compared by plan, diff and drift), and the walk over an intent in KIND_ORDER. A platform module
+ * supplies only the syntax: one small function per kind (netlab's "one renderer per feature").
+ */
+import type { ConfigObject, DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, VlanIntent, VrfIntent } from "./types";
+import { defined } from "./util";
+
+/** Lines of one object in a platform's syntax. */
+export interface Syntax {
+  readonly apply: readonly string[];
+  readonly remove: readonly string[];
+  readonly readBack: string;
+  /** Platform-specific fields instead of the neutral ones (e.g. what ovs can read back). */
+  readonly fields?: ConfigObject["fields"];
+}
+
+/** One function per kind; returning undefined means "no object for this on this platform". */
+export interface Renderer {
+  system?(intent: DeviceIntent): Syntax | undefined;
+  vrf?(vrf: VrfIntent, intent: DeviceIntent): Syntax | undefined;
+  vlan?(vlan: VlanIntent, intent: DeviceIntent): Syntax | undefined;
+  lag?(lag: LagIntent, intent: DeviceIntent): Syntax | undefined;
+  port(port: PortIntent, intent: DeviceIntent): Syntax | undefined;
+  loopback?(address: string, intent: DeviceIntent): { readonly name: string; readonly syntax: Syntax } | undefined;
+  gateway?(gw: GatewayIntent, intent: DeviceIntent): Syntax | undefined;
+  route?(route: RouteIntent, intent: DeviceIntent): Syntax | undefined;
+  bgp?(bgp: NonNullable<DeviceIntent["bgp"]>, intent: DeviceIntent): Syntax | undefined;
+}
+
+export const vrfName = (vrf: string | undefined): string => vrf ?? "default";
+
+export function routeKey(r: RouteIntent): string {
+  return `route:${vrfName(r.vrf)}:${r.prefix}:${r.nextHop}`;
+}
+
+export function portFields(p: PortIntent): ConfigObject["fields"] {
+  return defined({
+    name: p.name,
+    mode: p.mode,
+    enabled: p.enabled,
+    description: p.description,
+    vlan: p.mode === "access" ? p.vlan : undefined,
+    allowed: p.mode === "trunk" ? p.allowed ?? [] : undefined,
+    native: p.mode === "trunk" ? p.native : undefined,
+    address: p.mode === "routed" ? p.address : undefined,
+    vrf: p.mode === "routed" ? p.vrf : undefined,
+    lag: p.lag,
+  });
+}
+
+export function portSummary(p: PortIntent): string {
+  if (p.lag) return `port ${p.name} member of ${p.lag}`;
+  switch (p.mode) {
+    case "access":
+      return `port ${p.name} access VLAN ${p.vlan}`;
+    case "trunk":
+      return `port ${p.name} trunk VLANs ${(p.allowed ?? []).join(",") || "none"}${p.native !== undefined ? ` native ${p.native}` : ""}`;
+    case "routed":
+      return `port ${p.name} routed ${p.address ?? ""}`.trim();
+    default:
+      return `port ${p.name} unused${p.enabled ? "" : " (shut down)"}`;
+  }
+}
+
+export function lagFields(l: LagIntent): ConfigObject["fields"] {
+  const { name: _n, enabled: _e, lag: _l, ...rest } = portFields(l.port) as Record<string, unknown>;
+  return defined({ name: l.name, lacp: l.lacp, members: [...l.members], ...rest });
+}
+
+export function gatewayFields(g: GatewayIntent): ConfigObject["fields"] {
+  return defined({
+    vlan: g.vlan,
+    interface: g.interface,
+    address: g.address,
+    vrf: g.vrf,
+    vrid: g.vrrp?.vrid,
+    virtual: g.vrrp?.virtualAddress,
+    priority: g.vrrp?.priority,
+  });
+}
+
+export function bgpFields(b: NonNullable<DeviceIntent["bgp"]>): ConfigObject["fields"] {
+  return defined({
+    asn: b.asn,
+    routerId: b.routerId,
+    neighbors: b.neighbors.map((n) => `${n.address} ${n.remoteAs}`),
+    networks: [...b.networks],
+  });
+}
+
+/** Walks the intent in KIND_ORDER and asks the renderer for each object's syntax. */
+export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] {
+  const out: ConfigObject[] = [];
+  const device = intent.device;
+  const push = (kind: ConfigObject["kind"], key: string, summary: string, fields: ConfigObject["fields"], s: Syntax | undefined): void => {
+    if (!s) return;
+    out.push({ device, kind, key, summary, fields: s.fields ?? fields, apply: s.apply, remove: s.remove, readBack: s.readBack });
+  };
+  push("system", "system", `system ${device}`, { hostname: device }, r.system?.(intent));
+  for (const v of intent.vrfs) push("vrf", `vrf:${v.name}`, `VRF ${v.name}`, defined({ name: v.name, rd: v.rd }), r.vrf?.(v, intent));
+  for (const v of intent.vlans) push("vlan", `vlan:${v.id}`, `VLAN ${v.id} (${v.name})`, { id: v.id, name: v.name }, r.vlan?.(v, intent));
+  for (const l of intent.lags) {
+    push("lag", `lag:${l.name}`, `LAG ${l.name} (${l.lacp}) members ${l.members.join(",")}; ${portSummary(l.port).replace(/^port \S+ /, "")}`, lagFields(l), r.lag?.(l, intent));
+  }
+  for (const p of intent.ports) {
+    if (p.name === intent.management.interface) continue; // never touched by citydc
+    push("port", `port:${p.name}`, portSummary(p), portFields(p), r.port(p, intent));
+  }
+  if (intent.loopback && r.loopback) {
+    const lo = r.loopback(intent.loopback, intent);
+    if (lo) push("port", `port:${lo.name}`, `loopback ${lo.name} ${intent.loopback}/32`, { name: lo.name, mode: "loopback", address: `${intent.loopback}/32` }, lo.syntax);
+  }
+  for (const g of intent.gateways) {
+    const vrrp = g.vrrp ? ` VRRP ${g.vrrp.vrid} ${g.vrrp.virtualAddress} priority ${g.vrrp.priority}` : "";
+    push("gateway", `gateway:${g.vlan}`, `gateway VLAN ${g.vlan} ${g.address}${vrrp}`, gatewayFields(g), r.gateway?.(g, intent));
+  }
+  for (const rt of intent.routes) {
+    push("route", routeKey(rt), `route ${rt.prefix} via ${rt.nextHop}${rt.vrf ? ` vrf ${rt.vrf}` : ""}`, defined({ prefix: rt.prefix, nextHop: rt.nextHop, vrf: rt.vrf }), r.route?.(rt, intent));
+  }
+  if (intent.bgp) {
+    push("bgp", "bgp", `BGP AS ${intent.bgp.asn} with ${intent.bgp.neighbors.length} neighbors`, bgpFields(intent.bgp), r.bgp?.(intent.bgp, intent));
+  }
+  return out;
+}
+
+/** Neighbour and network lists of two bgp objects: what the new one no longer has. */
+export function bgpRemoved(oldObj: ConfigObject, newObj: ConfigObject): { neighbors: string[]; networks: string[] } {
+  const list = (o: ConfigObject, k: string): string[] => (Array.isArray(o.fields[k]) ? (o.fields[k] as string[]) : []);
+  const nn = new Set(list(newObj, "neighbors").map((n) => n.split(" ")[0]));
+  const nw = new Set(list(newObj, "networks"));
+  return {
+    neighbors: list(oldObj, "neighbors")
+      .map((n) => n.split(" ")[0]!)
+      .filter((a) => !nn.has(a)),
+    networks: list(oldObj, "networks").filter((n) => !nw.has(n)),
+  };
+}
+
+/** True when a port/LAG object changes role (mode or LAG membership): re-create instead of patching. */
+export function roleChanged(oldObj: ConfigObject, newObj: ConfigObject): boolean {
+  return oldObj.fields.mode !== newObj.fields.mode || oldObj.fields.lag !== newObj.fields.lag;
+}
+
+export function removedVlans(oldObj: ConfigObject, newObj: ConfigObject): number[] {
+  const n = new Set(Array.isArray(newObj.fields.allowed) ? (newObj.fields.allowed as number[]) : []);
+  return (Array.isArray(oldObj.fields.allowed) ? (oldObj.fields.allowed as number[]) : []).filter((v) => !n.has(v));
+}
+
+/**
+ * Read-back for configuration-text platforms (VRP, NX-OS, EOS, Junos): the read-back command prints the
+ * object's part of the running configuration; the object is present when its first line (the section
+ * header, or its only line) is there, and intact when every significant line of `apply` is there.
+ * Lines a device does not display (defaults such as `no shutdown`, mode navigation such as `exit`) are
+ * not compared. A present object with missing lines reports them in a `missing` field, so the facts
+ * differ from the intent and drift shows.
+ */
+export function lineReadBack(object: ConfigObject, output: string, ignore: RegExp): { present: boolean; fields?: ConfigObject["fields"] } {
+  const norm = (l: string): string => l.trim().replace(/\s+/g, " ");
+  const seen = new Set(output.split(/\r?\n/).map(norm).filter((l) => l !== ""));
+  const wanted = object.apply.map(norm).filter((l) => l !== "" && !ignore.test(l));
+  if (wanted.length === 0 || !seen.has(wanted[0]!)) return { present: false };
+  const missing = wanted.filter((l) => !seen.has(l));
+  return { present: true, fields: missing.length === 0 ? object.fields : { ...object.fields, missing } };
+}
+
+/** Configuration text as a device displays it: apply lines without mode navigation, sections separated. */
+export function displayText(objects: readonly ConfigObject[], navigation: RegExp, separator: string): string[] {
+  const out: string[] = [];
+  for (const o of objects) {
+    const lines = o.apply.filter((l) => !navigation.test(l));
+    if (lines.length === 0) continue;
+    out.push(...lines, separator);
+  }
+  return out;
+}
+
+/** Number at the end of a LAG name: "Eth-Trunk11" -> 11, "port-channel10" -> 10, "ae0" -> 0. */
+export function lagNumber(name: string): number {
+  const m = /(\d+)$/.exec(name);
+  return m ? Number(m[1]) : 0;
+}

@@ -1,0 +1,207 @@
+/**
+ * FRRouting (lab routers), configured through vtysh. Checked against the FRR 8.4 user guide
+ * (docs.frrouting.org: "VTY shell", "Zebra: interface commands", "Static routing", "BGP") and on this
+ * machine's FRR 8.4.4 (recorded `show running-config` under test/unit/platforms/fixtures/frr).
+ *
+ * wrap(): ONE exec run `vtysh -c 'configure terminal' -c '<line>' ... -c 'end' -c 'write memory'`.
+ * vtysh runs the -c commands in order and stops at the first one that fails, exiting 1 (seen here with
+ * FRR 8.4.4: "% Unknown command" stops the run, later lines are not applied); the lines before the
+ * failure stay applied, and the next apply (idempotent lines) converges. The lab gives each FRR device
+ * an sshd whose exec environment makes plain `vtysh` reach that device's instance.
+ *
+ * Objects: routed interfaces (description, address, shutdown), the loopback (`interface lo`), a VLAN
+ * gateway = the address on the routed port that faces the VLAN, static routes, one BGP section.
+ * `no bgp ebgp-requires-policy`: FRR refuses to exchange eBGP routes without a policy (RFC 8212) by
+ * default; citydc advertises exactly the `network` statements the inventory lists, so the check is off.
+ */
+import { CAPABILITIES } from "./capabilities";
+import { bgpRemoved, buildObjects, type Renderer, type Syntax } from "./common";
+import type { ConfigObject, DeviceIntent, Platform, PortIntent, ReadBackResult, ShellDialect } from "./types";
+import { cleanText, defined, sections } from "./util";
+
+const READ_BACK = "vtysh -c 'show running-config'";
+
+function portFieldsFrr(p: PortIntent): ConfigObject["fields"] {
+  return defined({ name: p.name, mode: "routed", enabled: p.enabled, description: cleanText(p.description), address: p.address });
+}
+
+const renderer: Renderer = {
+  port(p: PortIntent): Syntax | undefined {
+    if (p.mode !== "routed" || p.lag !== undefined) return undefined;
+    const d = cleanText(p.description);
+    return {
+      apply: [
+        `interface ${p.name}`,
+        d ? ` description ${d}` : " no description",
+        ...(p.address ? [` ip address ${p.address}`] : []),
+        p.enabled ? " no shutdown" : " shutdown",
+        "exit",
+      ],
+      remove: [`interface ${p.name}`, " no description", ...(p.address ? [` no ip address ${p.address}`] : []), "exit"],
+      readBack: READ_BACK,
+      fields: portFieldsFrr(p),
+    };
+  },
+  loopback(address) {
+    return {
+      name: "lo",
+      syntax: {
+        apply: ["interface lo", ` ip address ${address}/32`, "exit"],
+        remove: ["interface lo", ` no ip address ${address}/32`, "exit"],
+        readBack: READ_BACK,
+      },
+    };
+  },
+  gateway(g) {
+    if (!g.interface) return undefined;
+    return {
+      apply: [`interface ${g.interface}`, ` ip address ${g.address}`, "exit"],
+      remove: [`interface ${g.interface}`, ` no ip address ${g.address}`, "exit"],
+      readBack: READ_BACK,
+      fields: { vlan: g.vlan, interface: g.interface, address: g.address },
+    };
+  },
+  route(r) {
+    const line = `ip route ${r.prefix} ${r.nextHop}${r.vrf ? ` vrf ${r.vrf}` : ""}`;
+    return { apply: [line], remove: [`no ${line}`], readBack: READ_BACK };
+  },
+  bgp(b) {
+    return {
+      apply: [
+        `router bgp ${b.asn}`,
+        ...(b.routerId ? [` bgp router-id ${b.routerId}`] : []),
+        " no bgp ebgp-requires-policy",
+        ...b.neighbors.flatMap((n) => [` neighbor ${n.address} remote-as ${n.remoteAs}`, ` neighbor ${n.address} description ${cleanText(n.description)}`]),
+        " address-family ipv4 unicast",
+        ...b.networks.map((n) => `  network ${n}`),
+        " exit-address-family",
+        "exit",
+      ],
+      remove: [`no router bgp ${b.asn}`],
+      readBack: READ_BACK,
+    };
+  },
+};
+
+// ------------------------------------------------------------------------------------ read-back
+
+/** Sections of `show running-config`: "interface eth1" -> body lines. */
+function runningSections(output: string): Map<string, string[]> {
+  return sections(output, (l) => !/^\s/.test(l));
+}
+
+function interfaceBody(secs: Map<string, string[]>, name: string): string[] | undefined {
+  for (const [h, body] of secs) if (h === `interface ${name}` || h.startsWith(`interface ${name} vrf `)) return body;
+  return undefined;
+}
+
+export function parseFrrReadBack(object: ConfigObject, output: string): ReadBackResult {
+  const secs = runningSections(output);
+  const f = object.fields;
+  switch (object.kind) {
+    case "port": {
+      const name = String(f.name);
+      const body = interfaceBody(secs, name);
+      if (!body) return { present: false };
+      const address = body.find((l) => l.startsWith("ip address "))?.slice("ip address ".length);
+      if (f.mode === "loopback") {
+        const want = String(f.address);
+        const has = body.some((l) => l === `ip address ${want}`);
+        return has ? { present: true, fields: { name, mode: "loopback", address: want } } : { present: false };
+      }
+      const description = body.find((l) => l.startsWith("description "))?.slice("description ".length) ?? "";
+      return {
+        present: true,
+        fields: defined({ name, mode: "routed", enabled: !body.includes("shutdown"), description, address }),
+      };
+    }
+    case "gateway": {
+      const body = interfaceBody(secs, String(f.interface));
+      if (!body || !body.includes(`ip address ${String(f.address)}`)) return { present: false };
+      return { present: true, fields: { vlan: Number(f.vlan), interface: String(f.interface), address: String(f.address) } };
+    }
+    case "route": {
+      const line = object.apply[0]!;
+      const found = output.split(/\r?\n/).some((l) => l.trim() === line);
+      return found ? { present: true, fields: object.fields } : { present: false };
+    }
+    case "bgp": {
+      const body = secs.get(`router bgp ${String(f.asn)}`);
+      if (!body) return { present: false };
+      const neighbors: string[] = [];
+      const networks: string[] = [];
+      let routerId: string | undefined;
+      for (const l of body) {
+        let m = /^neighbor (\S+) remote-as (\d+)$/.exec(l);
+        if (m) neighbors.push(`${m[1]} ${m[2]}`);
+        m = /^network (\S+)$/.exec(l);
+        if (m) networks.push(m[1]!);
+        m = /^bgp router-id (\S+)$/.exec(l);
+        if (m) routerId = m[1];
+      }
+      return { present: true, fields: defined({ asn: Number(f.asn), routerId, neighbors, networks }) };
+    }
+    default:
+      return { present: false };
+  }
+}
+
+// ------------------------------------------------------------------------------------ platform
+
+/** vtysh as an interactive login shell (the lab's stand-in for a vendor CLI). */
+export const VTYSH_DIALECT: ShellDialect = {
+  prompt: /(?:^|\n)[\w.-]+(?:\([\w-]+\))?# ?$/,
+  pagingOff: ["terminal length 0"],
+  enterConfig: ["configure terminal"],
+  commit: [],
+  abort: [],
+  exitConfig: ["end"],
+  save: ["write memory"],
+  errorPatterns: [/^% /m],
+  confirmations: [],
+};
+
+const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export const frr: Platform = {
+  name: "frr",
+  capabilities: CAPABILITIES.frr,
+  shell: VTYSH_DIALECT,
+  objects(intent: DeviceIntent): ConfigObject[] {
+    return buildObjects(intent, renderer);
+  },
+  fullConfig(intent, objects) {
+    const out = ["frr defaults traditional", `hostname ${intent.device}`, "!"];
+    for (const o of objects) {
+      out.push(...o.apply.filter((l) => l !== "exit"), "!");
+    }
+    return out.join("\n") + "\n";
+  },
+  wrap(commands) {
+    if (commands.length === 0) return [];
+    const args = ["configure terminal", ...commands, "end", "write memory"].map((c) => `-c ${sq(c)}`).join(" ");
+    return [`vtysh ${args}`];
+  },
+  change(oldObject, newObject) {
+    if (newObject.kind === "bgp") {
+      if (oldObject.fields.asn !== newObject.fields.asn) return [...oldObject.remove, ...newObject.apply];
+      const gone = bgpRemoved(oldObject, newObject);
+      if (gone.neighbors.length === 0 && gone.networks.length === 0) return undefined;
+      const head = newObject.apply[0]!;
+      return [
+        head,
+        ...gone.neighbors.map((a) => ` no neighbor ${a}`),
+        ...(gone.networks.length > 0 ? [" address-family ipv4 unicast", ...gone.networks.map((n) => `  no network ${n}`), " exit-address-family"] : []),
+        "exit",
+        ...newObject.apply,
+      ];
+    }
+    if ((newObject.kind === "port" || newObject.kind === "gateway") && oldObject.fields.address !== newObject.fields.address && oldObject.fields.address) {
+      // `ip address` adds an address on Linux/FRR: take the old one off first
+      const name = String(oldObject.fields.interface ?? oldObject.fields.name);
+      return [`interface ${name}`, ` no ip address ${String(oldObject.fields.address)}`, "exit", ...newObject.apply];
+    }
+    return undefined;
+  },
+  parseReadBack: parseFrrReadBack,
+};

@@ -1,0 +1,198 @@
+/**
+ * Huawei CloudEngine switches (VRPv8). Syntax checked against the Huawei CloudEngine 8800/6800 series
+ * V200R022 Configuration Guide (Ethernet Switching: VLAN, Eth-Trunk with `mode lacp-static`, member
+ * `eth-trunk N`; IP Services: VLANIF `ip address`; Reliability: VRRP `vrrp vrid N virtual-ip`,
+ * `vrrp vrid N priority`; IP Routing: `ip route-static`, BGP `peer ... as-number`, `ipv4-family unicast`,
+ * VPN instances `ip vpn-instance`, `ip binding vpn-instance`) and the Command Reference for
+ * `port trunk allow-pass vlan 10 20 to 30` (additive: removed VLANs need `undo port trunk allow-pass`),
+ * `port trunk pvid vlan`, `clear configuration interface`, two-stage `commit`, `save`.
+ *
+ * Every object's lines start in system view and return to it (`quit`). The shell driver types
+ * `system-view`, the lines, `commit` (two-stage mode: nothing is live before it), `return`, `save` (+ `Y`).
+ */
+import { CAPABILITIES } from "./capabilities";
+import { bgpRemoved, buildObjects, displayText, lagNumber, lineReadBack, removedVlans, roleChanged, type Renderer } from "./common";
+import type { ConfigObject, DeviceIntent, LagIntent, Platform, PortIntent, ShellDialect } from "./types";
+import { addressAndMask, cleanText, vrpRanges } from "./util";
+
+const cidr = (a: string): string => addressAndMask(a).join(" ");
+
+/** Port settings shared by physical interfaces and Eth-Trunks (inside the interface view). */
+function l2Lines(p: PortIntent): string[] {
+  switch (p.mode) {
+    case "access":
+      return [" port link-type access", ...(p.vlan !== undefined ? [` port default vlan ${p.vlan}`] : [])];
+    case "trunk":
+      return [
+        " port link-type trunk",
+        ...(p.native !== undefined ? [` port trunk pvid vlan ${p.native}`] : []),
+        ...((p.allowed ?? []).length > 0 ? [` port trunk allow-pass vlan ${vrpRanges(p.allowed ?? [])}`] : []),
+      ];
+    case "routed":
+      return [" undo portswitch", ...(p.vrf ? [` ip binding vpn-instance ${p.vrf}`] : []), ...(p.address ? [` ip address ${cidr(p.address)}`] : [])];
+    default:
+      return [];
+  }
+}
+
+const describe = (p: PortIntent): string[] => {
+  const d = cleanText(p.description, 242);
+  return d ? [` description ${d}`] : [];
+};
+
+const show = (what: string): string => `display current-configuration ${what}`;
+
+const renderer: Renderer = {
+  system(intent) {
+    return { apply: [`sysname ${intent.device}`], remove: [], readBack: `${show("| include sysname")}` };
+  },
+  vrf(v) {
+    return {
+      apply: [`ip vpn-instance ${v.name}`, " ipv4-family", ...(v.rd ? [`  route-distinguisher ${v.rd}`] : []), " quit", "quit"],
+      remove: [`undo ip vpn-instance ${v.name}`],
+      readBack: show("configuration vpn-instance"),
+    };
+  },
+  vlan(v) {
+    return { apply: [`vlan ${v.id}`, ` name ${cleanText(v.name, 31)}`, "quit"], remove: [`undo vlan ${v.id}`], readBack: show("configuration vlan") };
+  },
+  lag(l: LagIntent) {
+    const mode = l.lacp === "static" ? " mode manual load-balance" : " mode lacp-static";
+    return {
+      apply: [`interface ${l.name}`, ...describe(l.port), mode, ...l2Lines(l.port), "quit"],
+      remove: [`undo interface ${l.name}`],
+      readBack: show(`interface ${l.name}`),
+    };
+  },
+  port(p: PortIntent) {
+    const lines = p.lag !== undefined ? [` eth-trunk ${lagNumber(p.lag)}`] : l2Lines(p);
+    return {
+      apply: [`interface ${p.name}`, ...describe(p), ...lines, p.enabled ? " undo shutdown" : " shutdown", "quit"],
+      remove: [`clear configuration interface ${p.name}`],
+      readBack: show(`interface ${p.name}`),
+    };
+  },
+  loopback(address) {
+    return {
+      name: "LoopBack0",
+      syntax: {
+        apply: ["interface LoopBack0", ` ip address ${address} 255.255.255.255`, "quit"],
+        remove: ["undo interface LoopBack0"],
+        readBack: show("interface LoopBack0"),
+      },
+    };
+  },
+  gateway(g) {
+    const name = `Vlanif${g.vlan}`;
+    return {
+      apply: [
+        `interface ${name}`,
+        ...(g.vrf ? [` ip binding vpn-instance ${g.vrf}`] : []),
+        ` ip address ${cidr(g.address)}`,
+        ...(g.vrrp ? [` vrrp vrid ${g.vrrp.vrid} virtual-ip ${g.vrrp.virtualAddress}`, ` vrrp vrid ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : []),
+        "quit",
+      ],
+      remove: [`undo interface ${name}`],
+      readBack: show(`interface ${name}`),
+    };
+  },
+  route(r) {
+    const line = `ip route-static ${r.vrf ? `vpn-instance ${r.vrf} ` : ""}${cidr(r.prefix)} ${r.nextHop}`;
+    return { apply: [line], remove: [`undo ${line}`], readBack: show("| include ip route-static") };
+  },
+  bgp(b) {
+    return {
+      apply: [
+        `bgp ${b.asn}`,
+        ...(b.routerId ? [` router-id ${b.routerId}`] : []),
+        ...b.neighbors.flatMap((n) => [` peer ${n.address} as-number ${n.remoteAs}`, ` peer ${n.address} description ${cleanText(n.description)}`]),
+        " ipv4-family unicast",
+        ...b.networks.map((n) => `  network ${cidr(n)}`),
+        ...b.neighbors.map((n) => `  peer ${n.address} enable`),
+        " quit",
+        "quit",
+      ],
+      remove: [`undo bgp ${b.asn}`],
+      readBack: show("configuration bgp"),
+    };
+  },
+};
+
+const NAVIGATION = /^\s*quit$/;
+const NOT_DISPLAYED = /^(quit|undo shutdown|ipv4-family|port link-type access)$/;
+
+export const VRP_DIALECT: ShellDialect = {
+  // <HUAWEI>, [~HUAWEI], [*HUAWEI-vlan10], [~HUAWEI-10GE1/0/1]
+  prompt: /(?:^|\n)(?:<[\w.\/:-]+>|\[[~*]?[\w.\/:-]+\])\s*$/,
+  pagingOff: ["screen-length 0 temporary"],
+  enterConfig: ["system-view"],
+  commit: ["commit"],
+  abort: ["clear configuration candidate"],
+  exitConfig: ["return"],
+  save: ["save"],
+  errorPatterns: [/^Error:/m],
+  confirmations: [{ pattern: /\[Y\/N\]:?\s*$/i, answer: "Y" }],
+};
+
+export const huaweiVrp: Platform = {
+  name: "huawei-vrp",
+  capabilities: CAPABILITIES["huawei-vrp"],
+  shell: VRP_DIALECT,
+  objects(intent: DeviceIntent): ConfigObject[] {
+    return buildObjects(intent, renderer);
+  },
+  fullConfig(intent, objects) {
+    const system = objects.filter((o) => o.kind === "system");
+    const rest = objects.filter((o) => o.kind !== "system");
+    const ids = intent.vlans.map((v) => v.id);
+    return (
+      [
+        `!${intent.device} (${intent.role}, site ${intent.site}) rendered by citydc`,
+        "#",
+        ...displayText(system, NAVIGATION, "#"),
+        ...(ids.length > 0 ? [`vlan batch ${vrpRanges(ids)}`, "#"] : []),
+        ...displayText(rest, NAVIGATION, "#"),
+        "return",
+      ].join("\n") + "\n"
+    );
+  },
+  wrap(commands) {
+    if (commands.length === 0) return [];
+    return [...VRP_DIALECT.enterConfig, ...commands, ...VRP_DIALECT.commit, ...VRP_DIALECT.exitConfig, ...VRP_DIALECT.save];
+  },
+  change(oldObject, newObject) {
+    if (newObject.kind === "port" || newObject.kind === "lag") {
+      const name = String(newObject.fields.name);
+      if (roleChanged(oldObject, newObject)) {
+        return newObject.kind === "port" ? [`clear configuration interface ${name}`, ...newObject.apply] : [...oldObject.remove, ...newObject.apply];
+      }
+      const extra: string[] = [];
+      const gone = removedVlans(oldObject, newObject);
+      if (gone.length > 0) extra.push(` undo port trunk allow-pass vlan ${vrpRanges(gone)}`);
+      if (oldObject.fields.native !== undefined && newObject.fields.native === undefined) extra.push(" undo port trunk pvid vlan");
+      if (oldObject.fields.description && !newObject.fields.description) extra.push(" undo description");
+      if (extra.length === 0) return undefined;
+      const body = newObject.apply.slice(0, -1);
+      return [...body, ...extra, "quit"];
+    }
+    if (newObject.kind === "gateway" && oldObject.fields.vrid !== undefined && newObject.fields.vrid !== oldObject.fields.vrid) {
+      return [`interface Vlanif${String(oldObject.fields.vlan)}`, ` undo vrrp vrid ${String(oldObject.fields.vrid)}`, "quit", ...newObject.apply];
+    }
+    if (newObject.kind === "bgp") {
+      if (oldObject.fields.asn !== newObject.fields.asn) return [...oldObject.remove, ...newObject.apply];
+      const gone = bgpRemoved(oldObject, newObject);
+      if (gone.neighbors.length === 0 && gone.networks.length === 0) return undefined;
+      return [
+        `bgp ${String(newObject.fields.asn)}`,
+        ...gone.neighbors.map((a) => ` undo peer ${a}`),
+        ...(gone.networks.length > 0 ? [" ipv4-family unicast", ...gone.networks.map((n) => `  undo network ${cidr(n)}`), " quit"] : []),
+        "quit",
+        ...newObject.apply,
+      ];
+    }
+    return undefined;
+  },
+  parseReadBack(object, output) {
+    return lineReadBack(object, output, NOT_DISPLAYED);
+  },
+};

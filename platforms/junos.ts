@@ -1,0 +1,188 @@
+/**
+ * Juniper Junos (set-style). Syntax checked against the Junos OS Ethernet Switching User Guide (ELS:
+ * `set vlans NAME vlan-id N`, `unit 0 family ethernet-switching interface-mode access|trunk`,
+ * `vlan members`, `native-vlan-id`, `l3-interface irb.N`), the Network Interfaces guide (aggregated
+ * Ethernet: `set chassis aggregated-devices ethernet device-count`, `ether-options 802.3ad aeN`,
+ * `aggregated-ether-options lacp active|passive`; IRB units), the High Availability guide (VRRP:
+ * `vrrp-group N virtual-address`, `priority`), Routing Policies / BGP (`routing-options
+ * autonomous-system`, `protocols bgp group ... neighbor ... peer-as`, export policy with
+ * `route-filter ... exact`), static routes and routing instances (`instance-type vrf`).
+ *
+ * Junos edits a candidate configuration: `delete` then `set` in one commit replaces an object atomically,
+ * which is how changes are made. wrap(): `configure private`, the lines, `commit and-quit`: the exec
+ * transport feeds these lines to the Junos CLI on one channel; nothing is live before the commit, and the
+ * commit is refused (the private candidate discarded on exit) when a line left it invalid.
+ */
+import { CAPABILITIES } from "./capabilities";
+import { buildObjects, lagNumber, lineReadBack, type Renderer } from "./common";
+import type { ConfigObject, DeviceIntent, LagIntent, Platform, PortIntent } from "./types";
+import { cleanText, vlanRuns } from "./util";
+
+/** Junos VLAN names: letters, digits, '-', '_' (the inventory name, made safe). */
+export const junosVlanName = (name: string): string => name.replace(/[^A-Za-z0-9_-]/g, "-");
+
+/** `vlan members`: a single VLAN by name, runs of three or more as a numeric range. */
+export function junosMembers(ids: readonly number[], intent: DeviceIntent): string {
+  const names = new Map(intent.vlans.map((v) => [v.id, junosVlanName(v.name)] as const));
+  const parts: string[] = [];
+  for (const [a, b] of vlanRuns(ids)) {
+    if (b - a >= 2) parts.push(`${a}-${b}`);
+    else for (let v = a; v <= b; v++) parts.push(names.get(v) ?? String(v));
+  }
+  return parts.length === 1 ? parts[0]! : `[ ${parts.join(" ")} ]`;
+}
+
+/** Junos quotes a value only when it holds spaces or special characters (as `display set` shows it). */
+const quote = (s: string): string => {
+  const t = cleanText(s, 900);
+  return /^[A-Za-z0-9_.\/:-]+$/.test(t) ? t : `"${t}"`;
+};
+
+function portLines(p: PortIntent, intent: DeviceIntent): string[] {
+  const i = `set interfaces ${p.name}`;
+  const es = `${i} unit 0 family ethernet-switching`;
+  const out = p.description ? [`${i} description ${quote(p.description)}`] : [];
+  if (p.lag !== undefined) out.push(`${i} ether-options 802.3ad ${p.lag}`);
+  else if (p.mode === "access") {
+    out.push(`${es} interface-mode access`);
+    if (p.vlan !== undefined) out.push(`${es} vlan members ${junosMembers([p.vlan], intent)}`);
+  } else if (p.mode === "trunk") {
+    out.push(`${es} interface-mode trunk`);
+    const allowed = (p.allowed ?? []).filter((v) => v !== p.native);
+    if (allowed.length > 0) out.push(`${es} vlan members ${junosMembers(allowed, intent)}`);
+    if (p.native !== undefined) out.push(`${i} native-vlan-id ${p.native}`);
+  } else if (p.mode === "routed") {
+    if (p.address) out.push(`${i} unit 0 family inet address ${p.address}`);
+    if (p.vrf) out.push(`set routing-instances ${p.vrf} interface ${p.name}.0`);
+  }
+  if (!p.enabled) out.push(`${i} disable`);
+  return out;
+}
+
+function portRemove(p: { name: string; vrf?: string; mode?: string }): string[] {
+  return [...(p.vrf && p.mode === "routed" ? [`delete routing-instances ${p.vrf} interface ${p.name}.0`] : []), `delete interfaces ${p.name}`];
+}
+
+const GROUP_EXTERNAL = "citydc-external";
+const GROUP_INTERNAL = "citydc-internal";
+const EXPORT = "citydc-networks";
+
+const renderer: Renderer = {
+  system(intent) {
+    const aeCount = intent.lags.length > 0 ? Math.max(...intent.lags.map((l) => lagNumber(l.name))) + 1 : 0;
+    return {
+      apply: [`set system host-name ${intent.device}`, ...(aeCount > 0 ? [`set chassis aggregated-devices ethernet device-count ${aeCount}`] : [])],
+      remove: [],
+      readBack: "show configuration | display set | match \"host-name|device-count\"",
+      fields: { hostname: intent.device, aeCount },
+    };
+  },
+  vrf(v) {
+    const r = `set routing-instances ${v.name}`;
+    return {
+      apply: v.rd
+        ? [`${r} instance-type vrf`, `${r} route-distinguisher ${v.rd}`, `${r} vrf-target target:${v.rd}`]
+        : [`${r} instance-type virtual-router`],
+      remove: [`delete routing-instances ${v.name}`],
+      readBack: `show configuration routing-instances ${v.name} | display set`,
+    };
+  },
+  vlan(v) {
+    const name = junosVlanName(v.name);
+    return { apply: [`set vlans ${name} vlan-id ${v.id}`], remove: [`delete vlans ${name}`], readBack: `show configuration vlans ${name} | display set` };
+  },
+  lag(l: LagIntent, intent) {
+    const lacp = l.lacp === "static" ? [] : [`set interfaces ${l.name} aggregated-ether-options lacp ${l.lacp}`];
+    const lines = portLines({ ...l.port, name: l.name }, intent);
+    return {
+      apply: [...lines.slice(0, l.port.description ? 1 : 0), ...lacp, ...lines.slice(l.port.description ? 1 : 0)],
+      remove: portRemove({ name: l.name, vrf: l.port.vrf, mode: l.port.mode }),
+      readBack: `show configuration interfaces ${l.name} | display set`,
+    };
+  },
+  port(p: PortIntent, intent) {
+    return { apply: portLines(p, intent), remove: portRemove(p), readBack: `show configuration interfaces ${p.name} | display set` };
+  },
+  loopback(address) {
+    const line = `set interfaces lo0 unit 0 family inet address ${address}/32`;
+    return { name: "lo0", syntax: { apply: [line], remove: [line.replace(/^set /, "delete ")], readBack: "show configuration interfaces lo0 | display set" } };
+  },
+  gateway(g, intent) {
+    const vlan = intent.vlans.find((v) => v.id === g.vlan);
+    const name = junosVlanName(vlan?.name ?? `vlan${g.vlan}`);
+    const addr = `set interfaces irb unit ${g.vlan} family inet address ${g.address}`;
+    return {
+      apply: [
+        addr,
+        ...(g.vrrp ? [`${addr} vrrp-group ${g.vrrp.vrid} virtual-address ${g.vrrp.virtualAddress}`, `${addr} vrrp-group ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : []),
+        `set vlans ${name} l3-interface irb.${g.vlan}`,
+        ...(g.vrf ? [`set routing-instances ${g.vrf} interface irb.${g.vlan}`] : []),
+      ],
+      remove: [
+        ...(g.vrf ? [`delete routing-instances ${g.vrf} interface irb.${g.vlan}`] : []),
+        `delete vlans ${name} l3-interface`,
+        `delete interfaces irb unit ${g.vlan}`,
+      ],
+      readBack: `show configuration interfaces irb unit ${g.vlan} | display set`,
+    };
+  },
+  route(r) {
+    const base = r.vrf ? `routing-instances ${r.vrf} routing-options static route ${r.prefix}` : `routing-options static route ${r.prefix}`;
+    return { apply: [`set ${base} next-hop ${r.nextHop}`], remove: [`delete ${base}`], readBack: `show configuration ${r.vrf ? `routing-instances ${r.vrf} ` : ""}routing-options static | display set` };
+  },
+  bgp(b) {
+    const ext = b.neighbors.filter((n) => n.remoteAs !== b.asn);
+    const int = b.neighbors.filter((n) => n.remoteAs === b.asn);
+    const group = (g: string, type: string, ns: typeof b.neighbors): string[] =>
+      ns.length === 0
+        ? []
+        : [
+            `set protocols bgp group ${g} type ${type}`,
+            ...(b.networks.length > 0 ? [`set protocols bgp group ${g} export ${EXPORT}`] : []),
+            ...ns.flatMap((n) => [
+              `set protocols bgp group ${g} neighbor ${n.address} description ${quote(n.description)}`,
+              `set protocols bgp group ${g} neighbor ${n.address} peer-as ${n.remoteAs}`,
+            ]),
+          ];
+    return {
+      apply: [
+        `set routing-options autonomous-system ${b.asn}`,
+        ...(b.routerId ? [`set routing-options router-id ${b.routerId}`] : []),
+        ...b.networks.map((n) => `set policy-options policy-statement ${EXPORT} term networks from route-filter ${n} exact`),
+        ...(b.networks.length > 0 ? [`set policy-options policy-statement ${EXPORT} term networks then accept`] : []),
+        ...group(GROUP_EXTERNAL, "external", ext),
+        ...group(GROUP_INTERNAL, "internal", int),
+      ],
+      remove: ["delete protocols bgp", `delete policy-options policy-statement ${EXPORT}`, "delete routing-options autonomous-system", "delete routing-options router-id"],
+      readBack: "show configuration | display set | match \"autonomous-system|router-id|protocols bgp|citydc-networks\"",
+    };
+  },
+};
+
+export const junos: Platform = {
+  name: "junos",
+  capabilities: CAPABILITIES.junos,
+  objects(intent: DeviceIntent): ConfigObject[] {
+    return buildObjects(intent, renderer);
+  },
+  fullConfig(intent, objects) {
+    const out = [`## ${intent.device}: configuration rendered by citydc (display set)`];
+    for (const o of objects) out.push(...o.apply);
+    return out.join("\n") + "\n";
+  },
+  wrap(commands) {
+    if (commands.length === 0) return [];
+    return ["configure private", ...commands, "commit and-quit"];
+  },
+  change(oldObject, newObject) {
+    // candidate configuration: delete the old object and set the new one, live at the commit
+    if (newObject.kind === "port" || newObject.kind === "lag" || newObject.kind === "gateway" || newObject.kind === "bgp" || newObject.kind === "vrf") {
+      return [...oldObject.remove, ...newObject.apply];
+    }
+    if (newObject.kind === "vlan" && oldObject.fields.name !== newObject.fields.name) return [...oldObject.remove, ...newObject.apply];
+    return undefined;
+  },
+  parseReadBack(object, output) {
+    return lineReadBack(object, output, /^$/);
+  },
+};

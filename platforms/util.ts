@@ -1,0 +1,124 @@
+/** Small pure helpers shared by the platform modules. */
+import type { ConfigObject, ObjectKind } from "./types";
+
+/** Contiguous runs of sorted, de-duplicated VLAN ids: [[10,10],[20,30]]. */
+export function vlanRuns(ids: readonly number[]): [number, number][] {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const v of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && v === last[1] + 1) last[1] = v;
+    else runs.push([v, v]);
+  }
+  return runs;
+}
+
+/** "10,20-30" (NX-OS, EOS): runs of two or more become a range. */
+export function dashRanges(ids: readonly number[]): string {
+  return vlanRuns(ids)
+    .map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`))
+    .join(",");
+}
+
+/** "10 20 to 30" (Huawei VRP). */
+export function vrpRanges(ids: readonly number[]): string {
+  return vlanRuns(ids)
+    .map(([a, b]) => (a === b ? `${a}` : `${a} to ${b}`))
+    .join(" ");
+}
+
+/** Expands "10,20-22" or "10 20 to 22" back into ids. */
+export function parseVlanList(text: string): number[] {
+  const out: number[] = [];
+  const t = text.trim().replace(/\s+to\s+/g, "-");
+  if (t === "" || t === "none") return out;
+  for (const part of t.split(/[\s,]+/)) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = m[2] !== undefined ? Number(m[2]) : a;
+    for (let v = a; v <= b; v++) out.push(v);
+  }
+  return [...new Set(out)].sort((x, y) => x - y);
+}
+
+/** "10.0.0.1/24" -> ["10.0.0.1", "255.255.255.0"]. */
+export function addressAndMask(cidr: string): [string, string] {
+  const [addr, lenText] = cidr.split("/");
+  return [addr!, maskOf(Number(lenText ?? "32"))];
+}
+
+export function maskOf(len: number): string {
+  const bits = len <= 0 ? 0 : len >= 32 ? 0xffffffff : (0xffffffff << (32 - len)) >>> 0;
+  return [24, 16, 8, 0].map((s) => (bits >>> s) & 0xff).join(".");
+}
+
+export function maskLength(mask: string): number {
+  let n = 0;
+  for (const part of mask.split(".")) {
+    let b = Number(part);
+    while (b & 0x80) {
+      n++;
+      b = (b << 1) & 0xff;
+    }
+  }
+  return n;
+}
+
+/** Quotes a word for POSIX sh when it holds anything but safe characters. */
+export function shQuote(s: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Description text a CLI accepts on one line (no control characters, bounded length). */
+export function cleanText(s: string, max = 80): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f"?]/g, " ").replace(/\s+/g, " ").trim().slice(0, max);
+}
+
+export function obj(
+  device: string,
+  kind: ObjectKind,
+  key: string,
+  summary: string,
+  fields: ConfigObject["fields"],
+  apply: readonly string[],
+  remove: readonly string[],
+  readBack: string,
+): ConfigObject {
+  return { device, kind, key, summary, fields, apply, remove, readBack };
+}
+
+/** Removes undefined values so fields compare as JSON. */
+export function defined(fields: Record<string, unknown>): ConfigObject["fields"] {
+  const out: Record<string, string | number | boolean | readonly (string | number)[]> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (v !== undefined) out[k] = v as string | number | boolean | readonly (string | number)[];
+  }
+  return out;
+}
+
+/** The sections of an indented configuration text: header line -> body lines (trimmed). */
+export function sections(text: string, isHeader: (line: string) => boolean = (l) => !/^\s/.test(l)): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\s+$/, "");
+    if (line === "") continue;
+    if (isHeader(line)) {
+      const key = line.trim();
+      current = out.get(key) ?? [];
+      out.set(key, current);
+    } else if (current) current.push(line.trim());
+  }
+  return out;
+}
+
+export const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function listField(f: ConfigObject["fields"], k: string): number[] {
+  const v = f[k];
+  return Array.isArray(v) ? (v as number[]) : [];
+}
