@@ -87,6 +87,19 @@ export interface StackRunResult {
   readonly stdout: string;
 }
 
+const commands = new Map<string, Promise<import("@pulumi/pulumi/automation").PulumiCommand>>();
+
+/** One `pulumi version` check per CLI root and process. */
+function pulumiCommandFor(root: string): Promise<import("@pulumi/pulumi/automation").PulumiCommand> {
+  let c = commands.get(root);
+  if (!c) {
+    c = import("@pulumi/pulumi/automation").then((auto) => auto.PulumiCommand.get({ root }));
+    c.catch(() => commands.delete(root));
+    commands.set(root, c);
+  }
+  return c;
+}
+
 /** Opens (or creates) the stack on the offline backend with the citydc program. */
 export async function openStack(name: string, opts: StackOptions = {}): Promise<Stack> {
   const auto = await import("@pulumi/pulumi/automation");
@@ -94,7 +107,7 @@ export async function openStack(name: string, opts: StackOptions = {}): Promise<
   const root = opts.root ?? repoRoot();
   const workDir = opts.workDir ? prepareWorkDir(root, opts.workDir, name) : root;
   const envVars = pulumiEnv(name, { ...opts, root });
-  const pulumiCommand = await auto.PulumiCommand.get({ root: findPulumiRoot() });
+  const pulumiCommand = await pulumiCommandFor(findPulumiRoot());
   const settings: Partial<ProgramSettings> & { root: string; stack: string } = { ...opts.settings, root, stack: name };
   return auto.LocalWorkspace.createOrSelectStack(
     { stackName: name, projectName: PROJECT, program: program(settings) },
@@ -140,6 +153,9 @@ class Collector {
   };
 
   onEvent = (e: EngineEvent) => {
+    // The SDK's debug lines echo RegisterResource responses, secret values included: never pass them on.
+    if (e.diagnosticEvent && (e.diagnosticEvent.severity as string) === "debug") return;
+    if (e.diagnosticEvent?.prefix?.startsWith("debug")) return;
     this.opts.onEvent?.(e);
     const pre = e.resourcePreEvent?.metadata ?? e.resOutputsEvent?.metadata;
     if (pre) {
@@ -167,6 +183,7 @@ class Collector {
     const d = e.diagnosticEvent;
     if (d && d.severity === "error") {
       const message = d.message.trim();
+      if (this.failures.some((f) => f.message === message && f.urn === (d.urn || undefined))) return;
       const urn = d.urn || undefined;
       const step = urn ? this.steps.get(urn) : undefined;
       if (step) step.error = message;
@@ -233,7 +250,8 @@ async function run(
   } catch (err) {
     const summary: Partial<Record<OpType, number>> = {};
     for (const s of c.steps.values()) summary[s.op] = (summary[s.op] ?? 0) + 1;
-    return c.result(name, kind, false, started, summary, errorText(err));
+    const messages = [...new Set(c.failures.map((f) => f.message))];
+    return c.result(name, kind, false, started, summary, messages.length > 0 ? messages.join("\n") : errorText(err));
   }
 }
 
