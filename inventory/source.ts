@@ -137,7 +137,7 @@ function offsetToPosition(starts: number[], offset: number): Position {
 
 export interface ParsedSource {
   readonly data?: unknown;
-  readonly map?: SourceMap;
+  readonly map?: LazySourceMap;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -203,48 +203,82 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** YAML text -> data + source map, or diagnostics (syntax, duplicate keys, alias bombs, wrong top-level type). */
-export function parseYaml(text: string, file: string): ParsedSource {
+/**
+ * Parses the text again with js-yaml's listener and records, for each mapping and sequence (by
+ * identity), where its children start. Only done when a diagnostic needs a position, so valid
+ * files pay nothing for it.
+ */
+function buildSourceMap(text: string, file: string): SourceMap {
   const nodes = new WeakMap<object, NodeInfo>();
-  // Stack of open nodes: offset where each opened and the flat children array collected so far.
   const offsets: number[] = [];
-  const childStack: unknown[][] = [[]];
+  // children[depth]: the flat [offset, value, ...] list of the node open at that depth (null until a child closes).
+  const children: (unknown[] | null)[] = [[]];
   const listener = (event: "open" | "close", state: { position: number; result: unknown }) => {
     if (event === "open") {
       offsets.push(state.position);
-      childStack.push([]);
+      children.push(null);
       return;
     }
     const offset = offsets.pop()!;
-    const children = childStack.pop()!;
+    const own = children.pop() ?? [];
     const result = state.result;
-    if (result !== null && typeof result === "object" && !nodes.has(result)) nodes.set(result, { offset, children });
-    const parent = childStack[childStack.length - 1]!;
+    if (result !== null && typeof result === "object" && !nodes.has(result)) nodes.set(result, { offset, children: own });
+    const top = children.length - 1;
+    const parent = children[top] ?? (children[top] = []);
     parent.push(offset, result);
   };
   let data: unknown;
   try {
-    data = yaml.load(text, { filename: file, listener, json: false, schema: yaml.DEFAULT_SCHEMA, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGE_KEYS } as yaml.LoadOptions);
+    data = yaml.load(text, { ...loadOptions(file), listener } as yaml.LoadOptions);
+  } catch {
+    data = undefined;
+  }
+  const rootOffset = (children[0]![0] as number | undefined) ?? 0;
+  if (data !== null && typeof data === "object" && !nodes.has(data)) nodes.set(data, { offset: rootOffset, children: [] });
+  return new SourceMap(text, nodes, data);
+}
+
+function loadOptions(file: string): yaml.LoadOptions {
+  return { filename: file, json: false, schema: yaml.DEFAULT_SCHEMA, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGE_KEYS } as yaml.LoadOptions;
+}
+
+/** A SourceMap built on first use. */
+export class LazySourceMap {
+  private map: SourceMap | undefined;
+  constructor(private readonly text: string, private readonly file: string) {}
+  get(): SourceMap {
+    return (this.map ??= buildSourceMap(this.text, this.file));
+  }
+  locate(path: string, preferKey = false): Position {
+    return this.get().locate(path, preferKey);
+  }
+  position(offset: number): Position {
+    return this.get().position(offset);
+  }
+}
+
+/** YAML text -> data + (lazy) source map, or diagnostics (syntax, duplicate keys, alias bombs, wrong top-level type). */
+export function parseYaml(text: string, file: string): ParsedSource {
+  let data: unknown;
+  try {
+    data = yaml.load(text, loadOptions(file));
   } catch (err) {
     return { diagnostics: [yamlError(err, file)] };
   }
-  const root = childStack[0]!;
-  const rootOffset = (root[0] as number | undefined) ?? 0;
-  if (data !== null && typeof data === "object" && !nodes.has(data)) nodes.set(data, { offset: rootOffset, children: [] });
-  const map = new SourceMap(text, nodes, data);
+  const map = new LazySourceMap(text, file);
   if (data === undefined || data === null) {
     return { map, diagnostics: [fileError(file, "E_FILE_EMPTY", "file has no YAML content (only comments or blank lines)", "an inventory needs at least version, name, tenants, sites and devices; start from inventory/lab.yaml", 1, 1)] };
   }
   if (typeof data !== "object" || Array.isArray(data)) {
     const kind = Array.isArray(data) ? "a list" : `a ${typeof data}`;
-    const pos = map.position(rootOffset);
+    const pos = map.locate("");
     return {
       map,
       diagnostics: [fileError(file, "E_TOP_LEVEL", `the document is ${kind}; an inventory is a mapping with keys version, name, tenants, sites, devices, ...`, "write the inventory as `key: value` lines at the top level (see inventory/lab.yaml)", pos.line, pos.column)],
     };
   }
-  const expanded = expandedSize(data, MAX_EXPANDED_NODES);
-  if (expanded > MAX_EXPANDED_NODES) {
+  // Aliases share objects in memory, but everything that walks the tree pays for each use.
+  if (/[\s\[{,:-]\*[^\s]/.test(text) && expandedSize(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
     return {
       map,
       diagnostics: [

@@ -16,13 +16,14 @@ export const platform: Check = (ctx) => {
     const no = (path: string, what: string, hint: string) =>
       ctx.error("E_PLATFORM_FEATURE", path, `${d.name} (${d.platform}) cannot do ${what}`, hint);
     const l3 = can(d.platform, "gateway");
-    const ports = [
-      ...d.interfaces.map((x, i) => ({ x, path: `/devices/${di}/interfaces/${i}/mode` })),
-      ...d.lags.map((x, i) => ({ x, path: `/devices/${di}/lags/${i}/mode` })),
-    ];
-    for (const { x, path } of ports) {
-      if ((x.mode === "access" || x.mode === "trunk") && !can(d.platform, "l2")) no(path, `${x.mode} ports (${x.name})`, "use routed ports on this device, or a switch platform for VLANs");
-      if (x.mode === "routed" && !l3) no(path, `routed ports (${x.name})`, "route on a router/L3 switch platform; attach this switch with access or trunk ports");
+    const l2 = can(d.platform, "l2");
+    const port = (x: { mode?: string; name: string }, path: () => string) => {
+      if ((x.mode === "access" || x.mode === "trunk") && !l2) no(path(), `${x.mode} ports (${x.name})`, "use routed ports on this device, or a switch platform for VLANs");
+      if (x.mode === "routed" && !l3) no(path(), `routed ports (${x.name})`, "route on a router/L3 switch platform; attach this switch with access or trunk ports");
+    };
+    if (!l2 || !l3) {
+      d.interfaces.forEach((x, i) => port(x, () => `/devices/${di}/interfaces/${i}/mode`));
+      d.lags.forEach((x, i) => port(x, () => `/devices/${di}/lags/${i}/mode`));
     }
     if (d.lags.length > 0 && !can(d.platform, "lag")) no(`/devices/${di}/lags`, "LAGs", "remove the LAGs or use a platform with LAG support");
     if (d.routes.length > 0 && !can(d.platform, "static-routes")) no(`/devices/${di}/routes`, "static routes", "put the routes on a router");

@@ -7,7 +7,22 @@
 import type { Interface, Lag } from "../types";
 import type { Check, CheckContext } from "./context";
 
+/** The common, correct cases, decided without allocating anything. */
+function plainlyFine(x: Interface | Lag): boolean {
+  switch (x.mode) {
+    case "access":
+      return x.vlan !== undefined && x.allowed === undefined && x.native === undefined && x.address === undefined && x.vrf === undefined;
+    case "trunk":
+      return x.vlan === undefined && x.address === undefined && x.vrf === undefined && (x.native === undefined || !Array.isArray(x.allowed));
+    case "routed":
+      return x.address !== undefined && x.vlan === undefined && x.allowed === undefined && x.native === undefined;
+    default:
+      return x.vlan === undefined && x.allowed === undefined && x.native === undefined && x.address === undefined && x.vrf === undefined;
+  }
+}
+
 function modeRules(ctx: CheckContext, x: Interface | Lag, path: string, what: string): void {
+  if (plainlyFine(x)) return;
   const bad = (field: string, message: string, hint: string) => ctx.error("E_PORT_MODE", `${path}/${field}`, `${what}: ${message}`, hint);
   const has = (k: "vlan" | "allowed" | "native" | "address" | "vrf") => x[k] !== undefined;
   switch (x.mode) {
@@ -33,6 +48,7 @@ function modeRules(ctx: CheckContext, x: Interface | Lag, path: string, what: st
 export const ports: Check = (ctx) => {
   ctx.inv.devices.forEach((d, di) => {
     d.interfaces.forEach((x, i) => {
+      if (x.lag === undefined && plainlyFine(x)) return;
       const path = `/devices/${di}/interfaces/${i}`;
       if (x.lag !== undefined) {
         for (const k of ["mode", "vlan", "allowed", "native", "address", "vrf"] as const) {

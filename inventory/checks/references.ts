@@ -38,6 +38,8 @@ export const references: Check = (ctx) => {
     vlanRef(ctx, d.management.vlan, `${base}/management/vlan`);
     const lags = new Set(d.lags.map((l) => l.name));
     d.interfaces.forEach((x, i) => {
+      // Fast path: most interfaces reference only known VLANs and nothing else.
+      if (x.lag === undefined && x.vrf === undefined && (x.vlan === undefined || ctx.vlans.has(x.vlan)) && (x.native === undefined || ctx.vlans.has(x.native)) && !Array.isArray(x.allowed)) return;
       const p = `${base}/interfaces/${i}`;
       if (x.lag !== undefined && !lags.has(x.lag)) {
         ctx.error("E_REF_UNKNOWN", `${p}/lag`, `unknown LAG '${x.lag}' on device ${d.name}${didYouMean(x.lag, lags)}`, `add the LAG under devices[${d.name}].lags, or correct the name`);

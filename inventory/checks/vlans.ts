@@ -7,7 +7,7 @@
  * switch at one of the VLAN's sites.
  */
 import { CAPABILITIES } from "../../platforms/capabilities";
-import type { Platform } from "../types";
+import type { Interface, Lag, Platform } from "../types";
 import type { Check, CheckContext } from "./context";
 
 export const vlans: Check = (ctx) => {
@@ -39,26 +39,35 @@ export const vlans: Check = (ctx) => {
     }
   };
 
+  // VLAN IDs present at each site, for the per-port lookups.
+  const atSiteIds = new Map<string, Set<number>>();
+  for (const v of inv.vlans) {
+    for (const s of v.sites) {
+      let set = atSiteIds.get(s);
+      if (!set) atSiteIds.set(s, (set = new Set()));
+      set.add(v.id);
+    }
+  }
+  const noSet = new Set<number>();
   inv.devices.forEach((d, di) => {
-    const ports = [
-      ...d.interfaces.map((x, i) => ({ x, p: `/devices/${di}/interfaces/${i}` })),
-      ...d.lags.map((x, i) => ({ x, p: `/devices/${di}/lags/${i}` })),
-    ];
-    for (const { x, p } of ports) {
-      const fields: [number | undefined, string][] = [[x.vlan, `${p}/vlan`], [x.native, `${p}/native`]];
-      if (Array.isArray(x.allowed)) x.allowed.forEach((v, k) => fields.push([v, `${p}/allowed/${k}`]));
-      const seen = new Set<number>();
-      for (const [id, path] of fields) {
-        if (id === undefined || seen.has(id)) continue;
-        seen.add(id);
-        usable(id, d.platform, d.name, path);
-        atSite(ctx, id, d.site, d.name, path);
-      }
-    }
-    if (d.management.vlan !== undefined) {
-      usable(d.management.vlan, d.platform, d.name, `/devices/${di}/management/vlan`);
-      atSite(ctx, d.management.vlan, d.site, d.name, `/devices/${di}/management/vlan`);
-    }
+    const limited = reserved.get(d.platform)!.size > 0 || CAPABILITIES[d.platform].maxVlan < 4094;
+    const here = atSiteIds.get(d.site) ?? noSet;
+    // Paths are built only when something is wrong (this loop sees every port of every device).
+    const one = (id: number | undefined, path: () => string) => {
+      if (id === undefined) return;
+      if (limited) usable(id, d.platform, d.name, path());
+      if (!here.has(id) && ctx.vlans.has(id)) atSite(ctx, id, d.site, d.name, path());
+    };
+    const port = (x: Interface | Lag, kind: string, i: number) => {
+      one(x.vlan, () => `/devices/${di}/${kind}/${i}/vlan`);
+      if (x.native !== undefined && x.native !== x.vlan) one(x.native, () => `/devices/${di}/${kind}/${i}/native`);
+      const a = x.allowed;
+      if (Array.isArray(a)) for (let k = 0; k < a.length; k++) one(a[k], () => `/devices/${di}/${kind}/${i}/allowed/${k}`);
+    };
+    const ifs = d.interfaces;
+    for (let i = 0; i < ifs.length; i++) port(ifs[i]!, "interfaces", i);
+    d.lags.forEach((x, i) => port(x, "lags", i));
+    one(d.management.vlan, () => `/devices/${di}/management/vlan`);
   });
 
   // Gateways, and L2 switches at the VLAN's sites (they will carry it).
