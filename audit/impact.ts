@@ -36,6 +36,8 @@ export function computeImpact(
   newInv: Inventory,
   diff: InventoryDiff,
   changeSets: readonly DeviceChangeSet[],
+  /** Devices whose change set refused a change that cuts the management path. */
+  refused: readonly { device: string; message: string }[] = [],
 ): Impact {
   const siteOf = new Map<string, string>();
   for (const d of oldInv.devices ?? []) siteOf.set(d.name, d.site);
@@ -57,6 +59,12 @@ export function computeImpact(
     counts: { devices: devices.length, sites: sites.length, ...totals },
     sites,
     devices,
-    risks: assessRisks(oldInv, newInv, diff),
+    risks: [
+      ...assessRisks(oldInv, newInv, diff),
+      ...refused.map((r): Risk => ({
+        code: "RISK_MGMT_PATH", severity: "high", object: `device ${r.device}`, sites: [siteOf.get(r.device) ?? "unknown"],
+        devices: [r.device], message: `the change set of ${r.device} is refused by the management-path guard: ${r.message}`,
+      })),
+    ],
   };
 }

@@ -50,9 +50,11 @@ export async function run(argv: string[]): Promise<number> {
   const oldInv = load(oldSrc);
   const newInv = load(newSrc);
   const diff = diffInventories(oldInv, newInv);
-  const impact = args.options.impact
-    ? computeImpact(oldInv, newInv, diff, diff.equal ? [] : inventoryChangeSets(oldInv, newInv))
-    : undefined;
+  let impact;
+  if (args.options.impact) {
+    const { sets, refused } = diff.equal ? { sets: [], refused: [] } : inventoryChangeSets(oldInv, newInv);
+    impact = computeImpact(oldInv, newInv, diff, sets, refused);
+  }
   const report: DiffReport = {
     old: { source: oldSrc.source, commit: oldSrc.commit, name: oldInv.name },
     new: { source: newSrc.source, commit: newSrc.commit, name: newInv.name },
