@@ -53,6 +53,14 @@ export function orderedObjects(p: DeviceConfigProps): ConfigObject[] {
     .sort((a, b) => (kindRank.get(a.kind)! - kindRank.get(b.kind)!) || collator.compare(a.key, b.key));
 }
 
+/** Objects a removal leaves on the device: its management interface and VLAN (never cut the way in). */
+export function keptOnRemoval(objects: readonly ConfigObject[], management: DeviceConfigProps["management"]): ConfigObject[] {
+  const keep = new Set<string>();
+  if (management?.interface !== undefined) keep.add(`port:${management.interface}`);
+  if (management?.vlan !== undefined) keep.add(`vlan:${management.vlan}`);
+  return objects.filter((o) => keep.has(o.key));
+}
+
 /** Stable JSON (sorted keys) for comparisons. */
 export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
@@ -135,7 +143,7 @@ export class DeviceConfigProvider {
     return out;
   }
 
-  async check(_urn: string, _olds: unknown, news: Record<string, unknown>): Promise<{ inputs: unknown; failures: CheckFailure[] }> {
+  async check(_urn: string, olds: unknown, news: Record<string, unknown>): Promise<{ inputs: unknown; failures: CheckFailure[] }> {
     const failures: CheckFailure[] = [];
     const p = plain(news);
     const need = (ok: boolean, property: string, reason: string) => {
@@ -159,6 +167,16 @@ export class DeviceConfigProvider {
     for (const [key, o] of Object.entries(p.objects ?? {})) {
       if (!o || !kindRank.has(o.kind) || !Array.isArray(o.apply) || !Array.isArray(o.remove) || typeof o.readBack !== "string") {
         failures.push({ property: `objects.${key}`, reason: "malformed config object (kind, apply, remove, readBack)" });
+      }
+    }
+    // A change the platform refuses (cutting the management path) fails the preview, naming the device.
+    const o = olds && typeof olds === "object" ? plain(olds) : undefined;
+    const platform = this.deps.platform(p.platform);
+    if (failures.length === 0 && platform && o?.objects && o.platform === p.platform) {
+      try {
+        this.deps.changeSet(platform, orderedObjects(o), orderedObjects(p), { management: p.management ?? {} });
+      } catch (err) {
+        failures.push({ property: "objects", reason: `device ${p.device}: ${err instanceof Error ? err.message : String(err)}` });
       }
     }
     return { inputs: news, failures };
@@ -211,7 +229,8 @@ export class DeviceConfigProvider {
   async delete(_id: string, _urn: string, props: Record<string, unknown>): Promise<void> {
     const p = plain(props);
     const platform = this.platformOf(p);
-    const cs = this.deps.changeSet(platform, orderedObjects(p), [], { management: p.management ?? {} });
+    const olds = orderedObjects(p);
+    const cs = this.deps.changeSet(platform, olds, keptOnRemoval(olds, p.management ?? {}), { management: p.management ?? {} });
     if (cs.changes.length === 0) return;
     await this.withSession(p, "remove", (s) => s.apply(cs.script));
     this.deps.log?.(`${p.device}: removed ${cs.changes.length} objects in one session`);

@@ -3,24 +3,18 @@
  * file). Serves `citydc:device:DeviceConfig` over Pulumi's provider gRPC protocol.
  */
 import { main } from "@pulumi/pulumi/provider";
-import type { ConfigObject, DeviceChangeSet, Platform } from "../platforms/types";
-import type { DeviceSession, DeviceTarget } from "../transport/types";
+import type { Platform } from "../platforms/types";
+import { changeSet, PLATFORMS } from "../platforms/index";
+import { openSession } from "../transport/index";
 import { DeviceConfigProvider, type ProviderDeps } from "./deviceConfig";
 import { DEVICE_CONFIG_TYPE } from "./types";
 
-/** The real platforms, change sets and SSH transport (loaded when first needed). */
+/** The real platforms, change sets and SSH transport. */
 export function realDeps(): ProviderDeps {
-  const platforms = (): Record<string, Platform> => require("../platforms/index").PLATFORMS;
   return {
-    platform: (name) => platforms()[name],
-    changeSet: (platform, olds, news, opts): DeviceChangeSet =>
-      (require("../platforms/changeset").changeSet as (p: Platform, o: readonly ConfigObject[], n: readonly ConfigObject[], x: unknown) => DeviceChangeSet)(
-        platform,
-        olds,
-        news,
-        opts,
-      ),
-    openSession: (target: DeviceTarget): Promise<DeviceSession> => require("../transport/index").openSession(target),
+    platform: (name) => (PLATFORMS as Readonly<Record<string, Platform>>)[name],
+    changeSet: (platform, olds, news, opts) => changeSet(platform, olds, news, opts),
+    openSession,
   };
 }
 

@@ -96,9 +96,10 @@ export function pulumiEnv(stack: string, opts: EnvOptions = {}): Record<string, 
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
   };
   if (opts.passphrase !== undefined) env.PULUMI_CONFIG_PASSPHRASE = opts.passphrase;
+  // The lab stack holds nothing secret of value: it always uses the lab passphrase (its salt is committed).
+  else if (stack === "lab") env.PULUMI_CONFIG_PASSPHRASE = process.env.CITYDC_LAB_PASSPHRASE ?? LAB_PASSPHRASE;
   else if (process.env.PULUMI_CONFIG_PASSPHRASE !== undefined) env.PULUMI_CONFIG_PASSPHRASE = process.env.PULUMI_CONFIG_PASSPHRASE;
   else if (process.env.PULUMI_CONFIG_PASSPHRASE_FILE) env.PULUMI_CONFIG_PASSPHRASE_FILE = process.env.PULUMI_CONFIG_PASSPHRASE_FILE;
-  else if (stack === "lab") env.PULUMI_CONFIG_PASSPHRASE = LAB_PASSPHRASE;
   else
     throw new PulumiSetupError(
       `stack ${stack} keeps its secrets encrypted with a passphrase: set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) in the environment`,

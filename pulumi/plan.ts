@@ -6,6 +6,7 @@
 import type { ConfigObject, DeviceChangeSet, ObjectChange, Platform } from "../platforms/types";
 import { KIND_ORDER } from "../platforms/types";
 import { toConfigObject, type StoredObject } from "../provider/types";
+import { keptOnRemoval } from "../provider/deviceConfig";
 import type { DeviceView, ResourceStep, StackRunResult } from "./stacks";
 
 export type DeviceAction = "create" | "update" | "delete" | "replace" | "same";
@@ -90,7 +91,7 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
     let action = actionOf(step);
     const p = platform(view.platform);
     const olds = action === "create" ? [] : objectsOf(step.old);
-    const news = action === "delete" ? [] : objectsOf(step.new ?? step.old);
+    const news = action === "delete" ? keptOnRemoval(olds, view.management) : objectsOf(step.new ?? step.old);
     const notes: string[] = [];
     if (step.old?.target && step.new?.target) {
       const [a, b] = [step.old.target, step.new.target];
@@ -101,10 +102,15 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
     if (action === "update" && step.diffs.includes("credentials")) notes.push("credentials rotated (nothing sent)");
     const moved = notes.some((n) => n.startsWith("management address"));
     let cs: DeviceChangeSet | undefined;
-    if (p && action !== "same") cs = changeSet(p, moved ? [] : olds, news, { management: view.management });
-    else if (p && action === "same" && canonical(step.old?.objects ?? {}) !== canonical(step.new?.objects ?? step.old?.objects ?? {})) {
-      cs = changeSet(p, olds, news, { management: view.management });
-      action = "update";
+    let refused: string | undefined;
+    try {
+      if (p && action !== "same") cs = changeSet(p, moved ? [] : olds, news, { management: view.management });
+      else if (p && action === "same" && canonical(step.old?.objects ?? {}) !== canonical(step.new?.objects ?? step.old?.objects ?? {})) {
+        cs = changeSet(p, olds, news, { management: view.management });
+        action = "update";
+      }
+    } catch (err) {
+      refused = err instanceof Error ? err.message : String(err);
     }
     devices.push({
       device: view.device,
@@ -114,7 +120,7 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
       changes: cs?.changes ?? [],
       script: cs && cs.changes.length > 0 ? cs.script : [],
       notes,
-      ...(step.error ? { error: step.error } : {}),
+      ...(step.error || refused ? { error: step.error ?? refused } : {}),
     });
   }
   devices.sort((a, b) => collator.compare(a.site, b.site) || collator.compare(a.device, b.device));

@@ -134,7 +134,11 @@ function prepareWorkDir(root: string, workDir: string, stack: string): string {
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project);
   const src = path.join(root, "stacks", `Pulumi.${stack}.yaml`);
   const dst = path.join(dir, "stacks", `Pulumi.${stack}.yaml`);
-  if (!fs.existsSync(dst) && fs.existsSync(src)) fs.copyFileSync(src, dst);
+  if (!fs.existsSync(dst) && fs.existsSync(src)) {
+    // Another backend, maybe another passphrase: drop the repo's salt unless the file holds encrypted values.
+    const text = fs.readFileSync(src, "utf8");
+    fs.writeFileSync(dst, /\bsecure:/.test(text) ? text : text.replace(/^(encryptionsalt|encryptedkey|secretsprovider):.*\n?/gm, ""));
+  }
   return dir;
 }
 

@@ -172,6 +172,31 @@ describe("DeviceConfig provider", () => {
     expect(rec.targets).toHaveLength(0);
   });
 
+  it("check fails the preview when the platform refuses the change (management path)", async () => {
+    const { provider } = setup();
+    const refusing = new DeviceConfigProvider({
+      ...(provider as unknown as { deps: ProviderDeps }).deps,
+      changeSet: () => {
+        throw new Error("removal of management VLAN 10: it would cut the management path");
+      },
+    });
+    const r = await refusing.check("urn", inputs(base), inputs({ "vlan:120": base["vlan:120"] }));
+    expect(r.failures.map((f) => f.property)).toEqual(["objects"]);
+    expect(r.failures[0]!.reason).toContain("leaf1");
+    // a new resource (no olds) has nothing to refuse
+    expect((await refusing.check("urn", {}, inputs(base))).failures).toEqual([]);
+  });
+
+  it("delete leaves the management interface and VLAN on the device", async () => {
+    const { provider, rec } = setup();
+    const withMgmt = { ...base, "vlan:10": obj("vlan", "10", { id: 10 }), "port:mgmt0": obj("port", "mgmt0", {}) };
+    await provider.delete("leaf1", "urn", inputs(withMgmt, { management: { interface: "mgmt0", vlan: 10 } }));
+    expect(rec.applied).toHaveLength(1);
+    expect(rec.applied[0]!.join("\n")).not.toContain("del vlan 10");
+    expect(rec.applied[0]!.join("\n")).not.toContain("del port mgmt0");
+    expect(rec.applied[0]!.join("\n")).toContain("del vlan 120");
+  });
+
   it("delete removes every object in one session", async () => {
     const { provider, rec } = setup();
     await provider.delete("leaf1", "urn", inputs(base));
