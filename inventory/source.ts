@@ -263,7 +263,7 @@ export function parseYaml(text: string, file: string): ParsedSource {
   try {
     data = yaml.load(text, loadOptions(file));
   } catch (err) {
-    return { diagnostics: [yamlError(err, file)] };
+    return { diagnostics: [yamlError(err, file, text)] };
   }
   const map = new LazySourceMap(text, file);
   if (data === undefined || data === null) {
@@ -310,7 +310,22 @@ export function expandedSize(root: unknown, cap: number): number {
   return size(root, 0);
 }
 
-function yamlError(err: unknown, file: string): Diagnostic {
+/** Where the second document of a multi-document stream starts (its `---` line). */
+function secondDocument(text: string): Position | undefined {
+  const re = /^---(?=\s|$)/gm;
+  let m: RegExpExecArray | null;
+  let seenContent = false;
+  let last = 0;
+  while ((m = re.exec(text))) {
+    // A leading `---` before any content opens the first document.
+    if (!seenContent) seenContent = /^\s*[^\s#]/m.test(text.slice(last, m.index).replace(/^#.*$/gm, ""));
+    if (seenContent) return offsetToPosition(lineStarts(text), m.index);
+    last = m.index + 3;
+  }
+  return undefined;
+}
+
+function yamlError(err: unknown, file: string, text: string): Diagnostic {
   if (err instanceof yaml.YAMLException) {
     const mark = (err as yaml.YAMLException & { mark?: { line: number; column: number } }).mark;
     const reason = err.reason || "invalid YAML";
@@ -326,7 +341,8 @@ function yamlError(err: unknown, file: string): Diagnostic {
       return fileError(file, "E_YAML_ALIAS_BOMB", `YAML merge/alias use is too large: ${reason}`, "aliases (*name) and merge keys (<<) may reuse small pieces only", line, column);
     }
     if (/expected a single document/.test(reason)) {
-      return fileError(file, "E_YAML_SYNTAX", "the file holds more than one YAML document (---)", "keep the whole inventory in one document: remove the extra `---` separators", line, column);
+      const at = secondDocument(text);
+      return fileError(file, "E_YAML_SYNTAX", "the file holds more than one YAML document (---)", "keep the whole inventory in one document: remove the extra `---` separators", at?.line ?? line, at?.column ?? column);
     }
     return fileError(file, "E_YAML_SYNTAX", `YAML syntax error: ${reason}`, "fix the YAML at this line (indentation, a missing colon, an unclosed quote or bracket)", line, column);
   }

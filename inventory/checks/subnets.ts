@@ -86,7 +86,7 @@ export const subnets: Check = (ctx) => {
     const vi = s?.mode === "access" && s.vlan !== undefined ? ctx.vlans.get(s.vlan) : undefined;
     const v = vi === undefined ? undefined : inv.vlans[vi];
     const subnet = v ? vlanSubnet.get(v.id) : undefined;
-    if (v && v.tenant !== h.tenant) {
+    if (v && v.tenant !== h.tenant && ctx.tenants.has(v.tenant) && ctx.tenants.has(h.tenant)) {
       ctx.error("E_HOST_TENANT", `${base}/tenant`, `host ${h.name} (tenant ${h.tenant}) is in VLAN ${v.id}, which belongs to tenant ${v.tenant}`, `attach the host to a VLAN of tenant ${h.tenant}, or correct its tenant`);
     }
     if (hp && subnet && (!usableIn(subnet, hp.address) || hp.length !== subnet.length)) {
