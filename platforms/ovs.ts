@@ -26,19 +26,27 @@ const PORT_COLUMNS = "name,tag,trunks,vlan_mode,external_ids";
 /** VLAN names as ovsdb strings without quoting: letters, digits, '-', '_', '.'. */
 const ovsName = (s: string): string => s.replace(/[^A-Za-z0-9_.-]/g, "-");
 
-function portSettings(p: PortIntent): { set: string; fields: Record<string, unknown> } | undefined {
+/**
+ * The columns of a port in one `set`, plus the `clear` of the column the mode does not use (no `[]`
+ * in the line: the wrapped command runs through sh, where brackets are glob characters).
+ */
+function portSettings(p: PortIntent): { set: string; clear: string; fields: Record<string, unknown> } | undefined {
   if (p.mode === "access" && p.vlan !== undefined) {
-    return { set: `vlan_mode=access tag=${p.vlan} trunks=[]`, fields: { mode: "access", vlan: p.vlan } };
+    return { set: `vlan_mode=access tag=${p.vlan}`, clear: "trunks", fields: { mode: "access", vlan: p.vlan } };
   }
   if (p.mode === "trunk") {
     const allowed = [...(p.allowed ?? [])];
     const trunks = allowed.length > 0 ? allowed.join(",") : "4095";
     if (p.native !== undefined) {
-      return { set: `vlan_mode=native-untagged tag=${p.native} trunks=${trunks}`, fields: { mode: "trunk", allowed, native: p.native } };
+      return { set: `vlan_mode=native-untagged tag=${p.native} trunks=${trunks}`, clear: "", fields: { mode: "trunk", allowed, native: p.native } };
     }
-    return { set: `vlan_mode=trunk tag=[] trunks=${trunks}`, fields: { mode: "trunk", allowed } };
+    return { set: `vlan_mode=trunk trunks=${trunks}`, clear: "tag", fields: { mode: "trunk", allowed } };
   }
   return undefined;
+}
+
+function columns(name: string, s: { set: string; clear: string }): string[] {
+  return [`set port ${name} ${s.set} external_ids:citydc=managed`, ...(s.clear ? [`clear port ${name} ${s.clear}`] : [])];
 }
 
 const renderer: Renderer = {
@@ -58,7 +66,7 @@ const renderer: Renderer = {
       apply: [
         ...l.members.map((m) => `--if-exists del-port ${BRIDGE} ${m}`),
         `--may-exist add-bond ${BRIDGE} ${l.name} ${l.members.join(" ")} lacp=${lacp}`,
-        `set port ${l.name} ${s.set} external_ids:citydc=managed`,
+        ...columns(l.name, s),
       ],
       remove: [`--if-exists del-port ${BRIDGE} ${l.name}`],
       readBack: `ovs-vsctl --format=json --columns=${PORT_COLUMNS},lacp,interfaces list port ${l.name} -- --columns=_uuid,name list interface`,
@@ -74,7 +82,7 @@ const renderer: Renderer = {
         // frees the name when the interface was a bond member (the bond is being removed or changed)
         `--if-exists --with-iface del-port ${BRIDGE} ${p.name}`,
         `--may-exist add-port ${BRIDGE} ${p.name}`,
-        `set port ${p.name} ${s.set} external_ids:citydc=managed`,
+        ...columns(p.name, s),
       ],
       remove: [`--if-exists del-port ${BRIDGE} ${p.name}`],
       readBack: `ovs-vsctl --format=json --columns=${PORT_COLUMNS} list port ${p.name}`,
@@ -172,6 +180,8 @@ export function parseOvsReadBack(object: ConfigObject, output: string): ReadBack
 
 // ------------------------------------------------------------------------------------ platform
 
+const isColumnLine = (l: string): boolean => l.startsWith("set port ") || l.startsWith("clear port ");
+
 export const ovs: Platform = {
   name: "ovs",
   capabilities: CAPABILITIES.ovs,
@@ -193,11 +203,11 @@ export const ovs: Platform = {
   change(oldObject, newObject) {
     if (newObject.kind === "lag") {
       const same = JSON.stringify(oldObject.fields.members) === JSON.stringify(newObject.fields.members) && oldObject.fields.lacp === newObject.fields.lacp;
-      return same ? newObject.apply.filter((l) => l.startsWith("set ")) : [...oldObject.remove, ...newObject.apply];
+      return same ? newObject.apply.filter(isColumnLine) : [...oldObject.remove, ...newObject.apply];
     }
     if (newObject.kind === "port") {
       // same port, other VLANs: set the columns again, no flap
-      return roleChanged(oldObject, newObject) ? undefined : newObject.apply.filter((l) => l.startsWith("set "));
+      return roleChanged(oldObject, newObject) ? undefined : newObject.apply.filter(isColumnLine);
     }
     return undefined;
   },

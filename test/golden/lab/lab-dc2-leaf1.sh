@@ -4,10 +4,10 @@ ovs-vsctl --timeout=10 -- set bridge br0 external_ids:citydc-vlan-120=videoconfe
 # VLAN 140 (backup)
 ovs-vsctl --timeout=10 -- set bridge br0 external_ids:citydc-vlan-140=backup
 # port p1 trunk VLANs 120,140
-ovs-vsctl --timeout=10 -- --if-exists --with-iface del-port br0 p1 -- --may-exist add-port br0 p1 -- set port p1 vlan_mode=trunk tag=[] trunks=120,140 external_ids:citydc=managed
+ovs-vsctl --timeout=10 -- --if-exists --with-iface del-port br0 p1 -- --may-exist add-port br0 p1 -- set port p1 vlan_mode=trunk trunks=120,140 external_ids:citydc=managed -- clear port p1 tag
 # port p2 access VLAN 140
-ovs-vsctl --timeout=10 -- --if-exists --with-iface del-port br0 p2 -- --may-exist add-port br0 p2 -- set port p2 vlan_mode=access tag=140 trunks=[] external_ids:citydc=managed
+ovs-vsctl --timeout=10 -- --if-exists --with-iface del-port br0 p2 -- --may-exist add-port br0 p2 -- set port p2 vlan_mode=access tag=140 external_ids:citydc=managed -- clear port p2 trunks
 # port p5 access VLAN 120
-ovs-vsctl --timeout=10 -- --if-exists --with-iface del-port br0 p5 -- --may-exist add-port br0 p5 -- set port p5 vlan_mode=access tag=120 trunks=[] external_ids:citydc=managed
+ovs-vsctl --timeout=10 -- --if-exists --with-iface del-port br0 p5 -- --may-exist add-port br0 p5 -- set port p5 vlan_mode=access tag=120 external_ids:citydc=managed -- clear port p5 trunks
 # port p6 access VLAN 140
-ovs-vsctl --timeout=10 -- --if-exists --with-iface del-port br0 p6 -- --may-exist add-port br0 p6 -- set port p6 vlan_mode=access tag=140 trunks=[] external_ids:citydc=managed
+ovs-vsctl --timeout=10 -- --if-exists --with-iface del-port br0 p6 -- --may-exist add-port br0 p6 -- set port p6 vlan_mode=access tag=140 external_ids:citydc=managed -- clear port p6 trunks

@@ -1,0 +1,250 @@
+import { describe, expect, it } from "vitest";
+import { join } from "path";
+import { deriveIntent } from "../../../intent";
+import { loadInventory } from "../../../inventory/load";
+import type { Interface, Inventory } from "../../../inventory/types";
+import { changeSet, inventoryChangeSets, ManagementPathError, PLATFORMS, renderDevice } from "../../../platforms";
+import type { ConfigObject } from "../../../platforms/types";
+import { device, iface, inventory, link, vlan } from "../helpers/inventory";
+
+/** sw1 -- trunk 10GE1/0/48 -- sw2; sw1 10GE1/0/1 in VLAN 10, sw2 10GE1/0/1 in VLAN 10; 10GE1/0/2 unused on both. */
+function twoSwitches(over: { sw1?: Interface[]; sw2?: Interface[]; links?: boolean } = {}, platform: "huawei-vrp" | "ovs" = "huawei-vrp"): Inventory {
+  const n = (vrp: string, ovs: string) => (platform === "ovs" ? ovs : vrp);
+  const base = (extra: Interface[] | undefined) => [
+    iface(n("10GE1/0/48", "p48"), { mode: "trunk" }),
+    ...(extra ?? [iface(n("10GE1/0/1", "p1"), { mode: "access", vlan: 10 }), iface(n("10GE1/0/2", "p2"))]),
+  ];
+  return inventory({
+    devices: [device("sw1", "dc1", { platform, interfaces: base(over.sw1) }), device("sw2", "dc1", { platform, interfaces: base(over.sw2) })],
+    vlans: [vlan(10, "ten", ["dc1"]), vlan(20, "twenty", ["dc1"])],
+    links: over.links === false ? [] : [link(`sw1 ${n("10GE1/0/48", "p48")}`, `sw2 ${n("10GE1/0/48", "p48")}`)],
+  });
+}
+
+function objectsOf(inv: Inventory, name: string): ConfigObject[] {
+  return renderDevice(deriveIntent(inv).get(name)!).objects;
+}
+
+function diff(a: Inventory, b: Inventory, name: string) {
+  const intent = deriveIntent(b).get(name)!;
+  return changeSet(PLATFORMS[intent.platform], objectsOf(a, name), objectsOf(b, name), { management: intent.management });
+}
+
+const vrp = (name: string, mode: "access" | "unused", vlanId?: number) =>
+  mode === "access" ? iface(name, { mode: "access", vlan: vlanId }) : iface(name);
+
+describe("change sets (huawei-vrp)", () => {
+  it("add a VLAN: the VLAN first, then the access port, then the trunk that now carries it; one commit", () => {
+    const before = twoSwitches();
+    const after = twoSwitches({ sw1: [vrp("10GE1/0/1", "access", 10), vrp("10GE1/0/2", "access", 20)], sw2: [vrp("10GE1/0/1", "access", 10), vrp("10GE1/0/2", "access", 20)] });
+    const cs = diff(before, after, "sw1");
+    expect(cs.changes.map((c) => [c.action, c.key])).toEqual([
+      ["add", "vlan:20"],
+      ["change", "port:10GE1/0/2"],
+      ["change", "port:10GE1/0/48"],
+    ]);
+    expect(cs.changes[0]!.commands).toEqual(["vlan 20", " name twenty", "quit"]);
+    expect(cs.changes[1]!.commands).toEqual([
+      "clear configuration interface 10GE1/0/2",
+      "interface 10GE1/0/2",
+      " port link-type access",
+      " port default vlan 20",
+      " undo shutdown",
+      "quit",
+    ]);
+    expect(cs.changes[2]!.commands).toEqual([
+      "interface 10GE1/0/48",
+      " description to sw2 10GE1/0/48",
+      " port link-type trunk",
+      " port trunk allow-pass vlan 10 20",
+      " undo shutdown",
+      "quit",
+    ]);
+    expect(cs.changes[2]!.fields).toEqual({ allowed: { old: [10], new: [10, 20] } });
+    expect(cs.script[0]).toBe("system-view");
+    expect(cs.script.slice(-4)).toEqual(["quit", "commit", "return", "save"]);
+    expect(cs.script.slice(1, -3)).toEqual(cs.changes.flatMap((c) => c.commands));
+  });
+
+  it("remove a VLAN: ports leave it first (allow-pass undone), the VLAN is deleted last", () => {
+    const before = twoSwitches({ sw1: [vrp("10GE1/0/1", "access", 10), vrp("10GE1/0/2", "access", 20)], sw2: [vrp("10GE1/0/1", "access", 10), vrp("10GE1/0/2", "access", 20)] });
+    const after = twoSwitches();
+    const cs = diff(before, after, "sw1");
+    expect(cs.changes.map((c) => [c.action, c.key])).toEqual([
+      ["change", "port:10GE1/0/2"],
+      ["change", "port:10GE1/0/48"],
+      ["remove", "vlan:20"],
+    ]);
+    expect(cs.changes[0]!.commands).toEqual(["clear configuration interface 10GE1/0/2", "interface 10GE1/0/2", " description unused", " shutdown", "quit"]);
+    expect(cs.changes[1]!.commands).toEqual([
+      "interface 10GE1/0/48",
+      " description to sw2 10GE1/0/48",
+      " port link-type trunk",
+      " port trunk allow-pass vlan 10",
+      " undo shutdown",
+      " undo port trunk allow-pass vlan 20",
+      "quit",
+    ]);
+    expect(cs.changes[2]!.commands).toEqual(["undo vlan 20"]);
+  });
+
+  it("move a VLAN from sw1 to sw2: sw1 drops it from port and trunk and deletes it; sw2 gains it but no trunk carries it", () => {
+    const before = twoSwitches({ sw1: [vrp("10GE1/0/1", "access", 10), vrp("10GE1/0/2", "access", 20)] });
+    const after = twoSwitches({ sw2: [vrp("10GE1/0/1", "access", 10), vrp("10GE1/0/2", "access", 20)] });
+    const s1 = diff(before, after, "sw1");
+    expect(s1.changes.map((c) => [c.action, c.key])).toEqual([
+      ["change", "port:10GE1/0/2"],
+      ["remove", "vlan:20"],
+    ]);
+    const s2 = diff(before, after, "sw2");
+    expect(s2.changes.map((c) => [c.action, c.key])).toEqual([
+      ["add", "vlan:20"],
+      ["change", "port:10GE1/0/2"],
+    ]);
+  });
+
+  it("move a port from VLAN 10 to VLAN 20: one port change, VLAN 20 created before it, trunk carries 20, VLAN 10 stays for sw2", () => {
+    const before = twoSwitches();
+    const after = twoSwitches({ sw1: [vrp("10GE1/0/1", "access", 20), vrp("10GE1/0/2", "unused")], sw2: [vrp("10GE1/0/1", "access", 10), vrp("10GE1/0/2", "access", 20)] });
+    const cs = diff(before, after, "sw1");
+    expect(cs.changes.map((c) => [c.action, c.key])).toEqual([
+      ["add", "vlan:20"],
+      ["change", "port:10GE1/0/1"],
+      ["change", "port:10GE1/0/48"],
+      ["remove", "vlan:10"],
+    ]);
+    expect(cs.changes[1]!.commands).toEqual(["interface 10GE1/0/1", " port link-type access", " port default vlan 20", " undo shutdown", "quit"]);
+    expect(cs.changes[1]!.fields).toEqual({ vlan: { old: 10, new: 20 } });
+    expect(cs.changes[2]!.commands).toContain(" undo port trunk allow-pass vlan 10");
+  });
+
+  it("remove a link: the trunk port becomes unused (cleared, shut down) and nothing else changes", () => {
+    const before = twoSwitches();
+    const after = twoSwitches({ links: false });
+    const cs = diff(before, after, "sw1");
+    // the link alone goes: the trunk stays (an edge trunk with `all` carries the VLANs the device knows),
+    // only its description, derived from the far end, changes
+    expect(cs.changes.map((c) => [c.action, c.key])).toEqual([["change", "port:10GE1/0/48"]]);
+    expect(cs.changes[0]!.fields).toEqual({ description: { old: "to sw2 10GE1/0/48", new: "" } });
+    expect(cs.changes[0]!.commands).toEqual(["interface 10GE1/0/48", " port link-type trunk", " port trunk allow-pass vlan 10", " undo shutdown", " undo description", "quit"]);
+    // the link and its ports go: the port is cleared and shut down
+    const noTrunk = twoSwitches({ links: false });
+    const stripped = { ...noTrunk, devices: noTrunk.devices.map((d) => ({ ...d, interfaces: d.interfaces.map((i) => (i.name === "10GE1/0/48" ? iface(i.name) : i)) })) };
+    const cs2 = diff(before, stripped, "sw1");
+    expect(cs2.changes.map((c) => [c.action, c.key])).toEqual([["change", "port:10GE1/0/48"]]);
+    expect(cs2.changes[0]!.commands).toEqual(["clear configuration interface 10GE1/0/48", "interface 10GE1/0/48", " description unused", " shutdown", "quit"]);
+  });
+
+  it("no change: no commands and an empty script", () => {
+    const cs = diff(twoSwitches(), twoSwitches(), "sw1");
+    expect(cs.changes).toEqual([]);
+    expect(cs.script).toEqual([]);
+  });
+});
+
+describe("change sets (ovs): one atomic ovs-vsctl transaction", () => {
+  it("move a port to another VLAN: set and clear the columns, no delete", () => {
+    const before = twoSwitches({}, "ovs");
+    const after = twoSwitches({ sw1: [iface("p1", { mode: "access", vlan: 20 }), iface("p2")], sw2: [iface("p1", { mode: "access", vlan: 20 }), iface("p2")] }, "ovs");
+    const cs = diff(before, after, "sw1");
+    expect(cs.changes.map((c) => [c.action, c.key])).toEqual([
+      ["add", "vlan:20"],
+      ["change", "port:p1"],
+      ["change", "port:p48"],
+      ["remove", "vlan:10"],
+    ]);
+    expect(cs.script).toEqual([
+      "ovs-vsctl --timeout=10 -- set bridge br0 external_ids:citydc-vlan-20=twenty" +
+        " -- set port p1 vlan_mode=access tag=20 external_ids:citydc=managed -- clear port p1 trunks" +
+        " -- set port p48 vlan_mode=trunk trunks=20 external_ids:citydc=managed -- clear port p48 tag" +
+        " -- remove bridge br0 external_ids citydc-vlan-10",
+    ]);
+  });
+
+  it("remove a VLAN and its only port: the port leaves the bridge before the VLAN record goes", () => {
+    const before = twoSwitches({ sw1: [iface("p1", { mode: "access", vlan: 10 }), iface("p2", { mode: "access", vlan: 20 })], sw2: [iface("p1", { mode: "access", vlan: 10 })] }, "ovs");
+    const after = twoSwitches({ sw1: [iface("p1", { mode: "access", vlan: 10 }), iface("p2")], sw2: [iface("p1", { mode: "access", vlan: 10 })] }, "ovs");
+    const cs = diff(before, after, "sw1");
+    expect(cs.changes.map((c) => [c.action, c.key])).toEqual([
+      ["remove", "port:p2"],
+      ["remove", "vlan:20"],
+    ]);
+    expect(cs.script).toEqual(["ovs-vsctl --timeout=10 -- --if-exists del-port br0 p2 -- remove bridge br0 external_ids citydc-vlan-20"]);
+  });
+});
+
+describe("the management path", () => {
+  const withMgmt = (vlans: number[]) =>
+    inventory({
+      devices: [
+        device("sw1", "dc1", {
+          management: { address: "192.0.2.1", port: 22, user: "u", interface: "MEth0/0/0", vlan: 10 },
+          interfaces: [iface("MEth0/0/0"), ...vlans.map((v, i) => iface(`10GE1/0/${i + 1}`, { mode: "access", vlan: v }))],
+        }),
+      ],
+      vlans: [vlan(10, "mgmt", ["dc1"]), vlan(20, "twenty", ["dc1"])],
+    });
+
+  it("keeps the management VLAN even when no port uses it, and never renders the management interface", () => {
+    const objs = objectsOf(withMgmt([20]), "sw1");
+    expect(objs.map((o) => o.key)).toContain("vlan:10");
+    expect(objs.map((o) => o.key)).not.toContain("port:MEth0/0/0");
+  });
+
+  it("refuses to remove the management VLAN or touch the management interface (E_MGMT_PATH)", () => {
+    const p = PLATFORMS["huawei-vrp"];
+    const objs = objectsOf(withMgmt([10]), "sw1");
+    const mgmtVlan = objs.find((o) => o.key === "vlan:10")!;
+    expect(() => changeSet(p, [mgmtVlan], [], { management: { vlan: 10 } })).toThrow(ManagementPathError);
+    const port: ConfigObject = { ...objs.find((o) => o.key === "port:10GE1/0/1")!, key: "port:MEth0/0/0" };
+    try {
+      changeSet(p, [port], [], { management: { interface: "MEth0/0/0" } });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ManagementPathError).code).toBe("E_MGMT_PATH");
+    }
+  });
+});
+
+describe("inventory change sets on the city's network", () => {
+  const loaded = loadInventory(join(__dirname, "..", "..", "..", "inventory", "kragujevac.yaml"));
+  const inv = loaded.inventory!;
+
+  it("removing VLAN 310 touches exactly the devices that carried it", () => {
+    const carriers = [...deriveIntent(inv).values()].filter((d) => d.vlans.some((v) => v.id === 310)).map((d) => d.device);
+    expect(carriers.sort()).toEqual(["kg-dc1-leaf3", "kg-dc1-spine1", "kg-dc1-spine2"]);
+    const without: Inventory = {
+      ...inv,
+      vlans: inv.vlans.filter((v) => v.id !== 310),
+      hosts: inv.hosts.filter((h) => h.name !== "kg-uni-wlc1"),
+      services: inv.services.map((s) => ({ ...s, vlans: s.vlans.filter((v) => v !== 310) })),
+      devices: inv.devices.map((d) => ({
+        ...d,
+        interfaces: d.interfaces.map((i) => (i.vlan === 310 ? { name: i.name, enabled: true, description: "spare" } : i)),
+        lags: d.lags.map((l) => (Array.isArray(l.allowed) ? { ...l, allowed: l.allowed.filter((v) => v !== 310) } : l)),
+      })),
+    };
+    const sets = inventoryChangeSets(inv, without);
+    expect(sets.map((s) => s.device).sort()).toEqual(carriers.sort());
+    for (const s of sets) {
+      expect(s.changes.some((c) => c.action === "remove" && c.key === "vlan:310")).toBe(true);
+      // the VLAN goes after everything that used it
+      expect(s.changes[s.changes.length - 1]!.key).toBe("vlan:310");
+    }
+    const spine = sets.find((s) => s.device === "kg-dc1-spine1")!;
+    expect(spine.changes.map((c) => [c.action, c.key])).toEqual([
+      ["change", "lag:Eth-Trunk1"],
+      ["change", "lag:Eth-Trunk13"],
+      ["remove", "gateway:310"],
+      ["remove", "vlan:310"],
+    ]);
+  });
+
+  it("an unchanged inventory has no change sets; a removed device is emptied", () => {
+    expect(inventoryChangeSets(inv, inv)).toEqual([]);
+    const sets = inventoryChangeSets(inv, { ...inv, devices: inv.devices.filter((d) => d.name !== "kg-nsz-wan1"), links: inv.links.filter((l) => l.b.device !== "kg-nsz-wan1") });
+    const gone = sets.find((s) => s.device === "kg-nsz-wan1")!;
+    expect(gone.changes.every((c) => c.action === "remove")).toBe(true);
+    expect(gone.script[0]).toBe("configure private");
+  });
+});
