@@ -104,13 +104,21 @@ const OVS_EXTRAS: ExtrasProbe = {
 
 const EXTRAS: Partial<Record<PlatformName, ExtrasProbe>> = { ovs: OVS_EXTRAS };
 
+/** Lists of facts are sets (allowed VLANs, LAG members, BGP networks): compared without their order. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    if (a.every((x, i) => x === b[i])) return true;
+    const key = (v: unknown) => `${typeof v}:${String(v)}`;
+    const x = a.map(key).sort();
+    const y = b.map(key).sort();
+    return x.every((v, i) => v === y[i]);
+  }
   return false;
 }
 
-/** Field-by-field comparison of intended facts with found facts (pure). */
+/** Field-by-field comparison of intended facts with found facts (pure); lists compare as sets. */
 export function compareFacts(intended: ConfigObject["fields"], found: ConfigObject["fields"]): FieldDrift[] {
   const out: FieldDrift[] = [];
   for (const [field, v] of Object.entries(intended)) {

@@ -67,11 +67,14 @@ const inSync = { "show vlan 10": '{"id":10,"name":"mgmt"}', "show vlan 20": '{"i
 describe("drift comparison", () => {
   it("compares facts field by field, arrays by value", () => {
     expect(compareFacts({ a: 1, b: [1, 2], c: "x" }, { a: 1, b: [1, 2], c: "x" })).toEqual([]);
-    expect(compareFacts({ a: 1, b: [1, 2] }, { a: 2, b: [2, 1], d: true })).toEqual([
+    expect(compareFacts({ a: 1, b: [1, 2] }, { a: 2, b: [2, 3], d: true })).toEqual([
       { field: "a", intended: 1, found: 2 },
-      { field: "b", intended: [1, 2], found: [2, 1] },
+      { field: "b", intended: [1, 2], found: [2, 3] },
       { field: "d", found: true },
     ]);
+    // lists are sets: another order is no drift, another multiplicity is
+    expect(compareFacts({ n: ["10.255.0.1/32", "10.30.130.0/24"] }, { n: ["10.30.130.0/24", "10.255.0.1/32"] })).toEqual([]);
+    expect(compareFacts({ n: [1, 1, 2] }, { n: [1, 2, 2] }).map((f) => f.field)).toEqual(["n"]);
     expect(compareFacts({ a: 1 }, {})).toEqual([{ field: "a", intended: 1 }]);
   });
 
