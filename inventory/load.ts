@@ -41,7 +41,18 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
     return { diagnostics: problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey)), file, summary };
   }
   const inventory = normalize(data as Record<string, unknown>);
-  const findings = runChecks(inventory);
+  let findings;
+  try {
+    findings = runChecks(inventory);
+  } catch (err) {
+    // A bug in a check must not become a stack trace for the user; say what happened instead.
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      file,
+      summary,
+      diagnostics: [{ code: "E_INTERNAL", severity: "error", file, line: 0, column: 0, path: "", message: `internal error in the semantic checks: ${message}`, hint: "please report this with the inventory file; the schema check passed" }],
+    };
+  }
   const diagnostics = findings.map((f) => located(f.code, f.severity, f.path, f.message, f.hint));
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   const valid = !diagnostics.some((d) => d.severity === "error");
