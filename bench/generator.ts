@@ -568,8 +568,8 @@ export function generateInventory(options: GenerateOptions): Inventory {
       });
       border.device.bgp = { asn: dc.site.asn!, routerId: `10.255.${si}.100`, networks: [], neighbors: [] };
       dc.border = border;
-      if (!o.lab) {
-        // Border to spine 1: a routed link.
+      if (switchRoutes) {
+        // Border to spine 1: a routed link (where the spines route).
         const [a, z] = p2p(p2pIndex++);
         const bp = fabricPort(border, { mode: "routed", address: a, description: `to ${dc.spines[0]!.device.name}` });
         const sp = fabricPort(dc.spines[0]!, { mode: "routed", address: z, description: `to ${border.device.name}` });
