@@ -121,6 +121,15 @@ function same(a: unknown, b: unknown): boolean {
 /** Field-by-field comparison of intended facts with found facts (pure); lists compare as sets. */
 export function compareFacts(intended: ConfigObject["fields"], found: ConfigObject["fields"]): FieldDrift[] {
   const out: FieldDrift[] = [];
+  // Line-matching parsers (the vendor CLIs) report the intended lines the device does not show as
+  // `missing`: show them as intended config lines that were not found.
+  const lines = found.missing;
+  if (Array.isArray(lines) && !("missing" in intended)) {
+    out.push({ field: "config lines", intended: lines });
+    const { missing: _ignored, ...rest } = found;
+    void _ignored;
+    found = rest;
+  }
   for (const [field, v] of Object.entries(intended)) {
     if (!(field in found)) out.push({ field, intended: v });
     else if (!same(v, found[field])) out.push({ field, intended: v, found: found[field] });
