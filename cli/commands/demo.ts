@@ -85,7 +85,11 @@ export async function run(argv: string[]): Promise<number> {
   say(`3/6 preview   ${fmtSummary(preview.summary)}; ${previewDevices} device(s) to change`);
   phase("preview");
   const up = await stacks.upStack("lab", { root, settings });
-  if (!up.ok) return fail(`up failed: ${up.error ?? ""}`, up.failures);
+  const { recordRun } = await import("../../audit/records"); // audit trail: `citydc audit list|show`
+  if (!up.ok) {
+    recordRun({ stack: "lab", result: up, preview, inventoryFile: invFile, root });
+    return fail(`up failed: ${up.error ?? ""}`, up.failures);
+  }
   const touched = up.devices.filter((d) => d.op !== "same").map((d) => d.new?.device ?? d.name);
   say(`4/6 up        ${fmtSummary(up.summary)}; devices configured: ${touched.length ? touched.join(", ") : "none (already in sync)"}`);
   phase("up");
@@ -106,6 +110,14 @@ export async function run(argv: string[]): Promise<number> {
   say(`6/6 traffic   ${good}/${results.length} checks: ${countKinds(results)}`);
   for (const r of results) if (!r.ok) say(`      FAILED ${r.kind}: ${r.from.name} (${r.from.ip}, VLAN ${r.from.vlan}) -> ${r.to.name} (${r.to.ip}, VLAN ${r.to.vlan})`);
   phase("data plane");
+  const record = recordRun({
+    stack: "lab", result: up, preview, inventoryFile: invFile, root,
+    postChecks: [
+      ...readBack.map((r) => ({ name: `read-back ${r.device}`, ok: r.problems.length === 0 && r.matching === r.objects, ...(r.problems.length ? { detail: r.problems.join("; ") } : {}) })),
+      ...results.map((r) => ({ name: `${r.kind} ${r.from.name} -> ${r.to.name}`, ok: r.ok })),
+    ],
+  });
+  if (record && !json) say(`      run record ${record.record.id} (citydc audit show ${record.record.id})`);
 
   if (options.down) labDown(inv);
   const green = rbOk === rbObjects && good === results.length;
