@@ -209,6 +209,26 @@ export async function labStatus(inv: Inventory): Promise<LabStatus> {
   return { name: plan.name, devices, hosts, skipped: plan.skipped, up, down };
 }
 
+/** Stops one device's sshd (the device stays up but cannot be logged in to): for failure tests. */
+export function labStopSshd(inv: Inventory, device: string): boolean {
+  const d = planLab(inv).devices.find((x) => x.name === device);
+  if (!d) throw new LabError(`device ${device} is not a lab device of ${inv.name}`);
+  const was = sshdRunning(d);
+  stopSshd(d.runDir);
+  return was;
+}
+
+/** How many logins a device's sshd accepted so far (from its log): proves whether a run touched it. */
+export function labLogins(inv: Inventory, device: string): number {
+  const d = planLab(inv).devices.find((x) => x.name === device);
+  if (!d) return 0;
+  try {
+    return (fs.readFileSync(`${d.runDir}/sshd.log`, "utf8").match(/^Accepted \S+ for /gm) ?? []).length;
+  } catch {
+    return 0;
+  }
+}
+
 /** Reads `<labDir>/lab.json` written by labUp. */
 export function readLabInfo(inventoryName: string, dir?: string): LabInfo {
   const file = path.join(labDir(inventoryName, dir), "lab.json");

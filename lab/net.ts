@@ -57,8 +57,16 @@ export function ensureHost(host: LabHost): string[] {
   if (ensureNamespace(host.namespace)) changed.push(`namespace ${host.namespace}`);
   const end: LabEnd = { node: host.name, namespace: host.namespace, ifname: HOST_IFNAME };
   if (createPair(end, host.attach)) changed.push(`veth ${host.name}:${HOST_IFNAME} - ${host.attach.node}:${host.attach.ifname}`);
+  // The host holds exactly the inventory's address (an address the inventory changed is replaced).
   const addrs = capture("ip", ["-n", host.namespace, "-o", "-4", "addr", "show", "dev", HOST_IFNAME]).stdout;
-  if (!addrs.includes(` ${host.address} `)) {
+  const present = [...addrs.matchAll(/\binet (\S+)/g)].map((m) => m[1]!);
+  for (const a of present) {
+    if (a !== host.address) {
+      run("ip", ["-n", host.namespace, "addr", "del", a, "dev", HOST_IFNAME]);
+      changed.push(`address ${host.name} ${a} removed`);
+    }
+  }
+  if (!present.includes(host.address)) {
     run("ip", ["-n", host.namespace, "addr", "replace", host.address, "dev", HOST_IFNAME]);
     changed.push(`address ${host.name} ${host.address}`);
   }
