@@ -88,6 +88,17 @@ describe("exec driver (ovs)", () => {
     }
   });
 
+  it("ends a script that hangs with a timeout error", async () => {
+    const s = await openSession(target("cdt-sw1", { timeoutMs: 1500 }));
+    try {
+      const err = await s.apply(["sleep 20"]).catch((e) => e);
+      expect(err).toBeInstanceOf(TransportError);
+      expect(err.kind).toBe("timeout");
+    } finally {
+      await s.close();
+    }
+  });
+
   it("refuses a host key that is not the pinned one, a wrong login and a closed port", async () => {
     const other = info.devices.find((d) => d.name === "cdt-r1")!.hostKey;
     await expect(openSession(target("cdt-sw1", { hostKey: other }))).rejects.toMatchObject({ kind: "hostkey", device: "cdt-sw1" });
