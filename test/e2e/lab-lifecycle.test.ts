@@ -58,6 +58,7 @@ afterAll(() => {
 
 describe("lab lifecycle", () => {
   it("up starts what the inventory names (and skips what cannot run here); a second up changes nothing", async () => {
+    labDown(inventory); // a clean slate, whatever an interrupted run left
     const first = labUp(inventory, { dir });
     expect(first.plan.skipped).toEqual(["cdl-ce1"]);
     expect(first.changed.length).toBeGreaterThan(0);

@@ -102,6 +102,9 @@ beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "citydc-e2e-lab-"));
   invFile = path.join(tmp, "inventory.yaml");
   base = baseDoc();
+  fs.writeFileSync(invFile, yaml.dump(base, { lineWidth: 200 }));
+  const stale = loadInventory(invFile).inventory;
+  if (stale) labDown(stale); // a clean slate, whatever an interrupted run left
   use(base);
   opts = {
     root: ROOT,

@@ -11,7 +11,7 @@ import * as yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadNetwork } from "../../pulumi/model";
 import { buildPlan } from "../../pulumi/plan";
-import { destroyStack, previewStack, upStack, type StackOptions, type StackRunResult } from "../../pulumi/stacks";
+import { destroyStack, previewStack, refreshStack, upStack, type StackOptions, type StackRunResult } from "../../pulumi/stacks";
 import { changeSetOf, platformOf } from "../../cli/stackRun";
 import { canRunSshd, startRecordingSshd, type RecordingSshd } from "./helpers/recordingSshd";
 
@@ -208,6 +208,29 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       for (const d of plan.sites.flatMap((s) => s.devices).filter((x) => x.action === "update")) {
         expect(d.changes.map((c) => c.key).sort(), d.device).toEqual(differing[d.device]);
       }
+    });
+
+    it("refresh reads every object back; what a device lost is pushed again by the next up", async () => {
+      const v3 = path.join(tmp, "lab-v3.yaml");
+      await upStack("lab", opts("lab", settings(v3)));
+      // the recording devices answer every read-back with nothing: to refresh, each device holds no object
+      const before = sshd.sessions().length;
+      const refreshed = await refreshStack("lab", opts("lab", settings(v3)));
+      expect(refreshed.ok, refreshed.error).toBe(true);
+      const reads = sshd.sessions().slice(before);
+      expect(reads.every((s) => s.command !== "sh -e")).toBe(true);
+      const expected = expectedObjects(v3, ["lab-dc1", "lab-dc2"]);
+      expect(reads.length).toBe(Object.values(expected).reduce((n, k) => n + k.length, 0));
+      for (const d of refreshed.devices) expect(Object.keys(d.new?.objects ?? {}), d.name).toEqual([]);
+      const preview = await previewStack("lab", opts("lab", settings(v3)));
+      const plan = buildPlan(preview, platformOf, changeSetOf);
+      expect(plan.counts.objects.add).toBe(Object.values(expected).reduce((n, k) => n + k.length, 0));
+      // the next up converges: one session per device re-sends what it lost
+      const mark = sshd.sessions().length;
+      const converged = await upStack("lab", opts("lab", settings(v3)));
+      expect(converged.ok, converged.error).toBe(true);
+      const sent = sshd.sessions().slice(mark).filter((s) => s.command === "sh -e");
+      expect(sent.map((s) => s.port).sort()).toEqual(Object.entries(expected).filter(([, k]) => k.length > 0).map(([d]) => devicePort.get(d)!).sort());
     });
 
     it("destroy clears every device in one session each", async () => {

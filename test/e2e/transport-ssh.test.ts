@@ -52,6 +52,7 @@ function target(device: string, extra: Partial<DeviceTarget> = {}): DeviceTarget
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "citydc-e2e-transport-"));
+  labDown(inventory); // a clean slate, whatever an interrupted run left
   info = labUp(inventory, { dir }).info;
   key = fs.readFileSync(info.keyFile, "utf8");
 });
