@@ -48,3 +48,11 @@ describe("inventory.schema.json", () => {
     }
   });
 });
+
+describe("validator.generated.ts", () => {
+  it("is the compilation of the current schema (regenerate: node dist/inventory/schema/build.js)", async () => {
+    const { generateValidatorSource } = await import("../../../inventory/schema/build");
+    const committed = readFileSync(join(ROOT, "inventory", "schema", "validator.generated.ts"), "utf8");
+    expect(generateValidatorSource(schema) === committed).toBe(true);
+  });
+});
