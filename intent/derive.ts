@@ -34,6 +34,7 @@ import type {
   VlanIntent,
   VrfIntent,
 } from "../platforms/types";
+import { VlanPruner } from "./prune";
 import { byName, naturalCompare } from "./sort";
 
 /** An L2 port of a device: an interface that is not a LAG member, or a LAG, in access or trunk mode. */
@@ -57,11 +58,11 @@ interface Edge {
 /** Facts about the whole fabric, computed once. */
 export interface FabricFacts {
   readonly devices: readonly Device[];
-  /** `${device}:${interface}` -> the link and its far end. */
-  readonly linkByEnd: ReadonlyMap<string, { readonly link: Link; readonly far: LinkEnd }>;
-  readonly hostByEnd: ReadonlyMap<string, Host>;
-  /** `${device}:${port}` -> L2 port (interfaces in a LAG resolve to the LAG). */
-  readonly l2: ReadonlyMap<string, L2Port>;
+  /** End index: device -> interface (or LAG) -> the link and its far end. */
+  readonly linkByEnd: EndIndex<{ readonly link: Link; readonly far: LinkEnd }>;
+  readonly hostByEnd: EndIndex<Host>;
+  /** device -> port -> L2 port (interfaces in a LAG resolve to the LAG). */
+  readonly l2: EndIndex<L2Port>;
   readonly edges: readonly Edge[];
   /** VLANs each device needs locally, by device index. */
   readonly need: readonly ReadonlySet<number>[];
@@ -70,9 +71,28 @@ export interface FabricFacts {
 }
 
 /** Roles whose devices pass on a VLAN they do not need only when nothing else connects its users. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const EDGE_ROLES: ReadonlySet<DeviceRole> = new Set<DeviceRole>(["leaf", "access", "border", "wan"]);
 
-const endKey = (device: string, iface: string): string => `${device}:${iface}`;
+/**
+ * A map keyed by (device, interface) without building `device:interface` strings (a lookup of a fresh
+ * concatenated key costs a flatten and a hash; names from the YAML keep their hash).
+ */
+export class EndIndex<T> {
+  private readonly byDevice = new Map<string, Map<string, T>>();
+  get(device: string, iface: string): T | undefined {
+    return this.byDevice.get(device)?.get(iface);
+  }
+  set(device: string, iface: string, value: T): void {
+    let m = this.byDevice.get(device);
+    if (!m) this.byDevice.set(device, (m = new Map()));
+    m.set(iface, value);
+  }
+  *values(): IterableIterator<T> {
+    for (const m of this.byDevice.values()) yield* m.values();
+  }
+}
 
 function hasL2(device: Device): boolean {
   return CAPABILITIES[device.platform].features.includes("l2");
@@ -89,50 +109,45 @@ export function fabricFacts(inv: Inventory): FabricFacts {
   const devIndex = new Map<string, number>();
   devices.forEach((d, i) => devIndex.set(d.name, i));
 
-  const linkByEnd = new Map<string, { link: Link; far: LinkEnd }>();
+  const linkByEnd = new EndIndex<{ link: Link; far: LinkEnd }>();
   for (const link of inv.links) {
-    linkByEnd.set(endKey(link.a.device, link.a.interface), { link, far: link.b });
-    linkByEnd.set(endKey(link.b.device, link.b.interface), { link, far: link.a });
+    linkByEnd.set(link.a.device, link.a.interface, { link, far: link.b });
+    linkByEnd.set(link.b.device, link.b.interface, { link, far: link.a });
   }
-  const hostByEnd = new Map<string, Host>();
-  for (const h of inv.hosts) hostByEnd.set(endKey(h.attach.device, h.attach.interface), h);
+  const hostByEnd = new EndIndex<Host>();
+  for (const h of inv.hosts) hostByEnd.set(h.attach.device, h.attach.interface, h);
 
   // L2 ports, and member interface -> LAG.
-  const l2 = new Map<string, L2Port>();
-  const memberOf = new Map<string, string>();
+  const l2 = new EndIndex<L2Port>();
+  const memberOf = new EndIndex<string>();
   const need: Set<number>[] = devices.map(() => new Set<number>());
   devices.forEach((d, i) => {
     if (!hasL2(d)) return;
     const add = (name: string, mode: string | undefined, vlan?: number, allowed?: readonly number[] | "all", native?: number): void => {
       if (mode !== "access" && mode !== "trunk") return;
       const set = allowed === undefined || allowed === "all" ? "all" : new Set(allowed);
-      l2.set(endKey(d.name, name), { dev: i, name, mode, vlan, allowed: set, native, edges: [] });
+      l2.set(d.name, name, { dev: i, name, mode, vlan, allowed: set, native, edges: [] });
     };
     for (const lag of d.lags) add(lag.name, lag.mode, lag.vlan, lag.allowed, lag.native);
     for (const itf of d.interfaces) {
-      if (itf.lag) memberOf.set(endKey(d.name, itf.name), itf.lag);
+      if (itf.lag) memberOf.set(d.name, itf.name, itf.lag);
       else add(itf.name, itf.mode, itf.vlan, itf.allowed, itf.native);
     }
     if (d.management.vlan !== undefined) need[i]!.add(d.management.vlan);
   });
   const resolve = (end: LinkEnd): L2Port | undefined => {
-    const k = endKey(end.device, end.interface);
-    const lag = memberOf.get(k);
-    return l2.get(lag === undefined ? k : endKey(end.device, lag));
+    const lag = memberOf.get(end.device, end.interface);
+    return l2.get(end.device, lag === undefined ? end.interface : lag);
   };
 
   // L2 edges, one per pair of L2 ports.
   const edges: Edge[] = [];
-  const edgeByPair = new Map<string, number>();
   for (const link of inv.links) {
     const a = resolve(link.a);
     const b = resolve(link.b);
     if (!a || !b || a.dev === b.dev) continue;
-    const ka = endKey(devices[a.dev]!.name, a.name);
-    const kb = endKey(devices[b.dev]!.name, b.name);
-    const pair = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
-    if (edgeByPair.has(pair)) continue;
-    edgeByPair.set(pair, edges.length);
+    // LAG member links collapse into one edge between the two LAGs
+    if (a.edges.some((k) => edges[k]!.a === b || edges[k]!.b === b)) continue;
     a.edges.push(edges.length);
     b.edges.push(edges.length);
     edges.push({ a, b, vlans: [] });
@@ -182,8 +197,8 @@ export function fabricFacts(inv: Inventory): FabricFacts {
     devEdges[e.a.dev]!.push(k);
     devEdges[e.b.dev]!.push(k);
   });
-  const vlanSites = new Map<number, ReadonlySet<string>>();
-  for (const v of inv.vlans) vlanSites.set(v.id, new Set(v.sites));
+  const vlanSites = new Map<number, readonly string[]>();
+  for (const v of inv.vlans) vlanSites.set(v.id, v.sites);
 
   const terminalsByVlan = new Map<number, number[]>();
   need.forEach((set, i) => {
@@ -193,9 +208,38 @@ export function fabricFacts(inv: Inventory): FabricFacts {
       t.push(i);
     }
   });
+  const siteIndex = new Map<string, number>();
+  const devSite = new Int32Array(devices.length);
+  devices.forEach((d, i) => {
+    if (!siteIndex.has(d.site)) siteIndex.set(d.site, siteIndex.size);
+    devSite[i] = siteIndex.get(d.site)!;
+  });
+  const vlanSiteIds = new Map<number, Uint8Array>();
+  for (const [v, sites] of vlanSites) {
+    const mask = new Uint8Array(siteIndex.size);
+    for (const s of sites) {
+      const k = siteIndex.get(s);
+      if (k !== undefined) mask[k] = 1;
+    }
+    vlanSiteIds.set(v, mask);
+  }
+  const edgeRole = new Uint8Array(devices.length);
+  devices.forEach((d, i) => (edgeRole[i] = EDGE_ROLES.has(d.role) ? 1 : 0));
+  const pruner = new VlanPruner({
+    devices: devices.length,
+    devEdges,
+    edgeA: Int32Array.from(edges, (e) => e.a.dev),
+    edgeB: Int32Array.from(edges, (e) => e.b.dev),
+    permits: (k, v) => permits(edges[k]!.a, v) && permits(edges[k]!.b, v),
+    siteHas: (d, v) => {
+      const mask = vlanSiteIds.get(v);
+      return mask === undefined || mask[devSite[d]!] === 1;
+    },
+    edgeRole,
+  });
   for (const [v, terminals] of terminalsByVlan) {
     if (terminals.length < 2) continue;
-    for (const k of carriers(v, terminals, devices, devEdges, edges, vlanSites.get(v))) edges[k]!.vlans.push(v);
+    for (const k of pruner.carriers(v, terminals)) edges[k]!.vlans.push(v);
   }
   for (const e of edges) e.vlans.sort((x, y) => x - y);
 
@@ -208,174 +252,6 @@ export function fabricFacts(inv: Inventory): FabricFacts {
   }
   for (const p of l2.values()) if (p.mode === "trunk" && p.native !== undefined) known[p.dev]!.add(p.native);
   return { devices, linkByEnd, hostByEnd, l2, edges, need, known };
-}
-
-/** Edges (indices) that must carry VLAN `v` between the devices that need it (see the header). */
-function carriers(
-  v: number,
-  terminals: readonly number[],
-  devices: readonly Device[],
-  devEdges: readonly (readonly number[])[],
-  edges: readonly Edge[],
-  sites: ReadonlySet<string> | undefined,
-): number[] {
-  const isTerminal = new Set(terminals);
-  // The part of the fabric that can carry v and is reachable from a device that needs it.
-  const nbrs = new Map<number, Map<number, number[]>>(); // device -> neighbour -> edges
-  const queue: number[] = [...terminals];
-  const seen = new Set<number>(terminals);
-  const capable: number[] = [];
-  while (queue.length > 0) {
-    const d = queue.pop()!;
-    for (const k of devEdges[d]!) {
-      const e = edges[k]!;
-      const far = e.a.dev === d ? e.b.dev : e.a.dev;
-      if (!permits(e.a, v) || !permits(e.b, v)) continue;
-      if (sites && !isTerminal.has(far) && !sites.has(devices[far]!.site)) continue;
-      if (!seen.has(far)) {
-        seen.add(far);
-        queue.push(far);
-      }
-      link(nbrs, e.a.dev, e.b.dev, k);
-      link(nbrs, e.b.dev, e.a.dev, k);
-    }
-  }
-  for (const m of nbrs.values()) for (const ks of m.values()) for (const k of ks) capable.push(k);
-
-  const alive = new Set(seen);
-  const degree = (x: number): number => {
-    let n = 0;
-    for (const y of nbrs.get(x)?.keys() ?? []) if (alive.has(y)) n++;
-    return n;
-  };
-  const strip = (): void => {
-    const q: number[] = [];
-    for (const x of alive) if (!isTerminal.has(x) && degree(x) <= 1) q.push(x);
-    while (q.length > 0) {
-      const x = q.pop()!;
-      if (!alive.has(x)) continue;
-      alive.delete(x);
-      for (const y of nbrs.get(x)?.keys() ?? []) {
-        if (alive.has(y) && !isTerminal.has(y) && degree(y) <= 1) q.push(y);
-      }
-    }
-  };
-  strip();
-
-  // Drop edge devices that do not need v and do not hold the fabric together for it.
-  const cut = articulationPoints(alive, nbrs);
-  const drop: number[] = [];
-  for (const x of alive) {
-    if (!isTerminal.has(x) && !cut.has(x) && EDGE_ROLES.has(devices[x]!.role)) drop.push(x);
-  }
-  if (drop.length > 0) {
-    const before = components(alive, nbrs);
-    for (const x of drop) alive.delete(x);
-    const after = components(alive, nbrs);
-    const firstAfter = new Map<number, number>();
-    let separated = false;
-    for (const t of terminals) {
-      const b = before.get(t)!;
-      const a = after.get(t)!;
-      const seenA = firstAfter.get(b);
-      if (seenA === undefined) firstAfter.set(b, a);
-      else if (seenA !== a) separated = true;
-    }
-    if (separated) for (const x of drop) alive.add(x);
-    else strip();
-  }
-
-  // Components with fewer than two devices that need v carry nothing.
-  const comp = components(alive, nbrs);
-  const count = new Map<number, number>();
-  for (const t of terminals) count.set(comp.get(t)!, (count.get(comp.get(t)!) ?? 0) + 1);
-  const out: number[] = [];
-  const done = new Set<number>();
-  for (const k of capable) {
-    if (done.has(k)) continue;
-    done.add(k);
-    const e = edges[k]!;
-    if (!alive.has(e.a.dev) || !alive.has(e.b.dev)) continue;
-    if ((count.get(comp.get(e.a.dev)!) ?? 0) < 2) continue;
-    out.push(k);
-  }
-  return out;
-}
-
-function link(nbrs: Map<number, Map<number, number[]>>, a: number, b: number, k: number): void {
-  let m = nbrs.get(a);
-  if (!m) nbrs.set(a, (m = new Map()));
-  let ks = m.get(b);
-  if (!ks) m.set(b, (ks = []));
-  if (!ks.includes(k)) ks.push(k);
-}
-
-/** Component id per alive vertex. */
-function components(alive: ReadonlySet<number>, nbrs: ReadonlyMap<number, ReadonlyMap<number, number[]>>): Map<number, number> {
-  const comp = new Map<number, number>();
-  let id = 0;
-  for (const s of alive) {
-    if (comp.has(s)) continue;
-    comp.set(s, id);
-    const stack = [s];
-    while (stack.length > 0) {
-      const x = stack.pop()!;
-      for (const y of nbrs.get(x)?.keys() ?? []) {
-        if (alive.has(y) && !comp.has(y)) {
-          comp.set(y, id);
-          stack.push(y);
-        }
-      }
-    }
-    id++;
-  }
-  return comp;
-}
-
-function keysOf(nbrs: ReadonlyMap<number, ReadonlyMap<number, number[]>>, v: number): Iterator<number> {
-  return (nbrs.get(v) ?? new Map<number, number[]>()).keys();
-}
-
-/** Articulation points of the alive subgraph (iterative Tarjan, linear). */
-function articulationPoints(alive: ReadonlySet<number>, nbrs: ReadonlyMap<number, ReadonlyMap<number, number[]>>): Set<number> {
-  const disc = new Map<number, number>();
-  const low = new Map<number, number>();
-  const cut = new Set<number>();
-  let time = 0;
-  for (const root of alive) {
-    if (disc.has(root)) continue;
-    disc.set(root, time);
-    low.set(root, time++);
-    let rootChildren = 0;
-    const stack: { v: number; parent: number; it: Iterator<number> }[] = [
-      { v: root, parent: -1, it: keysOf(nbrs, root) },
-    ];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const n = top.it.next();
-      if (!n.done) {
-        const w = n.value;
-        if (!alive.has(w) || w === top.parent) continue;
-        if (disc.has(w)) {
-          low.set(top.v, Math.min(low.get(top.v)!, disc.get(w)!));
-        } else {
-          disc.set(w, time);
-          low.set(w, time++);
-          if (top.v === root) rootChildren++;
-          stack.push({ v: w, parent: top.v, it: keysOf(nbrs, w) });
-        }
-        continue;
-      }
-      stack.pop();
-      const parent = stack[stack.length - 1];
-      if (parent) {
-        low.set(parent.v, Math.min(low.get(parent.v)!, low.get(top.v)!));
-        if (parent.v !== root && low.get(top.v)! >= disc.get(parent.v)!) cut.add(parent.v);
-      }
-    }
-    if (rootChildren > 1) cut.add(root);
-  }
-  return cut;
 }
 
 // ------------------------------------------------------------------------------------ per device
@@ -444,8 +320,11 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
 
   /** Allowed list of a trunk port after pruning. */
   const allowedOf = (portName: string): number[] => {
-    const p = facts.l2.get(endKey(d.name, portName));
+    const p = facts.l2.get(d.name, portName);
     if (!p || p.mode !== "trunk") return [];
+    if (p.edges.length === 1 && (p.native === undefined || facts.edges[p.edges[0]!]!.vlans.includes(p.native))) {
+      return [...facts.edges[p.edges[0]!]!.vlans]; // already sorted
+    }
     const set = new Set<number>();
     if (p.edges.length > 0) {
       for (const k of p.edges) for (const v of facts.edges[k]!.vlans) set.add(v);
@@ -458,9 +337,9 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     return [...set].sort((a, b) => a - b);
   };
   const farDescription = (name: string): string | undefined => {
-    const link = facts.linkByEnd.get(endKey(d.name, name));
+    const link = facts.linkByEnd.get(d.name, name);
     if (link) return `to ${link.far.device} ${link.far.interface}`;
-    const host = facts.hostByEnd.get(endKey(d.name, name));
+    const host = facts.hostByEnd.get(d.name, name);
     if (host) return `host ${host.name}`;
     return undefined;
   };
@@ -476,9 +355,9 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     let iface: string | undefined;
     if (!l2) {
       iface = d.interfaces.find((itf) => {
-        const link = facts.linkByEnd.get(endKey(d.name, itf.name));
+        const link = facts.linkByEnd.get(d.name, itf.name);
         if (!link) return false;
-        const far = facts.l2.get(endKey(link.far.device, link.far.interface));
+        const far = facts.l2.get(link.far.device, link.far.interface);
         return far !== undefined && (far.mode === "access" ? far.vlan === vlan.id : far.native === vlan.id);
       })?.name;
       if (!iface) continue;
@@ -501,51 +380,38 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
   const lagByName = new Map(d.lags.map((l) => [l.name, l] as const));
   const ports: PortIntent[] = [];
   for (const itf of [...d.interfaces].sort(byName)) {
-    const base = {
-      name: itf.name,
-      ...(itf.speed !== undefined ? { speed: itf.speed } : {}),
-      ...(itf.mtu !== undefined ? { mtu: itf.mtu } : {}),
-    };
+    // one object shape for every port (set fields in one order, no spreads): cheap on 50,000 ports
+    const p: Mutable<PortIntent> = { name: itf.name, description: "", enabled: itf.enabled, mode: "unused" };
+    if (itf.speed !== undefined) p.speed = itf.speed;
+    if (itf.mtu !== undefined) p.mtu = itf.mtu;
     const described = itf.description ?? farDescription(itf.name);
-    if (itf.name === mgmtIf) {
-      ports.push({ ...base, description: itf.description ?? "management", enabled: true, mode: "unused" });
-      continue;
-    }
-    if (itf.lag !== undefined) {
-      const lag = lagByName.get(itf.lag);
-      ports.push({
-        ...base,
-        description: described ?? `member of ${itf.lag}`,
-        enabled: itf.enabled,
-        mode: lag?.mode ?? "unused",
-        lag: itf.lag,
-      });
-      continue;
-    }
     const mode = itf.mode ?? (itf.address !== undefined ? "routed" : undefined);
-    if (mode === "access" && l2) {
-      ports.push({ ...base, description: described ?? "", enabled: itf.enabled, mode, ...(itf.vlan !== undefined ? { vlan: itf.vlan } : {}) });
+    if (itf.name === mgmtIf) {
+      p.description = itf.description ?? "management";
+      p.enabled = true;
+    } else if (itf.lag !== undefined) {
+      p.description = described ?? `member of ${itf.lag}`;
+      p.mode = lagByName.get(itf.lag)?.mode ?? "unused";
+      p.lag = itf.lag;
+    } else if (mode === "access" && l2) {
+      p.description = described ?? "";
+      p.mode = mode;
+      if (itf.vlan !== undefined) p.vlan = itf.vlan;
     } else if (mode === "trunk" && l2) {
-      ports.push({
-        ...base,
-        description: described ?? "",
-        enabled: itf.enabled,
-        mode,
-        allowed: allowedOf(itf.name),
-        ...(itf.native !== undefined ? { native: itf.native } : {}),
-      });
+      p.description = described ?? "";
+      p.mode = mode;
+      p.allowed = allowedOf(itf.name);
+      if (itf.native !== undefined) p.native = itf.native;
     } else if (mode === "routed" || gatewayPorts.has(itf.name)) {
-      ports.push({
-        ...base,
-        description: described ?? "",
-        enabled: itf.enabled,
-        mode: "routed",
-        ...(itf.address !== undefined ? { address: itf.address } : {}),
-        ...(itf.vrf !== undefined ? { vrf: itf.vrf } : {}),
-      });
+      p.description = described ?? "";
+      p.mode = "routed";
+      if (itf.address !== undefined) p.address = itf.address;
+      if (itf.vrf !== undefined) p.vrf = itf.vrf;
     } else {
-      ports.push({ ...base, description: described ?? "unused", enabled: false, mode: "unused" });
+      p.description = described ?? "unused";
+      p.enabled = false;
     }
+    ports.push(p);
   }
 
   const lags: LagIntent[] = [...d.lags].sort(byName).map((lag) => {
@@ -556,7 +422,7 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     let far = farDescription(lag.name);
     if (!far) {
       for (const m of members) {
-        const link = facts.linkByEnd.get(endKey(d.name, m));
+        const link = facts.linkByEnd.get(d.name, m);
         if (!link) continue;
         const farDev = lk.devByName.get(link.far.device);
         const farLag = farDev?.interfaces.find((x) => x.name === link.far.interface)?.lag;

@@ -93,7 +93,8 @@ export function obj(
 /** Removes undefined values so fields compare as JSON. */
 export function defined(fields: Record<string, unknown>): ConfigObject["fields"] {
   const out: Record<string, string | number | boolean | readonly (string | number)[]> = {};
-  for (const [k, v] of Object.entries(fields)) {
+  for (const k in fields) {
+    const v = fields[k];
     if (v !== undefined) out[k] = v as string | number | boolean | readonly (string | number)[];
   }
   return out;
