@@ -1,5 +1,5 @@
 /**
- * The lab's key material, kept in a lab directory (default ./.lab/<inventory name>, or $CITYDC_LAB_DIR/<name>)
+ * The lab's key material, kept in a lab directory (default <repo>/.lab/<inventory name>, or $CITYDC_LAB_DIR/<name>)
  * so the pins stay the same across `lab down` / `lab up`:
  *   hostkeys/<device>      the device's sshd host key (ed25519)
  *   hostkeys.json          device -> "ssh-ed25519 AAAA..." (what the stack pins)
@@ -9,9 +9,20 @@ import * as fs from "fs";
 import * as path from "path";
 import { run } from "./run";
 
+/** The repo's .lab (where stacks/Pulumi.lab.yaml looks for the pins), else ./.lab. */
+function defaultBase(): string {
+  let dir = __dirname;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml")) && fs.existsSync(path.join(dir, "package.json"))) return path.join(dir, ".lab");
+    const up = path.dirname(dir);
+    if (up === dir) return path.resolve(".lab");
+    dir = up;
+  }
+}
+
 export function labDir(inventoryName: string, base?: string): string {
-  const root = base ?? process.env.CITYDC_LAB_DIR ?? path.resolve(".lab");
-  return path.join(root, inventoryName);
+  const root = base ?? process.env.CITYDC_LAB_DIR ?? defaultBase();
+  return path.join(path.resolve(root), inventoryName);
 }
 
 function keygen(file: string, comment: string): boolean {
