@@ -248,10 +248,16 @@ function deviceFields(d: Device, r: Renames): Flat {
   return f;
 }
 
-/** Every object of one revision, per type, keyed by natural key. */
+/** Every object of one revision, per type, keyed by natural key (interfaces and LAGs: per device in `ports`). */
 type Entities = Map<DiffObjectType, Map<string, Entity>>;
 
-function flatten(inv: Inventory, r: Renames): Entities {
+interface DevicePorts {
+  readonly sites: readonly string[];
+  readonly interfaces: readonly (PortLike & { readonly name: string })[];
+  readonly lags: readonly (PortLike & { readonly name: string })[];
+}
+
+function flatten(inv: Inventory, r: Renames, ports: Map<string, DevicePorts>): Entities {
   const out: Entities = new Map(TYPE_ORDER.map((t) => [t, new Map<string, Entity>()]));
   const put = (e: Entity): void => void out.get(e.type)!.set(e.key, e);
   const deviceSite = new Map<string, string>();
@@ -301,15 +307,8 @@ function flatten(inv: Inventory, r: Renames): Entities {
     const name = r.device(d.name);
     const sites = [d.site];
     put({ type: "device", key: name, label: `device ${name}`, sites, fields: deviceFields(d, r) });
-    const interfaces = out.get("interface")!;
-    for (const i of d.interfaces ?? []) {
-      const key = `${name} ${i.name}`;
-      interfaces.set(key, { type: "interface", key, label: `interface ${key}`, sites, device: name, port: i });
-    }
-    for (const l of d.lags ?? []) {
-      const key = `${name} ${l.name}`;
-      put({ type: "lag", key, label: `LAG ${key}`, sites, device: name, port: l });
-    }
+    // Interfaces and LAGs (the bulk of an inventory) are compared device by device, see portDiffs.
+    ports.set(name, { sites, interfaces: d.interfaces ?? [], lags: d.lags ?? [] });
   }
   for (const v of inv.vlans ?? []) {
     const f: Flat = new Map();
@@ -486,13 +485,53 @@ export function siteGroup(sites: readonly string[]): string {
   return sites.length === 0 ? "global" : sites.join(" + ");
 }
 
+/**
+ * Interfaces (or LAGs) of every device, compared device by device by name: no entity is built for a
+ * port that is equal on both sides. Ports of a device that is added or removed are marked `within` it.
+ */
+function portDiffs(type: "interface" | "lag", olds: Map<string, DevicePorts>, news: Map<string, DevicePorts>, out: ObjectDiff[]): void {
+  const label = type === "lag" ? "LAG" : "interface";
+  const list = (d: DevicePorts) => (type === "lag" ? d.lags : d.interfaces);
+  const emit = (action: "add" | "remove", device: string, d: DevicePorts, p: PortLike & { name: string }, within: boolean): void => {
+    const key = `${device} ${p.name}`;
+    out.push({
+      type, action, key, label: `${label} ${key}`, sites: d.sites,
+      fields: allFields(fieldsOf({ type, key, label: "", sites: d.sites, port: p }), action === "add" ? "new" : "old"),
+      ...(within ? { within: `device:${device}` } : {}),
+    });
+  };
+  for (const [device, nd] of news) {
+    const od = olds.get(device);
+    if (!od) {
+      for (const p of list(nd)) emit("add", device, nd, p, true);
+      continue;
+    }
+    const before = new Map(list(od).map((p) => [p.name, p]));
+    for (const p of list(nd)) {
+      const q = before.get(p.name);
+      if (!q) emit("add", device, nd, p, false);
+      else {
+        before.delete(p.name);
+        if (samePort(q, p)) continue;
+        const key = `${device} ${p.name}`;
+        const fields = compareFields(fieldsOf({ type, key, label: "", sites: nd.sites, port: q }), fieldsOf({ type, key, label: "", sites: nd.sites, port: p }));
+        if (fields.length > 0) out.push({ type, action: "change", key, label: `${label} ${key}`, sites: nd.sites, fields });
+      }
+    }
+    for (const q of before.values()) emit("remove", device, od, q, false);
+  }
+  for (const [device, od] of olds) if (!news.has(device)) for (const p of list(od)) emit("remove", device, od, p, true);
+}
+
 export function diffInventories(oldInv: Inventory, newInv: Inventory): InventoryDiff {
   const racks = rackRenames(oldInv, newInv);
   const rackFn = (n: string): string => racks.get(n) ?? n;
   const devices = deviceRenames(oldInv, newInv, rackFn);
   const renames: Renames = { device: (n) => devices.get(n) ?? n, rack: rackFn };
-  const oldAll = flatten(oldInv, renames);
-  const newAll = flatten(newInv, NO_RENAMES);
+  const oldPorts = new Map<string, DevicePorts>();
+  const newPorts = new Map<string, DevicePorts>();
+  const oldAll = flatten(oldInv, renames, oldPorts);
+  const newAll = flatten(newInv, NO_RENAMES, newPorts);
 
   const changes: ObjectDiff[] = [];
   const addedDevices = new Set<string>();
@@ -501,6 +540,10 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
   for (const k of oldAll.get("device")!.keys()) if (!newAll.get("device")!.has(k)) removedDevices.add(k);
 
   for (const type of TYPE_ORDER) {
+    if (type === "interface" || type === "lag") {
+      portDiffs(type, oldPorts, newPorts, changes);
+      continue;
+    }
     const o = oldAll.get(type)!;
     const n = newAll.get(type)!;
     // Renamed keys: old key -> new key. Devices and racks were renamed while flattening (their entities
