@@ -21,11 +21,13 @@ export async function serveLanguageHost(argv: string[]): Promise<void> {
   let root: string | undefined;
   const server = new LanguageServer(async () => {
     const { program } = await import("../stacks/index");
-    return program({ root: root ?? repoRoot(process.cwd()), stack: pulumi.getStack() })();
+    return program({ root: root ?? repoRoot(), stack: pulumi.getStack() })();
   });
   const run = server.run!.bind(server);
   server.run = (call, cb) => {
+    // The project's own checkout when pulumi runs in one; else the checkout this host belongs to.
     const pwd = call.request.getPwd?.();
+    root = undefined;
     if (pwd) {
       try {
         root = repoRoot(pwd);

@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pulumiEnv } from "../../pulumi/env";
 import { loadNetwork } from "../../pulumi/model";
 import { buildPlan } from "../../pulumi/plan";
 import { destroyStack, previewStack, refreshStack, upStack, type StackOptions, type StackRunResult } from "../../pulumi/stacks";
@@ -71,6 +72,18 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
     const expected = expectedObjects(path.join(ROOT, "inventory/lab.yaml"), ["lab-dc1", "lab-dc2"]);
     expect(devicesBy(result, "create")).toEqual(Object.keys(expected).sort());
     for (const d of result.devices) expect(Object.keys(d.new!.objects).sort()).toEqual(expected[d.new!.device]);
+  });
+
+  it("plain `pulumi preview --stack lab` runs the citydc program through citydc's own language host", async () => {
+    const workDir = path.join(tmp, "wd-plain");
+    await previewStack("lab", opts("plain"));
+    const env = { ...process.env, ...pulumiEnv("lab", { root: ROOT, backendUrl: `file://${path.join(tmp, "state-plain")}`, passphrase: "e2e-passphrase" }) };
+    spawnSync("pulumi", ["stack", "init", "lab", "--non-interactive"], { cwd: workDir, env, encoding: "utf8" });
+    const r = spawnSync("pulumi", ["preview", "--stack", "lab", "--non-interactive", "--color", "never"], { cwd: workDir, env, encoding: "utf8" });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    for (const device of Object.keys(expectedObjects(path.join(ROOT, "inventory/lab.yaml"), ["lab-dc1", "lab-dc2"]))) {
+      expect(r.stdout).toMatch(new RegExp(`\\+\\s+citydc:device:DeviceConfig\\s+${device}\\b`));
+    }
   });
 
   it("the dr stack refuses to run when DR parity fails", async () => {
