@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { buildPlan, formatJson, formatMarkdown, formatText } from "../../../pulumi/plan";
+import type { DeviceView, ResourceStep, StackRunResult } from "../../../pulumi/stacks";
+import type { StoredObject } from "../../../provider/types";
+import { changeSet } from "../../../platforms/changeset";
+import { PLATFORMS } from "../../../platforms/index";
+import type { Platform } from "../../../platforms/types";
+
+const platformOf = (name: string): Platform | undefined => (PLATFORMS as Record<string, Platform>)[name];
+
+function o(kind: StoredObject["kind"], summary: string, fields: StoredObject["fields"], apply: string[], remove: string[] = [`no ${apply[0]}`]): StoredObject {
+  return { kind, summary, fields, apply, remove, readBack: "show" };
+}
+
+function view(device: string, objects: Record<string, StoredObject>, extra: Partial<DeviceView> = {}): DeviceView {
+  return { device, site: "dc1", platform: "ovs", management: {}, target: { host: "10.0.0.1", port: 22, user: "u", hostKey: "ssh-ed25519 AAAA" }, objects, ...extra };
+}
+
+function step(op: ResourceStep["op"], name: string, old?: DeviceView, now?: DeviceView, diffs: string[] = []): ResourceStep {
+  return { urn: `urn:pulumi:s::citydc::citydc:device:DeviceConfig::${name}`, type: "citydc:device:DeviceConfig", name, op, diffs, ...(old ? { old } : {}), ...(now ? { new: now } : {}) };
+}
+
+function run(devices: ResourceStep[], ok = true): StackRunResult {
+  return { stack: "lab", kind: "preview", ok, summary: {}, steps: devices, devices, failures: [], durationMs: 1, stdout: "" };
+}
+
+const vlan120 = o("vlan", "VLAN 120 (video)", { id: 120 }, ["add vlan 120"]);
+const vlan130 = o("vlan", "VLAN 130 (voice)", { id: 130 }, ["add vlan 130"]);
+const p5a = o("port", "port p5 access VLAN 120", { mode: "access", vlan: 120 }, ["set port p5 tag=120"]);
+const p5b = o("port", "port p5 access VLAN 130", { mode: "access", vlan: 130 }, ["set port p5 tag=130"]);
+
+describe("plan", () => {
+  it("counts devices and objects and lists each device's changes in send order", () => {
+    const plan = buildPlan(
+      run([
+        step("create", "leaf2", undefined, view("leaf2", { "vlan:120": vlan120 })),
+        step("update", "leaf1", view("leaf1", { "vlan:120": vlan120, "port:p5": p5a }), view("leaf1", { "vlan:120": vlan120, "vlan:130": vlan130, "port:p5": p5b }), ["objects"]),
+        step("same", "spine1", view("spine1", { "vlan:120": vlan120 }), view("spine1", { "vlan:120": vlan120 })),
+        step("delete", "old1", view("old1", { "vlan:120": vlan120 }, { site: "dc2" })),
+      ]),
+      platformOf,
+      changeSet,
+    );
+    expect(plan.counts.devices).toEqual({ create: 1, update: 1, delete: 1, replace: 0, same: 1 });
+    expect(plan.counts.objects).toEqual({ add: 2, change: 1, remove: 1 });
+    expect(plan.sites.map((s) => s.site)).toEqual(["dc1", "dc2"]);
+    const leaf1 = plan.sites[0]!.devices.find((d) => d.device === "leaf1")!;
+    expect(leaf1.changes.map((c) => [c.action, c.key])).toEqual([
+      ["add", "vlan:130"],
+      ["change", "port:p5"],
+    ]);
+    expect(leaf1.changes[1]!.fields).toEqual({ vlan: { old: 120, new: 130 } });
+    expect(leaf1.script.join("\n")).toContain("add vlan 130");
+    const old1 = plan.sites[1]!.devices[0]!;
+    expect(old1.changes.map((c) => [c.action, c.key])).toEqual([["remove", "vlan:120"]]);
+  });
+
+  it("prints counts first, then sites, devices, objects and their lines; unchanged devices only on request", () => {
+    const plan = buildPlan(
+      run([
+        step("update", "leaf1", view("leaf1", { "port:p5": p5a }), view("leaf1", { "port:p5": p5b }), ["objects"]),
+        step("same", "spine1", view("spine1", { "vlan:120": vlan120 }), view("spine1", { "vlan:120": vlan120 })),
+      ]),
+      platformOf,
+      changeSet,
+    );
+    const text = formatText(plan);
+    const lines = text.split("\n");
+    expect(lines[0]).toMatch(/^stack lab: 1 device to touch .*objects: 0 to add, 1 to change, 0 to remove$/);
+    expect(text).toContain("site dc1");
+    expect(text).toContain("device leaf1 (ovs)");
+    expect(text).toContain("~ port p5 access VLAN 130: vlan 120 -> 130");
+    expect(text).toContain("        set port p5 tag=130");
+    expect(text).not.toContain("spine1");
+    expect(formatText(plan, { unchanged: true })).toContain("spine1");
+    expect(formatText(plan, { lines: false })).not.toContain("set port p5 tag=130");
+    expect(formatMarkdown(plan)).toContain("```diff");
+    expect(JSON.parse(formatJson(plan)).counts.objects.change).toBe(1);
+  });
+
+  it("notes rotated credentials and a moved management address", () => {
+    const plan = buildPlan(
+      run([
+        step("update", "leaf1", view("leaf1", { "vlan:120": vlan120 }), view("leaf1", { "vlan:120": vlan120 }), ["credentials"]),
+        step("update", "leaf2", view("leaf2", { "vlan:120": vlan120 }), view("leaf2", { "vlan:120": vlan120 }, { target: { host: "10.0.0.9", port: 22, user: "u", hostKey: "ssh-ed25519 AAAA" } }), ["target"]),
+      ]),
+      platformOf,
+      changeSet,
+    );
+    const [leaf1, leaf2] = plan.sites[0]!.devices;
+    expect(leaf1!.changes).toEqual([]);
+    expect(leaf1!.notes).toEqual(["credentials rotated (nothing sent)"]);
+    expect(leaf2!.notes[0]).toMatch(/management address 10\.0\.0\.1:22 -> 10\.0\.0\.9:22/);
+    // a device at a new address gets its whole configuration
+    expect(leaf2!.changes.map((c) => c.action)).toEqual(["add"]);
+  });
+
+  it("keeps the management path on a device being cleared", () => {
+    const mgmt = o("vlan", "VLAN 10 (management)", { id: 10 }, ["add vlan 10"]);
+    const plan = buildPlan(run([step("delete", "leaf1", view("leaf1", { "vlan:10": mgmt, "vlan:120": vlan120 }, { management: { vlan: 10 } }))]), platformOf, changeSet);
+    const d = plan.sites[0]!.devices[0]!;
+    expect(d.error).toBeUndefined();
+    expect(d.changes.map((c) => c.key)).toEqual(["vlan:120"]);
+  });
+});
