@@ -51,7 +51,8 @@ export function describeObject(root: Json, path: string): string | undefined {
     const next: Json = Array.isArray(node) ? node[Number(seg)] : (node as Record<string, unknown>)[seg];
     const label = LABELS[seg];
     const idx = segments[i + 1];
-    if (label && Array.isArray(next) && idx !== undefined && /^\d+$/.test(idx)) {
+    const item = Array.isArray(next) && idx !== undefined ? next[Number(idx)] : undefined;
+    if (label && Array.isArray(next) && idx !== undefined && /^\d+$/.test(idx) && item !== null && typeof item === "object") {
       parts.push(label(next[Number(idx)], Number(idx)));
       node = next[Number(idx)];
       i++;

@@ -327,12 +327,13 @@ function secondDocument(text: string): Position | undefined {
 
 function yamlError(err: unknown, file: string, text: string): Diagnostic {
   if (err instanceof yaml.YAMLException) {
-    const mark = (err as yaml.YAMLException & { mark?: { line: number; column: number } }).mark;
+    const mark = (err as yaml.YAMLException & { mark?: { line: number; column: number; position: number } }).mark;
     const reason = err.reason || "invalid YAML";
     const line = mark ? mark.line + 1 : 0;
     const column = mark ? mark.column + 1 : 0;
     if (/duplicated mapping key/.test(reason)) {
-      return fileError(file, "E_YAML_DUPLICATE_KEY", "the same key appears twice in one mapping", "remove or rename one of the two keys; YAML keeps only one of them", line, column);
+      const key = mark ? /^["']?([^"':\n{}[\],]+)/.exec(text.slice(mark.position, mark.position + 200))?.[1]?.trim() : undefined;
+      return fileError(file, "E_YAML_DUPLICATE_KEY", `${key ? `key '${key}'` : "a key"} appears twice in one mapping`, "remove or rename one of the two keys (YAML would silently keep only one)", line, column);
     }
     if (/maxDepth|nesting exceeded/.test(reason)) {
       return fileError(file, "E_YAML_TOO_DEEP", `nesting deeper than ${MAX_DEPTH} levels`, "the inventory format is at most a few levels deep; check the indentation", line, column);
