@@ -4,6 +4,7 @@
  * supplies only the syntax: one small function per kind (netlab's "one renderer per feature").
  */
 import type { ConfigObject, DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, VlanIntent, VrfIntent } from "./types";
+import { naturalCompare } from "../intent/sort";
 import { defined } from "./util";
 
 /** Lines of one object in a platform's syntax. */
@@ -84,8 +85,9 @@ export function bgpFields(b: NonNullable<DeviceIntent["bgp"]>): ConfigObject["fi
   return defined({
     asn: b.asn,
     routerId: b.routerId,
-    neighbors: b.neighbors.map((n) => `${n.address} ${n.remoteAs}`),
-    networks: [...b.networks],
+    // sorted: devices list them in their own order (FRR sorts networks by prefix)
+    neighbors: b.neighbors.map((n) => `${n.address} ${n.remoteAs}`).sort(naturalCompare),
+    networks: [...b.networks].sort(naturalCompare),
   });
 }
 

@@ -14,6 +14,7 @@
  * `no bgp ebgp-requires-policy`: FRR refuses to exchange eBGP routes without a policy (RFC 8212) by
  * default; citydc advertises exactly the `network` statements the inventory lists, so the check is off.
  */
+import { naturalCompare } from "../intent/sort";
 import { CAPABILITIES } from "./capabilities";
 import { bgpRemoved, buildObjects, type Renderer, type Syntax } from "./common";
 import type { ConfigObject, DeviceIntent, Platform, PortIntent, ReadBackResult, ShellDialect } from "./types";
@@ -139,7 +140,7 @@ export function parseFrrReadBack(object: ConfigObject, output: string): ReadBack
         m = /^bgp router-id (\S+)$/.exec(l);
         if (m) routerId = m[1];
       }
-      return { present: true, fields: defined({ asn: Number(f.asn), routerId, neighbors, networks }) };
+      return { present: true, fields: defined({ asn: Number(f.asn), routerId, neighbors: neighbors.sort(naturalCompare), networks: networks.sort(naturalCompare) }) };
     }
     default:
       return { present: false };

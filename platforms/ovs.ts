@@ -15,6 +15,7 @@
  *  - bonds: `add-bond ... lacp=active|passive|off`; a standalone port of the same name as a member is
  *    deleted first (in the same transaction) so a port can move into a bond.
  */
+import { naturalCompare } from "../intent/sort";
 import { CAPABILITIES } from "./capabilities";
 import { buildObjects, roleChanged, type Renderer, type Syntax } from "./common";
 import type { ConfigObject, DeviceIntent, LagIntent, Platform, PortIntent, ReadBackResult } from "./types";
@@ -170,7 +171,7 @@ export function parseOvsReadBack(object: ConfigObject, output: string): ReadBack
     const members = atoms(first.interfaces)
       .map((u) => (Array.isArray(u) && u[0] === "uuid" ? names.get(String(u[1])) : undefined))
       .filter((x): x is string => x !== undefined)
-      .sort();
+      .sort(naturalCompare);
     const lacpText = atoms(first.lacp).filter((x): x is string => typeof x === "string")[0];
     const lacp = lacpText === "active" || lacpText === "passive" ? lacpText : "static";
     return { present: true, fields: defined({ name, lacp, members, ...facts }) };
