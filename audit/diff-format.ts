@@ -4,7 +4,7 @@
  * Large diffs stay readable: counts first, then one section per site group and object type; the
  * interfaces and LAGs of a device that is itself added or removed are folded into that device's line.
  */
-import type { DiffCounts, DiffObjectType, FieldChange, InventoryDiff, ObjectDiff } from "./diff";
+import type { DiffCounts, DiffObjectType, FieldChange, FieldValue, InventoryDiff, ObjectDiff } from "./diff";
 import { TYPE_ORDER, siteGroup } from "./diff";
 import type { Impact } from "./impact";
 import { mdCell, NO_PAINT, type Paint, plural, showValue } from "./style";
@@ -104,8 +104,25 @@ function fieldLine(f: FieldChange): string {
   return `${f.field}: ${showValue(f.old)} -> ${showValue(f.new)}`;
 }
 
+/** For two lists: what was added and removed ("+[320] -[310]"), or undefined when only the order differs. */
+function listDelta(a: unknown, b: unknown): string | undefined {
+  if (!Array.isArray(a) || !Array.isArray(b)) return undefined;
+  const before = new Set(a.map(String));
+  const after = new Set(b.map(String));
+  const added = b.filter((x) => !before.has(String(x)));
+  const removed = a.filter((x) => !after.has(String(x)));
+  if (added.length === 0 && removed.length === 0) return undefined;
+  return [added.length ? `+${showValue(added)}` : "", removed.length ? `-${showValue(removed)}` : ""].filter(Boolean).join(" ");
+}
+
 function changeFieldLine(f: FieldChange): string {
-  return `${f.field}: ${showValue(f.old)} -> ${showValue(f.new)}`;
+  const delta = listDelta(f.old, f.new);
+  return delta ? `${f.field}: ${delta}` : `${f.field}: ${showValue(f.old)} -> ${showValue(f.new)}`;
+}
+
+function inlineField(f: FieldChange): string {
+  const delta = listDelta(f.old, f.new);
+  return delta ? `${f.field} ${delta}` : `${f.field} ${showValue(f.old)} -> ${showValue(f.new)}`;
 }
 
 // ---------------------------------------------------------------- text
@@ -129,8 +146,16 @@ export function diffText(report: DiffReport, paint: Paint = NO_PAINT): string {
         out.push(`  ${type} (${list.length})`);
         for (const c of list) {
           const colour = c.action === "add" ? paint.add : c.action === "remove" ? paint.remove : paint.change;
+          const changed = c.action === "change" || c.action === "rename" ? c.fields.map(changeFieldLine) : [];
+          const inline = c.fields.map(inlineField).join(", ");
+          if (changed.length > 0 && inline.length <= 90) {
+            // short changes stay on one line, so a diff of hundreds of ports reads as a list
+            const head = c.action === "change" ? c.label : headline(c, folded);
+            out.push(colour(`    ${SIGN[c.action]} ${head}: ${inline}`));
+            continue;
+          }
           out.push(colour(`    ${SIGN[c.action]} ${headline(c, folded)}`));
-          if (c.action === "change" || c.action === "rename") for (const f of c.fields) out.push(`        ${changeFieldLine(f)}`);
+          if (changed.length > 0) for (const line of changed) out.push(`        ${line}`);
           else if (c.type !== "device" && c.type !== "site") {
             const shown = c.fields.map(fieldLine);
             if (shown.length) out.push(paint.dim(`        ${shown.join("; ")}`));
@@ -167,7 +192,7 @@ function impactText(impact: Impact, paint: Paint): string[] {
       const colour = ch.action === "add" ? paint.add : ch.action === "remove" ? paint.remove : paint.change;
       const sign = ch.action === "add" ? "+" : ch.action === "remove" ? "-" : "~";
       out.push(colour(`    ${sign} ${ch.key}  ${ch.summary}`));
-      for (const [name, v] of Object.entries(ch.fields ?? {})) out.push(`        ${name}: ${showValue(v.old)} -> ${showValue(v.new)}`);
+      for (const [name, v] of Object.entries(ch.fields ?? {})) out.push(`        ${changeFieldLine({ field: name, old: v.old as FieldValue, new: v.new as FieldValue })}`);
       for (const line of ch.commands) out.push(paint.dim(`        | ${line}`));
     }
   }
@@ -248,12 +273,13 @@ export function diffMarkdown(report: DiffReport): string {
       for (const [type, list] of g.types) {
         out.push("", `#### ${type} (${list.length})`, "", "| | object | field | old | new |", "| --- | --- | --- | --- | --- |");
         for (const c of list) {
-          const head = `| ${SIGN[c.action] === ">" ? "&gt;" : SIGN[c.action]} | ${mdCell(headline(c, folded))} |`;
+          const head = `| ${SIGN[c.action] === ">" ? "&gt;" : SIGN[c.action]} | ${mdCell(c.action === "change" ? c.label : headline(c, folded))} |`;
           const rows = c.action === "change" || c.action === "rename" ? c.fields : c.type === "device" || c.type === "site" ? [] : c.fields;
           if (rows.length === 0) out.push(`${head} | | |`);
           rows.forEach((f, i) => {
             const prefix = i === 0 ? head : "| | |";
-            out.push(`${prefix} ${mdCell(f.field)} | ${mdCell(showValue(f.old))} | ${mdCell(showValue(f.new))} |`);
+            const [o, n] = mdValues(f);
+            out.push(`${prefix} ${mdCell(f.field)} | ${mdCell(o)} | ${mdCell(n)} |`);
           });
         }
       }
@@ -261,6 +287,18 @@ export function diffMarkdown(report: DiffReport): string {
   }
   if (report.impact) out.push("", ...impactMarkdown(report.impact));
   return out.join("\n") + "\n";
+}
+
+/** Old and new cells; for a changed list only what left it and what joined it. */
+function mdValues(f: FieldChange): [string, string] {
+  if (Array.isArray(f.old) && Array.isArray(f.new) && listDelta(f.old, f.new)) {
+    const after = new Set(f.new.map(String));
+    const before = new Set(f.old.map(String));
+    const removed = f.old.filter((x) => !after.has(String(x)));
+    const added = f.new.filter((x) => !before.has(String(x)));
+    return [removed.length ? `−${showValue(removed)}` : "", added.length ? `+${showValue(added)}` : ""];
+  }
+  return [showValue(f.old), showValue(f.new)];
 }
 
 function impactMarkdown(impact: Impact): string[] {
@@ -283,7 +321,7 @@ function impactMarkdown(impact: Impact): string[] {
     }
     out.push("", `#### ${d.device} (${d.platform}): ${d.counts.add} to add, ${d.counts.change} to change, ${d.counts.remove} to remove`, "");
     for (const ch of d.changes) {
-      const fields = Object.entries(ch.fields ?? {}).map(([n, v]) => `${n}: ${showValue(v.old)} → ${showValue(v.new)}`);
+      const fields = Object.entries(ch.fields ?? {}).map(([n, v]) => changeFieldLine({ field: n, old: v.old as FieldValue, new: v.new as FieldValue }));
       out.push(`- **${ch.action}** \`${ch.key}\`: ${mdCell(ch.summary)}${fields.length ? ` (${mdCell(fields.join("; "))})` : ""}`);
     }
     const commands = d.changes.flatMap((ch) => ch.commands);
