@@ -48,7 +48,8 @@ function portLines(p: PortIntent, intent: DeviceIntent): string[] {
     if (p.vlan !== undefined) out.push(`${es} vlan members ${junosMembers([p.vlan], intent)}`);
   } else if (p.mode === "trunk") {
     out.push(`${es} interface-mode trunk`);
-    const allowed = (p.allowed ?? []).filter((v) => v !== p.native);
+    // ELS: the native VLAN is also a member of the trunk
+    const allowed = p.allowed ?? [];
     if (allowed.length > 0) out.push(`${es} vlan members ${junosMembers(allowed, intent)}`);
     if (p.native !== undefined) out.push(`${i} native-vlan-id ${p.native}`);
   } else if (p.mode === "routed") {

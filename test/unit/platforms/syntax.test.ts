@@ -69,12 +69,12 @@ describe("port syntax per platform", () => {
       "exit",
     ]);
   });
-  it("Junos trunk: members without the native VLAN, native-vlan-id on the interface", () => {
+  it("Junos trunk: members (the native VLAN among them, as ELS wants), native-vlan-id on the interface", () => {
     const i = base("junos", [{ ...trunk, name: "xe-0/0/1" }], { vlans: [10, 20, 21, 22].map((id) => ({ id, name: `v${id}` })) });
     expect(lines(i, "port:xe-0/0/1")).toEqual([
       'set interfaces xe-0/0/1 description "to y"',
       "set interfaces xe-0/0/1 unit 0 family ethernet-switching interface-mode trunk",
-      "set interfaces xe-0/0/1 unit 0 family ethernet-switching vlan members 20-22",
+      "set interfaces xe-0/0/1 unit 0 family ethernet-switching vlan members [ v10 20-22 ]",
       "set interfaces xe-0/0/1 native-vlan-id 10",
     ]);
   });
