@@ -83,12 +83,12 @@ function toProblem(e: ErrorObject): SchemaProblem | undefined {
       const article = /^[aeiou]/.test(want) ? "an" : "a";
       const got = Array.isArray(e.data) ? "a list" : e.data === null ? "empty (null)" : typeof e.data === "object" ? "a mapping" : `${typeof e.data} ${quote(e.data)}`;
       const wanted = want === "array" ? "a list" : want === "object" ? "a mapping (key: value)" : `${article} ${want}`;
-      return { code: "E_SCHEMA_TYPE", path: here, atKey: false, message: `must be ${wanted}, found ${got}`, hint: about || `write ${wanted}` };
+      return { code: "E_SCHEMA_TYPE", path: here, atKey: false, message: `must be ${wanted}, found ${got}`, hint: `write ${wanted}${about ? ` (${about})` : ""}` };
     }
     case "anyOf":
-      return { code: "E_SCHEMA_TYPE", path: here, atKey: false, message: `${quote(e.data)} is not valid here`, hint: about || "see the schema" };
+      return { code: "E_SCHEMA_TYPE", path: here, atKey: false, message: `${quote(e.data)} is not valid here`, hint: `write a valid value${about ? `: ${about}` : ""}` };
     case "pattern":
-      return { code: "E_SCHEMA_FORMAT", path: here, atKey: false, message: `${quote(e.data)} is not in the expected format`, hint: about || `must match ${String(schema)}` };
+      return { code: "E_SCHEMA_FORMAT", path: here, atKey: false, message: `${quote(e.data)} is not in the expected format`, hint: about ? `write it as expected: ${about}` : `must match ${String(schema)}` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
@@ -100,7 +100,7 @@ function toProblem(e: ErrorObject): SchemaProblem | undefined {
       const limit = (e.params as { limit: number }).limit;
       const what = e.keyword.startsWith("min") || e.keyword === "exclusiveMinimum" ? "at least" : "at most";
       const unit = e.keyword.endsWith("Length") ? " characters" : e.keyword.endsWith("Items") ? " items" : "";
-      return { code: "E_SCHEMA_RANGE", path: here, atKey: false, message: `${quote(e.data)} is out of range: must be ${what} ${limit}${unit}`, hint: about || `use a value ${what} ${limit}` };
+      return { code: "E_SCHEMA_RANGE", path: here, atKey: false, message: `${quote(e.data)} is out of range: must be ${what} ${limit}${unit}`, hint: `use a value ${what} ${limit}${unit}${about ? ` (${about})` : ""}` };
     }
     case "uniqueItems": {
       const { i, j } = e.params as { i: number; j: number };

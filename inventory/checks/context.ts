@@ -3,7 +3,11 @@
  * reporter. Checks report JSON paths; the loader turns them into line, column and object names.
  * Indexes keep the FIRST object with a given name; duplicates are the `unique` check's business.
  */
+import { didYouMean } from "../suggest";
 import type { Device, Interface, Inventory, Lag, PortMode } from "../types";
+
+/** "Did you mean" suggestions per run; past this, unknown names are reported without one (bounded work). */
+const SUGGESTION_BUDGET = 500;
 
 export interface Finding {
   readonly code: string;
@@ -115,6 +119,15 @@ export class CheckContext {
     const list = this.portUses.get(key);
     if (list) list.push(use);
     else this.portUses.set(key, [use]);
+  }
+
+  private suggestions = 0;
+
+  /** " (did you mean 'x'?)" for a near miss, within a per-run budget. */
+  suggest(name: string, candidates: Iterable<string>): string {
+    if (this.suggestions >= SUGGESTION_BUDGET) return "";
+    this.suggestions++;
+    return didYouMean(name, candidates);
   }
 
   error(code: string, path: string, message: string, hint: string): void {

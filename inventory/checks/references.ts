@@ -3,12 +3,11 @@
  * "did you mean". Codes: E_REF_UNKNOWN (nothing with that name/ID), E_RACK_SITE (a device's rack
  * stands at another site).
  */
-import { didYouMean } from "../suggest";
 import type { Check, CheckContext } from "./context";
 
 function ref(ctx: CheckContext, value: string | undefined, known: Map<string, unknown> | Set<string>, path: string, what: string, section: string): void {
   if (value === undefined || known.has(value)) return;
-  ctx.error("E_REF_UNKNOWN", path, `unknown ${what} '${value}'${didYouMean(value, known.keys())}`, `use the name of a ${what} defined under ${section}, or define '${value}' there`);
+  ctx.error("E_REF_UNKNOWN", path, `unknown ${what} '${value}'${ctx.suggest(value, known.keys())}`, `use the name of a ${what} defined under ${section}, or define '${value}' there`);
 }
 
 function vlanRef(ctx: CheckContext, id: number | undefined, path: string): void {
@@ -42,7 +41,7 @@ export const references: Check = (ctx) => {
       if (x.lag === undefined && x.vrf === undefined && (x.vlan === undefined || ctx.vlans.has(x.vlan)) && (x.native === undefined || ctx.vlans.has(x.native)) && !Array.isArray(x.allowed)) return;
       const p = `${base}/interfaces/${i}`;
       if (x.lag !== undefined && !lags.has(x.lag)) {
-        ctx.error("E_REF_UNKNOWN", `${p}/lag`, `unknown LAG '${x.lag}' on device ${d.name}${didYouMean(x.lag, lags)}`, `add the LAG under devices[${d.name}].lags, or correct the name`);
+        ctx.error("E_REF_UNKNOWN", `${p}/lag`, `unknown LAG '${x.lag}' on device ${d.name}${ctx.suggest(x.lag, lags)}`, `add the LAG under devices[${d.name}].lags, or correct the name`);
       }
       ref(ctx, x.vrf, ctx.vrfs, `${p}/vrf`, "vrf", "vrfs:");
       vlanRef(ctx, x.vlan, `${p}/vlan`);
@@ -72,7 +71,7 @@ export const references: Check = (ctx) => {
     }
     if (ctx.port(device, port)) return;
     const names = [...d.interfaces.keys(), ...d.lags.keys()];
-    ctx.error("E_REF_UNKNOWN", `${path}/interface`, `device ${device} has no interface or LAG '${port}'${didYouMean(port, names)}`, `add '${port}' to devices[${device}].interfaces (or lags), or correct the name`);
+    ctx.error("E_REF_UNKNOWN", `${path}/interface`, `device ${device} has no interface or LAG '${port}'${ctx.suggest(port, names)}`, `add '${port}' to devices[${device}].interfaces (or lags), or correct the name`);
   };
   inv.links.forEach((l, i) => {
     end(l.a.device, l.a.interface, `/links/${i}/a`);
