@@ -246,6 +246,32 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       expect(sent.map((s) => s.port).sort()).toEqual(Object.entries(expected).filter(([, k]) => k.length > 0).map(([d]) => devicePort.get(d)!).sort());
     });
 
+    it("a device that cannot be reached fails alone, named; the others apply and the next up converges", async () => {
+      const unreachable = base + 4000 + 7; // nothing listens there
+      const broken = writeInventory("lab-broken.yaml", (inv) => {
+        (inv.devices as { name: string; management: { port: number } }[]).find((d) => d.name === "lab-dc1-leaf2")!.management.port = unreachable;
+      });
+      fs.appendFileSync(hostKeys, `[127.0.0.1]:${unreachable} ${sshd.hostKey}\n`);
+      const one = { settings: { ...settings(broken).settings, sites: ["lab-dc1", "lab-dc2"] } };
+      const before = sshd.sessions().length;
+      const failed = await upStack("failing", opts("failing", one));
+      expect(failed.ok).toBe(false);
+      expect([...new Set(failed.failures.map((f) => f.device).filter(Boolean))]).toEqual(["lab-dc1-leaf2"]);
+      expect(failed.failures.find((f) => f.device === "lab-dc1-leaf2")!.message).toMatch(/lab-dc1-leaf2.*unreachable/s);
+      const expected = expectedObjects(broken, ["lab-dc1", "lab-dc2"]);
+      const others = Object.entries(expected).filter(([d, k]) => d !== "lab-dc1-leaf2" && k.length > 0).map(([d]) => devicePort.get(d)!);
+      const sentNow = sshd.sessions().slice(before).filter((s) => s.command === "sh -e").map((s) => s.port);
+      expect(sentNow.sort()).toEqual(others.sort());
+      // the failed device is not in the state: the next up (device back) creates only it
+      const fixed = writeInventory("lab-fixed.yaml");
+      const mark = sshd.sessions().length;
+      const converged = await upStack("failing", opts("failing", { settings: { ...settings(fixed).settings, sites: ["lab-dc1", "lab-dc2"] } }));
+      expect(converged.ok, converged.error).toBe(true);
+      expect(devicesBy(converged, "create")).toEqual(["lab-dc1-leaf2"]);
+      expect(sshd.sessions().slice(mark).filter((s) => s.command === "sh -e").map((s) => s.port)).toEqual([devicePort.get("lab-dc1-leaf2")]);
+      await destroyStack("failing", opts("failing", { settings: { ...settings(fixed).settings, sites: ["lab-dc1", "lab-dc2"] } }));
+    });
+
     it("destroy clears every device in one session each", async () => {
       const before = sshd.sessions().length;
       const result = await destroyStack("lab", opts("lab", settings(path.join(tmp, "lab-v2.yaml"))));
