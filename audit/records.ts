@@ -15,6 +15,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { ConfigObject } from "../platforms/types";
+import { changeSet, PLATFORMS } from "../platforms/index";
+import { orderedObjects } from "../provider/deviceConfig";
+import type { DeviceConfigProps } from "../provider/types";
 import type { DeviceView, ResourceStep, StackRunResult } from "../pulumi/stacks";
 import { naturalCompare } from "./natural";
 
@@ -217,7 +220,24 @@ function objectDelta(oldObjs: ObjectsOf, newObjs: ObjectsOf) {
  */
 export type ScriptOf = (step: ResourceStep, oldObjects: ConfigObject[], newObjects: ConfigObject[]) => readonly string[] | undefined;
 
-function deviceRecord(step: ResourceStep, kind: RunRecord["kind"], secrets: readonly string[], scriptOf?: ScriptOf): DeviceRecord {
+/**
+ * The provider's own computation of what it sends (provider/deviceConfig.ts): a new device gets the
+ * wrapped apply lines of all its objects; an update or a delete gets the platform's change set.
+ */
+export const providerScript: ScriptOf = (step) => {
+  const view = step.new ?? step.old;
+  const platform = view ? PLATFORMS[view.platform] : undefined;
+  if (!platform || !view) return undefined;
+  const ordered = (v: DeviceView | undefined): ConfigObject[] =>
+    v ? orderedObjects({ device: v.device, objects: v.objects } as unknown as DeviceConfigProps) : [];
+  if (step.op === "create") return platform.wrap(ordered(step.new).flatMap((o) => o.apply));
+  const moved = step.old?.target && step.new?.target && (step.old.target.host !== step.new.target.host || step.old.target.port !== step.new.target.port);
+  const olds = moved ? [] : ordered(step.old);
+  const news = step.op === "delete" ? [] : ordered(step.new);
+  return changeSet(platform, olds, news, { management: { ...view.management } }).script;
+};
+
+function deviceRecord(step: ResourceStep, kind: RunRecord["kind"], secrets: readonly string[], scriptOf: ScriptOf = providerScript): DeviceRecord {
   const view = step.new ?? step.old;
   const oldObjs = kind === "refresh" ? {} : step.old?.objects ?? {};
   const newObjs = step.op === "delete" ? {} : step.new?.objects ?? {};
@@ -270,7 +290,7 @@ export interface RunRecordInput {
   readonly postChecks?: readonly PostCheck[];
   /** Extra secret values to redact (stack config secrets); the environment's are always added. */
   readonly secrets?: readonly string[];
-  /** The exact script per device (e.g. from platforms/changeset), else apply/remove lines are listed. */
+  /** The script per device; default: the provider's own computation (providerScript). */
   readonly scriptOf?: ScriptOf;
   readonly env?: NodeJS.ProcessEnv;
 }

@@ -172,3 +172,13 @@ describe("mapBounded", () => {
     expect(peak).toBe(3);
   });
 });
+
+describe("colour", () => {
+  it("only on a terminal, never with NO_COLOR", async () => {
+    const { paintFor, PAINT, NO_PAINT } = await import("../../../audit/style");
+    expect(paintFor({ isTTY: true }, {})).toBe(PAINT);
+    expect(paintFor({ isTTY: true }, { NO_COLOR: "1" })).toBe(NO_PAINT);
+    expect(paintFor({ isTTY: false }, {})).toBe(NO_PAINT);
+    expect(paintFor({}, {})).toBe(NO_PAINT);
+  });
+});

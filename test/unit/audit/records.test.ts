@@ -83,8 +83,11 @@ describe("run records", () => {
     const sw1 = r.devices.find((d) => d.device === "sw1")!;
     expect(sw1.objects).toEqual({ add: ["vlan:30"], change: ["vlan:20"], remove: ["vlan:10"] });
     expect(sw1.outcome).toBe("applied");
-    expect(sw1.sent).toContain("add-vlan 20 video");
-    expect(sw1.sent).toContain("del-vlan 10");
+    // what the provider sends: the ovs platform's one-transaction change set
+    expect(sw1.sent.length).toBe(1);
+    expect(sw1.sent[0]).toMatch(/^ovs-vsctl /);
+    expect(sw1.sent[0]).toContain("add-vlan 20 video");
+    expect(sw1.sent[0]).toContain("del-vlan 10");
     expect(sw1.sent.join("\n")).not.toContain("Secr3tValue");
     const sw2 = r.devices.find((d) => d.device === "sw2")!;
     expect(sw2.outcome).toBe("failed");
