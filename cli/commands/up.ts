@@ -45,13 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   const result = await upStack(stack, opts).catch(asCliError);
   // Audit trail: one run record per up (audit/records.ts, `citydc audit list|show`).
   const { recordRun } = await import("../../audit/records");
-  const recorded = recordRun({
-    stack, result, preview, ...(opts.settings?.inventory ? { inventoryFile: opts.settings.inventory } : {}),
-    scriptOf: (step, olds, news) => {
-      const p = platformOf(String(step.new?.platform ?? step.old?.platform));
-      return p ? changeSetOf(p, olds, news, { management: { ...(step.new ?? step.old)?.management } }).script : undefined;
-    },
-  });
+  const recorded = recordRun({ stack, result, preview, ...(opts.settings?.inventory ? { inventoryFile: opts.settings.inventory } : {}) });
   if (recorded) process.stderr.write(`citydc up: run record ${recorded.record.id} (${recorded.file})\n`);
   const applied = buildPlan(result, platformOf, changeSetOf);
   const failed = [...new Set(result.failures.map((f) => f.device).filter((d): d is string => !!d))];
@@ -59,7 +53,11 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(formatJson(applied));
   } else {
     process.stdout.write(`\n${result.ok ? "applied" : "FAILED"}: stack ${stack}: ${countsLine(applied)}\n`);
-    for (const f of result.failures) process.stdout.write(`  ${f.device ? `device ${f.device}: ` : ""}${f.message.split("\n")[0]}\n`);
+    // Device failures first-hand; the engine's generic "update failed" only when no device says more.
+    for (const f of result.failures.filter((x) => x.device || failed.length === 0)) {
+      const first = f.message.split("\n")[0]!;
+      process.stdout.write(`  ${f.device && !first.includes(f.device) ? `device ${f.device}: ` : ""}${first}\n`);
+    }
     if (!result.ok && failed.length === 0 && result.error) process.stdout.write(`  ${result.error}\n`);
   }
   if (!result.ok) {
