@@ -25,7 +25,11 @@ export async function run(argv: string[]): Promise<number> {
   const result = await destroyStack(stack, stackOptions(args)).catch(asCliError);
   const plan = buildPlan(result, platformOf, changeSetOf);
   process.stdout.write(`${result.ok ? "destroyed" : "FAILED"}: stack ${stack}: ${countsLine(plan)}\n`);
-  for (const f of result.failures) process.stdout.write(`  ${f.device ? `device ${f.device}: ` : ""}${f.message.split("\n")[0]}\n`);
+  const failed = result.failures.filter((x) => x.device);
+  for (const f of result.failures.filter((x) => x.device || failed.length === 0)) {
+    const first = f.message.split("\n")[0]!;
+    process.stdout.write(`  ${f.device && !first.includes(f.device) ? `device ${f.device}: ` : ""}${first}\n`);
+  }
   if (!result.ok && result.failures.length === 0 && result.error) process.stdout.write(`  ${result.error}\n`);
   return result.ok ? 0 : 1;
 }
