@@ -81,7 +81,7 @@ function toProblem(e: ErrorObject): SchemaProblem | undefined {
     case "type": {
       const want = (e.params as { type: string }).type;
       const article = /^[aeiou]/.test(want) ? "an" : "a";
-      const got = Array.isArray(e.data) ? "a list" : e.data === null ? "empty (null)" : typeof e.data === "object" ? "a mapping" : `${typeof e.data} ${quote(e.data)}`;
+      const got = Array.isArray(e.data) ? "a list" : e.data === null ? "empty (null)" : e.data instanceof Date ? "a date (quote it to keep it text)" : typeof e.data === "object" ? "a mapping" : `${typeof e.data} ${quote(e.data)}`;
       const wanted = want === "array" ? "a list" : want === "object" ? "a mapping (key: value)" : `${article} ${want}`;
       return { code: "E_SCHEMA_TYPE", path: here, atKey: false, message: `must be ${wanted}, found ${got}`, hint: `write ${wanted}${about ? ` (${about})` : ""}` };
     }

@@ -107,3 +107,40 @@ describe("positions", () => {
     expect(`${pos.line}:${pos.column}`).toBe("5:12");
   });
 });
+
+describe("positions of every value in the samples", () => {
+  /** Every scalar leaf of the document with its JSON path. */
+  function leaves(node: unknown, path: string, out: [string, unknown][] = []): [string, unknown][] {
+    if (node === null || typeof node !== "object") out.push([path, node]);
+    else if (Array.isArray(node)) node.forEach((v, i) => leaves(v, `${path}/${i}`, out));
+    else for (const [k, v] of Object.entries(node)) leaves(v, `${path}/${k}`, out);
+    return out;
+  }
+  function check(file: string): { total: number; wrong: string[] } {
+    const text = require("fs").readFileSync(join(ROOT, "inventory", file), "utf8") as string;
+    const lines = text.split("\n");
+    const parsed = parseYaml(text, file);
+    const wrong: string[] = [];
+    const all = leaves(parsed.data, "");
+    for (const [path, value] of all) {
+      const pos = parsed.map!.locate(path);
+      const at = lines[pos.line - 1]!.slice(pos.column - 1);
+      const ok = at.startsWith(String(value)) || at.startsWith(`"${String(value)}`) || at.startsWith(`'${String(value)}`);
+      if (!ok) wrong.push(`${path} -> ${pos.line}:${pos.column} ${at.slice(0, 30)}`);
+    }
+    return { total: all.length, wrong };
+  }
+
+  it("lab.yaml: every value is found at its own text", () => {
+    const r = check("lab.yaml");
+    expect(r.total).toBeGreaterThan(300);
+    expect(r.wrong).toEqual([]);
+  });
+
+  it("kragujevac.yaml: every value written in place is found (merged keys point at their mapping)", () => {
+    const r = check("kragujevac.yaml");
+    // Only keys that come from a `<<: *template` merge have no text of their own.
+    for (const w of r.wrong) expect(w).toMatch(/\/lags\/\d+\/(lacp|mode|allowed(\/\d+)?) /);
+    expect(r.total - r.wrong.length).toBeGreaterThan(1000);
+  });
+});
