@@ -3,6 +3,7 @@
  *  [--parallel N] [--timeout SECONDS]`: reads every config object back from the devices and compares it
  * with the inventory's intent. Exit 0 in sync, 1 drift found, 2 error or a device not checked (and no drift).
  */
+import * as fs from "fs";
 import { parseArgs, oneOf } from "../args";
 import { CliError, UsageError } from "../errors";
 import { checkDrift, driftExitCode } from "../../audit/drift";
@@ -12,16 +13,29 @@ import { deviceIntents, openSession, parseInventory, platforms } from "../../aud
 import { readSource } from "../../audit/source";
 import { FORMATS, paintFor } from "../../audit/style";
 import { credentialsFromEnv, readHostKeys, targetBuilder } from "../../audit/targets";
+import { readStackConfig } from "../../audit/stackconfig";
+import { repoRoot } from "../../pulumi/env";
 
-const HELP = `usage: citydc drift --inventory <file> [--device NAME]... [--format text|json|markdown]
-                    [--hostkeys FILE] [--parallel N] [--timeout SECONDS]
+function findRoot(): string {
+  try {
+    return repoRoot(process.cwd());
+  } catch {
+    return repoRoot();
+  }
+}
+
+const HELP = `usage: citydc drift (--inventory <file> | --stack NAME) [--device NAME]... [--site NAME]...
+                    [--format text|json|markdown] [--hostkeys FILE] [--parallel N] [--timeout SECONDS]
 
 Logs into each device of the inventory (management address, port and user from the inventory; password
 or key from CITYDC_SSH_PASSWORD / CITYDC_SSH_KEY_FILE; host keys pinned by the inventory or --hostkeys),
 reads back every config object citydc manages and reports objects missing, extra and different.
 
   --inventory FILE   the inventory (a file, or <git-revision>:<path>)
+  --stack NAME       take the inventory, its sites, the host-keys file and the key file (citydc:sshKeyFile)
+                     from stacks/Pulumi.<NAME>.yaml, as \`up\` does; explicit options win
   --device NAME      only this device (repeatable)
+  --site NAME        only the devices of this site (repeatable)
   --hostkeys FILE    pinned host keys, "<device|address:port> <type> <key>" per line (the lab writes one)
   --parallel N       devices checked at once (default 8)
   --timeout SECONDS  per-operation SSH timeout (default 30)
@@ -35,6 +49,8 @@ export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
     inventory: { type: "string" },
     device: { type: "string", multiple: true },
+    site: { type: "string", multiple: true },
+    stack: { type: "string" },
     format: { type: "string" },
     hostkeys: { type: "string" },
     parallel: { type: "string" },
@@ -47,8 +63,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const format = oneOf("format", args.options.format, FORMATS, "text");
   if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}'\n\n${HELP}`);
-  const file = args.options.inventory;
-  if (typeof file !== "string") throw new UsageError(`--inventory <file> is required\n\n${HELP}`);
+  const stack = typeof args.options.stack === "string" ? readStackConfig(findRoot(), args.options.stack) : undefined;
+  const file = typeof args.options.inventory === "string" ? args.options.inventory : stack?.inventory;
+  if (typeof file !== "string") throw new UsageError(`--inventory <file> or --stack NAME is required\n\n${HELP}`);
   const parallel = args.options.parallel === undefined ? 8 : Number(args.options.parallel);
   if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError("--parallel must be a positive integer");
   const timeout = args.options.timeout === undefined ? undefined : Number(args.options.timeout);
@@ -62,22 +79,34 @@ export async function run(argv: string[]): Promise<number> {
     throw new CliError(`${file}: invalid inventory (${errors.length} error(s))`, 2);
   }
   const inv = loaded.inventory;
-  const devices = (args.options.device as string[] | undefined) ?? [];
+  const named = (args.options.device as string[] | undefined) ?? [];
   const known = new Set(inv.devices.map((d) => d.name));
-  const unknown = devices.filter((d) => !known.has(d));
+  const unknown = named.filter((d) => !known.has(d));
   if (unknown.length) throw new UsageError(`unknown device(s) ${unknown.join(", ")} (not in ${file})`);
+  const siteArgs = (args.options.site as string[] | undefined) ?? [];
+  const knownSites = new Set(inv.sites.map((s) => s.name));
+  const badSites = siteArgs.filter((s) => !knownSites.has(s));
+  if (badSites.length) throw new UsageError(`unknown site(s) ${badSites.join(", ")} (not in ${file})`);
+  const sites = new Set(siteArgs.length ? siteArgs : stack?.sites ?? []);
+  const devices = sites.size
+    ? inv.devices.filter((d) => sites.has(d.site) && (named.length === 0 || named.includes(d.name))).map((d) => d.name)
+    : named;
+  if ((sites.size || named.length) && devices.length === 0) throw new UsageError("no device matches --device/--site");
 
   let keys: Map<string, string> | undefined;
-  if (typeof args.options.hostkeys === "string") {
+  const hostKeysFile = typeof args.options.hostkeys === "string" ? args.options.hostkeys : stack?.hostKeysFile;
+  if (hostKeysFile) {
     try {
-      keys = readHostKeys(args.options.hostkeys);
+      keys = readHostKeys(hostKeysFile);
     } catch {
-      throw new CliError(`--hostkeys ${args.options.hostkeys}: cannot read the file`, 2);
+      throw new CliError(`host keys ${hostKeysFile}: cannot read the file (the lab writes it: citydc lab up)`, 2);
     }
   }
   let creds;
   try {
-    creds = credentialsFromEnv();
+    const env = { ...process.env };
+    if (!env.CITYDC_SSH_KEY_FILE && !env.CITYDC_SSH_PASSWORD && stack?.sshKeyFile && fs.existsSync(stack.sshKeyFile)) env.CITYDC_SSH_KEY_FILE = stack.sshKeyFile;
+    creds = credentialsFromEnv(env);
   } catch (err) {
     throw new CliError((err as Error).message, 2);
   }
