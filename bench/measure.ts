@@ -12,6 +12,8 @@ export interface ProcessRun {
   readonly wallMs: number;
   /** Peak RSS in MiB (0 when unknown). */
   readonly rssMiB: number;
+  /** User + system CPU time of the child in ms (NaN when unknown). */
+  readonly cpuMs: number;
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
@@ -22,6 +24,8 @@ export interface Measured {
   readonly medianMs: number;
   readonly minMs: number;
   readonly rssMiB: number;
+  /** Median CPU time (user + system) of the runs, ms. */
+  readonly cpuMs: number;
   /** Exit code of the runs (the last one). */
   readonly code: number;
 }
@@ -33,7 +37,7 @@ let preload: string | undefined;
 function rssPreload(): string {
   if (preload) return preload;
   preload = join(tmpdir(), `citydc-bench-rss-${process.pid}.js`);
-  writeFileSync(preload, `process.on("exit", () => { try { process.stderr.write("\\n${MARK}" + process.resourceUsage().maxRSS + "\\n"); } catch {} });\n`);
+  writeFileSync(preload, `process.on("exit", () => { try { const u = process.resourceUsage(); process.stderr.write("\\n${MARK}" + u.maxRSS + " " + u.userCPUTime / 1e6 + " " + u.systemCPUTime / 1e6 + "\\n"); } catch {} });\n`);
   return preload;
 }
 
@@ -48,7 +52,7 @@ export function runOnce(command: string, args: readonly string[], opts: { cwd?: 
   let argv = [...args];
   const env = { ...process.env, ...opts.env };
   if (gnu) {
-    argv = ["-f", `${MARK}%M`, command, ...args];
+    argv = ["-f", `${MARK}%M %U %S`, command, ...args];
     cmd = GNU_TIME;
   } else if (command === process.execPath || command === "node") {
     argv = ["--require", rssPreload(), ...args];
@@ -67,12 +71,15 @@ export function runOnce(command: string, args: readonly string[], opts: { cwd?: 
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       let stderr = Buffer.concat(err).toString("utf8");
       let rssKiB = 0;
+      let cpuMs = NaN;
       const at = stderr.lastIndexOf(MARK);
       if (at >= 0) {
-        rssKiB = Number(stderr.slice(at + MARK.length).trim().split(/\s/)[0]) || 0;
+        const parts = stderr.slice(at + MARK.length).trim().split(/\s+/);
+        rssKiB = Number(parts[0]) || 0;
+        if (parts.length >= 3) cpuMs = (Number(parts[1]) + Number(parts[2])) * 1000;
         stderr = stderr.slice(0, at).replace(/\n$/, "");
       }
-      resolve({ wallMs, rssMiB: rssKiB / 1024, code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString("utf8"), stderr });
+      resolve({ wallMs, rssMiB: rssKiB / 1024, cpuMs, code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString("utf8"), stderr });
     });
   });
 }
@@ -94,6 +101,7 @@ export async function measure(command: string, args: readonly string[], repeat: 
     medianMs: median(times),
     minMs: Math.min(...times),
     rssMiB: Math.max(...runs.map((r) => r.rssMiB)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
     code: runs[runs.length - 1]!.code,
   };
 }

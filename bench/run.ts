@@ -135,10 +135,27 @@ export async function main(argv: string[]): Promise<number> {
       const startup = await benchStartup(root, o.repeat);
       const cases: PureCase[] = await benchPure({ root, work, sizes: o.sizes, repeat: o.repeat, log });
       sections.push({ title: "Pure layers, whole processes", markdown: pureSection(cases, startup, o.repeat) });
+      const stageSize = o.sizes.includes(1000) ? 1000 : Math.max(...o.sizes);
+      try {
+        const { benchStages, stagesTable } = await import("./stages");
+        const f = await benchStages(join(work, `pure-${stageSize}`, "a.yaml"), o.quick ? 3 : 7);
+        log(`stages at ${f.devices} devices: ${f.stages.map((s) => `${s.name} ${s.minMs.toFixed(0)} ms`).join(", ")}`);
+        sections.push({
+          title: `Where validate + render spends its time (${f.devices} devices, in one process)`,
+          markdown: [
+            `CPU time (user + system) of each stage inside one process, ${o.quick ? 3 : 7} runs (min and median), so other load on the machine counts little.`,
+            "Process start-up and module loading come on top (see the start-up line above).",
+            "",
+            stagesTable(f),
+          ].join("\n"),
+        });
+      } catch (err) {
+        log(`stages: ${(err as Error).message}`);
+      }
     }
     if (o.pulumi) {
       const { benchMocks } = await import("./mocks");
-      sections.push(await benchMocks({ root, work, sizes: o.quick ? [100] : [100, 500, 1000], log }));
+      sections.push(await benchMocks({ root, work, sizes: o.quick ? [100] : [100, 500], log }));
     }
     if (o.lab) {
       const { benchLab } = await import("./lab");
