@@ -4,7 +4,10 @@
  */
 import type { Diagnostic, Inventory } from "../inventory/types";
 import type { ConfigObject, DeviceIntent, Platform } from "../platforms/types";
+import * as fs from "fs";
 import { loadInventory } from "../inventory/load";
+import { normalize } from "../inventory/normalize";
+import { decode, parseYaml } from "../inventory/source";
 import { deriveIntent } from "../intent/index";
 import { PLATFORMS } from "../platforms/index";
 
@@ -45,9 +48,16 @@ export function platforms(): Readonly<Record<string, Platform>> {
 /** Loads, validates, derives and renders. Does not throw on an invalid inventory: see `diagnostics`. */
 export function loadNetwork(file: string): LoadedNetwork {
   const loaded = loadInventory(file);
-  const inventory = loaded.inventory;
+  let inventory = loaded.inventory;
   const diagnostics = loaded.diagnostics.slice();
   const errors = diagnostics.filter((d) => d.severity !== "warning");
+  // The loader returns no model for an invalid file. When DR parity is all that fails, the primary site can
+  // still be built (the DR stack refuses): rebuild the model from the schema-valid document.
+  if (!inventory && errors.length > 0 && errors.every(isDrParity)) {
+    const text = decode(fs.readFileSync(file), file).text;
+    const parsed = text !== undefined ? parseYaml(text, file) : undefined;
+    if (parsed && parsed.diagnostics.length === 0) inventory = normalize(parsed.data as Record<string, unknown>);
+  }
   if (!inventory || errors.some((d) => !isDrParity(d))) {
     return { file, ...(inventory ? { inventory } : {}), diagnostics, intents: new Map(), objects: new Map() };
   }

@@ -97,8 +97,9 @@ export function program(overrides: Overrides): PulumiFn {
   return async () => {
     const s = resolveSettings(overrides);
     const net = loadNetwork(s.inventory);
-    const errors = net.diagnostics.filter((d) => d.severity === "error" && !isDrParity(d));
+    const errors = net.diagnostics.filter((d) => d.severity === "error" && (!isDrParity(d) || !net.inventory));
     if (!net.inventory || errors.length > 0) throw new pulumi.RunError(new InventoryInvalidError(s.inventory, errors).message);
+    for (const d of net.diagnostics.filter((x) => x.severity === "warning")) pulumi.log.warn(`${d.file}:${d.line}: ${d.code} ${d.object ?? d.path}: ${d.message}`);
     const inv = net.inventory;
     const hostKeys = s.hostKeysFile ? readHostKeys(s.hostKeysFile) : new Map<string, string>();
     const chosen = new Set(s.sites.length > 0 ? s.sites : inv.sites.map((x) => x.name));

@@ -95,8 +95,12 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
     fs.writeFileSync(file, yaml.dump(inv));
     const result = await previewStack("dr", opts("dr-bad", { settings: { inventory: file } }));
     expect(result.ok).toBe(false);
-    expect(result.error ?? "").toMatch(/DR parity|parity/i);
+    expect(result.error ?? "").toMatch(/DR site kg-dc2 .*DR parity failed/);
+    expect(result.error ?? "").toContain("E_DR_VLAN_MISSING");
     expect(result.devices).toHaveLength(0);
+    // the primary's own configuration does not depend on its DR site: its stack still previews
+    const primary = await previewStack("primary", opts("primary-dr-bad", { settings: { inventory: file } }));
+    expect(primary.ok, primary.error).toBe(true);
   });
 
   it("the dr stack previews the DR site when parity holds", async () => {
