@@ -1,5 +1,6 @@
 /** `citydc validate` as a process: exit codes, human report and --json shape. */
 import { spawnSync, execFileSync } from "child_process";
+import { existsSync, readdirSync, statSync } from "fs";
 import { join } from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, ROOT } from "./helpers";
@@ -9,12 +10,30 @@ function citydc(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** Newest modification time of the sources the validate command is built from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, f.name);
+      if (f.isDirectory()) walk(p);
+      else if (/\.(ts|json)$/.test(f.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  walk(join(ROOT, "inventory"));
+  walk(join(ROOT, "cli"));
+  return newest;
+}
+
 beforeAll(() => {
-  // Compile the CLI (type errors elsewhere in the tree still emit our files).
+  // `npm test` compiles first; rebuild only when dist is missing or older than the sources (a
+  // rebuild while other test files run their compiled code could race with them).
+  const built = join(ROOT, "dist", "cli", "commands", "validate.js");
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource()) return;
   try {
     execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT, stdio: "ignore" });
   } catch {
-    /* emitted anyway */
+    /* type errors elsewhere in the tree still emit our files */
   }
 }, 180_000);
 
