@@ -4,6 +4,7 @@
  * with the inventory's intent. Exit 0 in sync, 1 drift found, 2 error or a device not checked (and no drift).
  */
 import * as fs from "fs";
+import * as path from "path";
 import { parseArgs, oneOf } from "../args";
 import { CliError, UsageError } from "../errors";
 import { checkDrift, driftExitCode } from "../../audit/drift";
@@ -119,7 +120,7 @@ export async function run(argv: string[]): Promise<number> {
       openSession,
       target: targetBuilder(inv.devices, keys, creds, timeout ? timeout * 1000 : undefined),
     },
-    { devices, parallel, inventoryName: src.source },
+    { devices, parallel, inventoryName: stack && args.options.inventory === undefined ? `${path.relative(process.cwd(), src.source) || src.source} (stack ${args.options.stack})` : src.source },
   );
   const code = driftExitCode(report);
   const text =
