@@ -73,6 +73,8 @@ export async function run(argv: string[]): Promise<number> {
 
   // 3-4. preview and up the lab stack
   const stacks = await import("../../pulumi/stacks");
+  // One unreachable device must not keep the others from being configured (pulumi --continue-on-error).
+  process.env.PULUMI_CONTINUE_ON_ERROR ??= "true";
   const settings = {
     inventory: invFile,
     hostKeysFile: path.join(lab.info.dir, "hostkeys.json"),
