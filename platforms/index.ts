@@ -4,5 +4,5 @@
 export { PLATFORMS, platformOf } from "./registry";
 export { changeSet, inventoryChangeSets, ManagementPathError } from "./changeset";
 export type { ChangeSetOptions } from "./changeset";
-export { renderDevice, renderInventory } from "./render";
+export { renderDevice, renderEach, renderInventory } from "./render";
 export type { RenderedDevice } from "./render";

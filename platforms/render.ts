@@ -25,10 +25,17 @@ export function renderDevice(intent: DeviceIntent): { objects: ConfigObject[]; c
 
 /** Every device of the inventory, in inventory order. */
 export function renderInventory(inv: Inventory): RenderedDevice[] {
-  const out: RenderedDevice[] = [];
+  return [...renderEach(inv)];
+}
+
+/**
+ * The same, one device at a time (fabric facts and intents are computed once up front): a caller that
+ * writes each device out and drops it keeps the heap small on a thousand-switch inventory.
+ */
+export function* renderEach(inv: Inventory, only?: ReadonlySet<string>): Generator<RenderedDevice> {
   for (const intent of deriveIntent(inv).values()) {
+    if (only && only.size > 0 && !only.has(intent.device)) continue;
     const { objects, config } = renderDevice(intent);
-    out.push({ device: intent.device, site: intent.site, platform: intent.platform, intent, objects, config });
+    yield { device: intent.device, site: intent.site, platform: intent.platform, intent, objects, config };
   }
-  return out;
 }

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { loadInventory } from "../../inventory/load";
 import type { Diagnostic, Platform as PlatformName } from "../../inventory/types";
-import { renderInventory, type RenderedDevice } from "../../platforms/render";
+import { renderEach, type RenderedDevice } from "../../platforms/render";
 import { oneOf, parseArgs } from "../args";
 import { CliError, UsageError } from "../errors";
 
@@ -94,12 +94,11 @@ export async function run(argv: string[]): Promise<number> {
   const unknown = wanted.filter((n) => !names.has(n));
   if (unknown.length > 0) throw new UsageError(`no device ${unknown.map((n) => `'${n}'`).join(", ")} in ${file}`);
   const only = new Set(wanted);
-  const devices = renderInventory(result.inventory).filter((d) => only.size === 0 || only.has(d.device));
 
   const index: IndexEntry[] = [];
   try {
     mkdirSync(out, { recursive: true });
-    for (const d of devices) {
+    for (const d of renderEach(result.inventory, only)) {
       const name = fileFor(d, format);
       const body =
         format === "json"
@@ -114,6 +113,6 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw new CliError(`cannot write to ${out}: ${(err as Error).message}`, 2);
   }
-  process.stdout.write(`${file}: wrote ${devices.length} device ${format === "json" ? "object files" : "configurations"} to ${out} (index.json)\n`);
+  process.stdout.write(`${file}: wrote ${index.length} device ${format === "json" ? "object files" : "configurations"} to ${out} (index.json)\n`);
   return 0;
 }
