@@ -17,7 +17,7 @@ function yes(b: boolean): string {
 }
 
 export function formatStatus(s: LabStatus): string {
-  const rows = [["device", "kind", "namespace", "daemons", "sshd", "reachable", "management"]];
+  const rows = [["device", "kind", "namespace", "ovs/frr", "sshd", "reachable", "management"]];
   for (const d of s.devices) rows.push([d.device, d.kind, yes(d.namespace), yes(d.daemons), yes(d.sshd), yes(d.reachable), d.address]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const lines = rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd());
