@@ -225,3 +225,23 @@ describe("gateways, VRRP, BGP", () => {
     expect(get(m, "s2").bgp).toBeUndefined();
   });
 });
+
+describe("a router as a VLAN gateway (frr: no VLAN interfaces)", () => {
+  const inv = inventory({
+    devices: [
+      device("sw", "dc1", { platform: "ovs", interfaces: [iface("p1", { mode: "access", vlan: 130 }), iface("p5", { mode: "access", vlan: 130 })] }),
+      device("r1", "dc1", { platform: "frr", role: "border", interfaces: [iface("eth2"), iface("eth9")] }),
+    ],
+    vlans: [vlan(130, "voice", ["dc1"], { subnet: "10.30.130.0/24", gateway: "10.30.130.1", gateways: [{ device: "r1" }] })],
+    links: [link("r1 eth2", "sw p5", { kind: "uplink" })],
+  });
+  const m = deriveIntent(inv);
+
+  it("puts the gateway address on the routed port that faces the VLAN, and knows no VLAN itself", () => {
+    const r1 = get(m, "r1");
+    expect(r1.gateways).toEqual([{ vlan: 130, interface: "eth2", address: "10.30.130.1/24" }]);
+    expect(port(r1, "eth2")).toMatchObject({ mode: "routed", enabled: true, description: "to sw p5" });
+    expect(port(r1, "eth9")).toMatchObject({ mode: "unused", enabled: false });
+    expect(r1.vlans).toEqual([]);
+  });
+});
