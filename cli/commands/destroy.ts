@@ -22,7 +22,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { destroyStack } = await import("../../pulumi/stacks");
   const { buildPlan, countsLine } = await import("../../pulumi/plan");
-  const result = await destroyStack(stack, stackOptions(args)).catch(asCliError);
+  const opts = stackOptions(args);
+  const result = await destroyStack(stack, opts).catch(asCliError);
+  // Audit trail: one run record per destroy (audit/records.ts, `citydc audit list|show`).
+  const { recordRun } = await import("../../audit/records");
+  const recorded = recordRun({ stack, result, ...(opts.settings?.inventory ? { inventoryFile: opts.settings.inventory } : {}) });
+  if (recorded) process.stderr.write(`citydc destroy: run record ${recorded.record.id} (${recorded.file})\n`);
   const plan = buildPlan(result, platformOf, changeSetOf);
   process.stdout.write(`${result.ok ? "destroyed" : "FAILED"}: stack ${stack}: ${countsLine(plan)}\n`);
   const failed = result.failures.filter((x) => x.device);
