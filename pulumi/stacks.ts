@@ -123,7 +123,7 @@ function prepareWorkDir(root: string, workDir: string, stack: string): string {
     `name: ${PROJECT}`,
     "runtime: nodejs",
     "description: citydc (work dir of an Automation API run)",
-    `main: ${JSON.stringify(path.join(root, "dist/stacks/index.js"))}`,
+    `main: ${JSON.stringify(path.join(root, "dist/stacks/main.js"))}`,
     "stackConfigDir: stacks",
     "plugins:",
     "  providers:",
