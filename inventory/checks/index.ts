@@ -2,6 +2,7 @@
  * The semantic checks, run in this order after the schema check. Each lives in its own file with
  * a comment listing its codes; all run every time, so one run reports every problem.
  */
+import { carry } from "./carry";
 import { CheckContext, type Check, type Finding } from "./context";
 import { dr } from "./dr";
 import { lags } from "./lags";
@@ -32,6 +33,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   platform,
   routing,
   dr,
+  carry,
 };
 
 /** Every finding of every check (or of the named checks only). */

@@ -111,6 +111,8 @@ const CASES: Case[] = [
   { name: "DR site without dr entry", code: "W_DR_UNPROTECTED", path: "/sites/1", mutate: (d) => (d.dr = []) },
   { name: "protected service VLAN missing at DR", code: "E_DR_VLAN_MISSING", path: "/dr/0/services/0", mutate: (d) => { d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "voice", sites: ["dc1"] }); d.services = [{ name: "voice", tenant: "city", vlans: [20] }]; d.dr[0].services = ["voice"]; } },
   { name: "protected VLAN missing at the primary", code: "E_DR_VLAN_MISSING", path: "/dr/0/vlans/1", mutate: (d) => { d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "voice", sites: ["dc2"] }); d.dr[0].vlans.push(20); } },
+  // carry
+  { name: "VLAN used on two switches, not on the trunk", code: "W_VLAN_NOT_CARRIED", path: "/devices/0/interfaces/2/vlan", mutate: (d) => { d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "server", sites: ["dc1", "dc2"] }); sw1(d).interfaces.push({ name: "p3", mode: "access", vlan: 20 }); sw2(d).interfaces.push({ name: "p3", mode: "access", vlan: 20 }); } },
   { name: "protected VLAN not on the DCI", code: "E_DR_NO_DCI", path: "/dr/0/vlans/1", mutate: (d) => { d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "voice", sites: ["dc1", "dc2"] }); d.dr[0].vlans.push(20); } },
 ];
 

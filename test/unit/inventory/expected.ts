@@ -21,7 +21,7 @@ export const EXPECTED: Record<string, string[]> = {
   "latin1.yaml": ["E_FILE_ENCODING@4"],
   "link-allowed.yaml": ["E_LINK_VLANS@32"],
   "link-lag.yaml": ["E_LINK_LAG@33"],
-  "link-mode.yaml": ["E_DR_NO_DCI@36", "E_LINK_MODE@32"],
+  "link-mode.yaml": ["E_DR_NO_DCI@36", "E_LINK_MODE@32", "W_VLAN_NOT_CARRIED@27"],
   "link-native.yaml": ["E_LINK_NATIVE@32"],
   "link-speed.yaml": ["E_LINK_SPEED@32"],
   "missing-key.yaml": ["E_SCHEMA_REQUIRED@11"],
