@@ -234,7 +234,11 @@ export const providerScript: ScriptOf = (step) => {
   const moved = step.old?.target && step.new?.target && (step.old.target.host !== step.new.target.host || step.old.target.port !== step.new.target.port);
   const olds = moved ? [] : ordered(step.old);
   const news = step.op === "delete" ? [] : ordered(step.new);
-  return changeSet(platform, olds, news, { management: { ...view.management } }).script;
+  try {
+    return changeSet(platform, olds, news, { management: { ...view.management } }).script;
+  } catch {
+    return undefined; // e.g. a refused management-path change: the record lists the objects' own lines
+  }
 };
 
 function deviceRecord(step: ResourceStep, kind: RunRecord["kind"], secrets: readonly string[], scriptOf: ScriptOf = providerScript): DeviceRecord {
