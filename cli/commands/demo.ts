@@ -81,6 +81,12 @@ export async function run(argv: string[]): Promise<number> {
     credentials: { privateKey: fs.readFileSync(lab.info.keyFile, "utf8") },
     ...(custom ? { sites: [] as string[] } : {}),
   };
+  // Devices the lab (re)started hold no configuration, whatever the state says: read them back first.
+  if (lab.changed.length > 0) {
+    const refreshed = await stacks.refreshStack("lab", { root, settings });
+    if (!refreshed.ok) return fail(`refresh failed: ${refreshed.error ?? ""}`, refreshed.failures);
+    say(`            lab (re)started: state refreshed from the devices`);
+  }
   const preview = await stacks.previewStack("lab", { root, settings });
   if (!preview.ok) return fail(`preview failed: ${preview.error ?? ""}`, preview.failures);
   const previewDevices = preview.devices.filter((d) => d.op !== "same").length;
