@@ -63,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
   // 2. lab
   let lab;
   try {
-    lab = labUp(inv, { dir: path.join(root, ".lab") });
+    lab = labUp(inv); // keys in $CITYDC_LAB_DIR or the repo's .lab
   } catch (err) {
     if (err instanceof LabError) throw new CliError(`lab: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ""}`, 2);
     throw err;
