@@ -27,6 +27,9 @@ export class VlanPruner {
   private readonly lid: Int32Array;
   private readonly edgeSeen: Int32Array;
   private readonly mark: Int32Array;
+  private readonly off: Int32Array;
+  private readonly len: Int32Array;
+  private readonly adj: Int32Array;
   private epoch = 0;
   private token = 0;
 
@@ -36,6 +39,9 @@ export class VlanPruner {
     this.lid = new Int32Array(g.devices);
     this.edgeSeen = new Int32Array(g.edgeA.length);
     this.mark = new Int32Array(g.devices);
+    this.off = new Int32Array(g.devices + 1);
+    this.len = new Int32Array(g.devices);
+    this.adj = new Int32Array(2 * g.edgeA.length);
   }
 
   /** Indices of the edges that must carry VLAN `v` between `terminals` (the devices that need it). */
@@ -78,25 +84,36 @@ export class VlanPruner {
     const n = verts.length;
     if (capEdges.length === 0) return [];
 
-    // distinct neighbours by local id
-    const nbrs: number[][] = Array.from({ length: n }, () => []);
+    // distinct neighbours by local id, in compressed rows (off/len/adj reused across VLANs)
+    const off = this.off;
+    const len = this.len;
+    const adj = this.adj;
+    off.fill(0, 0, n + 1);
+    for (const k of capEdges) {
+      off[this.lid[g.edgeA[k]!]! + 1]!++;
+      off[this.lid[g.edgeB[k]!]! + 1]!++;
+    }
+    for (let x = 0; x < n; x++) off[x + 1]! += off[x]!;
+    len.fill(0, 0, n);
     for (const k of capEdges) {
       const a = this.lid[g.edgeA[k]!]!;
       const b = this.lid[g.edgeB[k]!]!;
-      nbrs[a]!.push(b);
-      nbrs[b]!.push(a);
+      adj[off[a]! + len[a]!++] = b;
+      adj[off[b]! + len[b]!++] = a;
     }
     for (let x = 0; x < n; x++) {
       const tok = ++this.token;
-      const list = nbrs[x]!;
-      let w = 0;
-      for (const y of list) {
+      let w = off[x]!;
+      const end = off[x]! + len[x]!;
+      for (let j = off[x]!; j < end; j++) {
+        const y = adj[j]!;
         if (this.mark[y] === tok) continue;
         this.mark[y] = tok;
-        list[w++] = y;
+        adj[w++] = y;
       }
-      list.length = w;
+      len[x] = w - off[x]!;
     }
+    const nbrs: Rows = { off, len, adj };
     const terminal = new Uint8Array(n);
     for (let x = 0; x < n; x++) terminal[x] = isTerm(verts[x]!) ? 1 : 0;
     const alive = new Uint8Array(n).fill(1);
@@ -105,7 +122,7 @@ export class VlanPruner {
       for (let x = 0; x < n; x++) {
         if (!alive[x]) continue;
         let c = 0;
-        for (const y of nbrs[x]!) if (alive[y]) c++;
+        for (let j = off[x]!, e = off[x]! + len[x]!; j < e; j++) if (alive[adj[j]!]) c++;
         deg[x] = c;
       }
     };
@@ -116,7 +133,8 @@ export class VlanPruner {
         const x = q.pop()!;
         if (!alive[x]) continue;
         alive[x] = 0;
-        for (const y of nbrs[x]!) {
+        for (let j = off[x]!, e = off[x]! + len[x]!; j < e; j++) {
+          const y = adj[j]!;
           if (!alive[y]) continue;
           deg[y]!--;
           if (!terminal[y] && deg[y]! <= 1) q.push(y);
@@ -164,7 +182,14 @@ export class VlanPruner {
 }
 
 /** Component id per local vertex (-1 when not alive). */
-function components(n: number, nbrs: readonly (readonly number[])[], alive: Uint8Array): Int32Array {
+/** Adjacency in compressed rows: the neighbours of x are adj[off[x] .. off[x] + len[x]). */
+interface Rows {
+  readonly off: Int32Array;
+  readonly len: Int32Array;
+  readonly adj: Int32Array;
+}
+
+function components(n: number, nbrs: Rows, alive: Uint8Array): Int32Array {
   const comp = new Int32Array(n).fill(-1);
   let id = 0;
   const stack: number[] = [];
@@ -174,7 +199,8 @@ function components(n: number, nbrs: readonly (readonly number[])[], alive: Uint
     stack.push(s);
     while (stack.length > 0) {
       const x = stack.pop()!;
-      for (const y of nbrs[x]!) {
+      for (let j = nbrs.off[x]!, e = nbrs.off[x]! + nbrs.len[x]!; j < e; j++) {
+        const y = nbrs.adj[j]!;
         if (alive[y] && comp[y]! < 0) {
           comp[y] = id;
           stack.push(y);
@@ -187,7 +213,7 @@ function components(n: number, nbrs: readonly (readonly number[])[], alive: Uint
 }
 
 /** Articulation points among alive local vertices (iterative Tarjan). */
-function articulationPoints(n: number, nbrs: readonly (readonly number[])[], alive: Uint8Array): Uint8Array {
+function articulationPoints(n: number, nbrs: Rows, alive: Uint8Array): Uint8Array {
   const disc = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const parent = new Int32Array(n).fill(-1);
@@ -202,9 +228,8 @@ function articulationPoints(n: number, nbrs: readonly (readonly number[])[], ali
     stack.push(root);
     while (stack.length > 0) {
       const x = stack[stack.length - 1]!;
-      const list = nbrs[x]!;
-      if (next[x]! < list.length) {
-        const y = list[next[x]!++]!;
+      if (next[x]! < nbrs.len[x]!) {
+        const y = nbrs.adj[nbrs.off[x]! + next[x]!++]!;
         if (!alive[y] || y === parent[x]) continue;
         if (disc[y]! >= 0) low[x] = Math.min(low[x]!, disc[y]!);
         else {
