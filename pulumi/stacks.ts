@@ -36,6 +36,8 @@ export interface StackOptions extends EnvOptions {
   readonly expectNoChanges?: boolean;
   /** Parallel resource operations (default: the engine's). */
   readonly parallel?: number;
+  /** up/destroy: a failed device does not stop the others (default true; the failures are reported). */
+  readonly continueOnError?: boolean;
 }
 
 /** A device resource's view: its config objects (credentials are never included). */
@@ -281,7 +283,7 @@ export function previewStack(name: string, opts: StackOptions = {}): Promise<Sta
 /** `pulumi up --yes`: one SSH session per changed device; failed devices are named in `failures`. */
 export function upStack(name: string, opts: StackOptions = {}): Promise<StackRunResult> {
   return run("update", name, opts, async (stack, c) => {
-    const r = await stack.up({ ...common(opts, c) });
+    const r = await stack.up({ ...common(opts, c), continueOnError: opts.continueOnError ?? true });
     return r.summary.resourceChanges as Partial<Record<OpType, number>> | undefined;
   });
 }
@@ -297,7 +299,7 @@ export function refreshStack(name: string, opts: StackOptions = {}): Promise<Sta
 /** `pulumi destroy --yes`: removes every object the stack configured from its devices. */
 export function destroyStack(name: string, opts: StackOptions = {}): Promise<StackRunResult> {
   return run("destroy", name, opts, async (stack, c) => {
-    const r = await stack.destroy({ ...common(opts, c) });
+    const r = await stack.destroy({ ...common(opts, c), continueOnError: opts.continueOnError ?? true });
     return r.summary.resourceChanges as Partial<Record<OpType, number>> | undefined;
   });
 }
