@@ -1,23 +1,26 @@
 /**
  * Layer 2: the inventory -> what each device must carry (platform neutral, pure, linear in the size of
  * the inventory except for the per-VLAN pass, which is linear in the part of the fabric that can carry
- * each VLAN).
+ * each VLAN: intent/prune.ts).
  *
- * Fabric-wide facts are computed once (link and host index by `device:interface`, the L2 ports, the L2
+ * Fabric-wide facts are computed once (link and host index by (device, interface), the L2 ports, the L2
  * edges between devices, the VLANs each device needs locally, the VLANs each edge must carry); the
  * per-device intent only reads them.
  *
  * Trunk pruning. A device needs a VLAN locally when it has an access port in it, a trunk towards
- * something that is not a switch (a hypervisor) with an explicit allowed list, a gateway for it, or it is
- * its management VLAN; a device at a DR site with a DCI link needs the VLANs its site protects (so a
- * stretched VLAN rides the DCI trunk even before a server uses it there). For each VLAN, the graph of L2 links that may carry it (both ends allow it, the far
- * device is at a site where the VLAN exists) is reduced to what connects the devices that need it:
+ * something that is not a switch (a hypervisor) with an explicit allowed list, a gateway for it, or it
+ * is its management VLAN; a device at a DR site with a DCI link needs the VLANs its site protects (so a
+ * stretched VLAN rides the DCI trunk even before a server uses it there). For each VLAN, the graph of
+ * L2 links that may carry it (both ends allow it, the far device is at a site where the VLAN exists) is
+ * reduced to what connects the devices that need it:
  *   1. dead ends are stripped: a device that does not need the VLAN and has at most one neighbour left;
- *   2. edge devices (role leaf, access, border or wan) that do not need the VLAN and are not articulation points are
- *      dropped, so a VLAN used only in rack A does not ride the uplinks of rack B through the spines;
- *      this step is undone when it would separate devices that need the VLAN (a DR leaf that passes
- *      VLANs on to its peer leaf keeps them);
+ *   2. edge devices (role leaf, access, border or wan) that do not need the VLAN and are not
+ *      articulation points are dropped, so a VLAN used only in rack A does not ride the uplinks of
+ *      rack B through the spines; this step is undone when it would separate devices that need the
+ *      VLAN (a DR leaf that passes VLANs on to its peer leaf keeps them);
  *   3. what is left in a component with fewer than two devices that need the VLAN carries nothing.
+ * Redundant paths through spines and cores stay (a leaf dual-homed to two spines carries its VLANs on
+ * both uplinks, and the spines' peer link carries them too).
  * A trunk's allowed list = the VLANs its link carries (always within its configured list), plus its
  * native VLAN. A trunk with no switch at its far end carries its configured list, or with `all` every
  * VLAN the device knows.
