@@ -123,7 +123,8 @@ const renderer: Renderer = {
 };
 
 const NAVIGATION = /^\s*exit$/;
-const NOT_DISPLAYED = /^(exit|no shutdown|switchport)$/;
+// defaults EOS does not display (an L2 port is an access port unless told otherwise)
+const NOT_DISPLAYED = /^(exit|no shutdown|switchport|switchport mode access)$/;
 
 export const EOS_DIALECT: ShellDialect = {
   prompt: /(?:^|\n)[\w.-]+(?:\(config[^)]*\))?[#>] ?$/,

@@ -140,7 +140,8 @@ const renderer: Renderer = {
 };
 
 const NAVIGATION = /^\s*exit$/;
-const NOT_DISPLAYED = /^(exit|no shutdown|switchport)$/;
+// defaults NX-OS does not display (an L2 port is an access port unless told otherwise)
+const NOT_DISPLAYED = /^(exit|no shutdown|switchport|switchport mode access)$/;
 
 export const NXOS_DIALECT: ShellDialect = {
   prompt: /(?:^|\n)[\w.-]+(?:\(config[^)]*\))?# ?$/,

@@ -184,6 +184,11 @@ export const junos: Platform = {
     return undefined;
   },
   parseReadBack(object, output) {
-    return lineReadBack(object, output, /^$/);
+    // `display set` lists each member of `[ a b ]` on its own line
+    const apply = object.apply.flatMap((l) => {
+      const m = /^(.*) \[ (.+) \]$/.exec(l);
+      return m ? m[2]!.split(" ").map((x) => `${m[1]} ${x}`) : [l];
+    });
+    return lineReadBack({ ...object, apply }, output, /^$/);
   },
 };

@@ -16,6 +16,7 @@ import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../../inventory/load";
 import { PLATFORMS, renderInventory } from "../../../platforms";
 import type { ConfigObject } from "../../../platforms/types";
+import { fabric } from "./fabric";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const fixture = (p: string): string => readFileSync(join(__dirname, "fixtures", p), "utf8");
@@ -110,5 +111,32 @@ describe("vendor read-back (configuration text)", () => {
     const jun = objectOf(city, "kg-cityhall-wan1", "port:xe-0/1/0");
     expect(PLATFORMS.junos.parseReadBack(jun, fixture("junos/show-configuration-interfaces-xe-0-1-0.txt"))).toEqual({ present: true, fields: jun.fields });
     expect(PLATFORMS.junos.parseReadBack(jun, "")).toEqual({ present: false });
+  });
+});
+
+describe("what devices do not display", () => {
+  const objectIn = (platform: "cisco-nxos" | "arista-eos" | "junos", device: string, key: string): ConfigObject =>
+    renderInventory(fabric(platform)).find((d) => d.device === device)!.objects.find((o) => o.key === key)!;
+
+  it("NX-OS and EOS hide the default `switchport mode access`", () => {
+    const nx = objectIn("cisco-nxos", "leaf1", "port:Ethernet1/1");
+    const nxOut = ["interface Ethernet1/1", "  description host mcu1", "  switchport", "  switchport access vlan 120", ""].join("\n");
+    expect(PLATFORMS["cisco-nxos"].parseReadBack(nx, nxOut)).toEqual({ present: true, fields: nx.fields });
+    const eos = objectIn("arista-eos", "leaf1", "port:Ethernet1");
+    const eosOut = ["interface Ethernet1", "   description host mcu1", "   switchport access vlan 120", ""].join("\n");
+    expect(PLATFORMS["arista-eos"].parseReadBack(eos, eosOut)).toEqual({ present: true, fields: eos.fields });
+    // a port moved to another VLAN by hand is still drift
+    expect(PLATFORMS["arista-eos"].parseReadBack(eos, eosOut.replace("vlan 120", "vlan 130")).fields).toMatchObject({ missing: ["switchport access vlan 120"] });
+  });
+
+  it("Junos `display set` lists each VLAN member of `[ a b ]` on its own line", () => {
+    const ae = objectIn("junos", "leaf1", "lag:ae1");
+    const out = ae.apply.flatMap((l) => {
+      const m = /^(.*) \[ (.+) \]$/.exec(l);
+      return m ? m[2]!.split(" ").map((x) => `${m[1]} ${x}`) : [l];
+    });
+    expect(out.length).toBeGreaterThan(ae.apply.length);
+    expect(PLATFORMS.junos.parseReadBack(ae, out.join("\n"))).toEqual({ present: true, fields: ae.fields });
+    expect(PLATFORMS.junos.parseReadBack(ae, out.slice(0, -1).join("\n")).fields).toHaveProperty("missing");
   });
 });
