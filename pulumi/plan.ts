@@ -123,7 +123,10 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
       ...(step.error || refused ? { error: step.error ?? refused } : {}),
     });
   }
-  devices.sort((a, b) => collator.compare(a.site, b.site) || collator.compare(a.device, b.device));
+  // Sites in the stack's own order (its config: the data center first), then any other by name.
+  const order = Array.isArray(run.outputs?.sites) ? (run.outputs!.sites as unknown[]).map(String) : [];
+  const rankOf = (site: string) => (order.includes(site) ? order.indexOf(site) : order.length);
+  devices.sort((a, b) => rankOf(a.site) - rankOf(b.site) || collator.compare(a.site, b.site) || collator.compare(a.device, b.device));
   const sites = [...new Set(devices.map((d) => d.site))].map((site) => ({ site, devices: devices.filter((d) => d.site === site) }));
   const count = (a: DeviceAction) => devices.filter((d) => d.action === a).length;
   const all = devices.flatMap((d) => d.changes);

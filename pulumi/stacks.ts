@@ -83,6 +83,8 @@ export interface StackRunResult {
   /** DeviceConfig steps only (op create/update/delete/replace/refresh/same). */
   readonly devices: readonly ResourceStep[];
   readonly failures: readonly StackFailure[];
+  /** The program's stack outputs: inventory, sites (in the stack's order), devices, objects. */
+  readonly outputs?: Readonly<Record<string, unknown>>;
   /** Overall error message when !ok. */
   readonly error?: string;
   readonly durationMs: number;
@@ -152,6 +154,7 @@ type Kind = StackRunResult["kind"];
 class Collector {
   readonly steps = new Map<string, { urn: string; type: string; op: OpType; diffs: string[]; old?: DeviceView; new?: DeviceView; error?: string }>();
   readonly failures: StackFailure[] = [];
+  outputs: Record<string, unknown> | undefined;
   stdout = "";
 
   constructor(private readonly opts: StackOptions) {}
@@ -168,6 +171,7 @@ class Collector {
     this.opts.onEvent?.(e);
     const pre = e.resourcePreEvent?.metadata ?? e.resOutputsEvent?.metadata;
     if (pre) {
+      if (pre.type === "pulumi:pulumi:Stack" && e.resOutputsEvent) this.outputs = pre.new?.outputs ?? this.outputs;
       if (pre.type === "pulumi:pulumi:Stack" || pre.type.startsWith("pulumi:providers:")) return;
       const prev = this.steps.get(pre.urn);
       const isDevice = pre.type === DEVICE_CONFIG_TYPE;
@@ -211,6 +215,7 @@ class Collector {
       steps,
       devices: steps.filter((s) => s.type === DEVICE_CONFIG_TYPE),
       failures: this.failures,
+      ...(this.outputs ? { outputs: this.outputs } : {}),
       ...(error !== undefined ? { error } : {}),
       durationMs: Date.now() - started,
       stdout: this.stdout,

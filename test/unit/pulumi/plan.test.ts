@@ -95,6 +95,12 @@ describe("plan", () => {
     expect(leaf2!.changes.map((c) => c.action)).toEqual(["add"]);
   });
 
+  it("lists sites in the stack's order (its outputs), then others by name", () => {
+    const r = run([step("create", "b1", undefined, view("b1", {}, { site: "branch" })), step("create", "z1", undefined, view("z1", {}, { site: "zz-dc" })), step("create", "a1", undefined, view("a1", {}, { site: "a-other" }))]);
+    const plan = buildPlan({ ...r, outputs: { sites: ["zz-dc", "branch"] } }, platformOf, changeSet);
+    expect(plan.sites.map((s) => s.site)).toEqual(["zz-dc", "branch", "a-other"]);
+  });
+
   it("keeps the management path on a device being cleared", () => {
     const mgmt = o("vlan", "VLAN 10 (management)", { id: 10 }, ["add vlan 10"]);
     const plan = buildPlan(run([step("delete", "leaf1", view("leaf1", { "vlan:10": mgmt, "vlan:120": vlan120 }, { management: { vlan: 10 } }))]), platformOf, changeSet);
