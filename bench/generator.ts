@@ -58,6 +58,8 @@ export interface GenerateOptions {
   readonly user: string;
   /** Inventory name. */
   readonly name?: string;
+  /** Prefix of every site name (and so of every device, rack and host name), e.g. "bench-". */
+  readonly prefix?: string;
 }
 
 export const DEFAULTS: GenerateOptions = {
@@ -222,6 +224,9 @@ export function checkOptions(o: GenerateOptions): void {
   checkInt("hosts-per-leaf", o.hostsPerLeaf, 0, 512);
   checkInt("seed", o.seed, 0, 2 ** 32 - 1);
   checkInt("port-base", o.portBase, 1024, 65535);
+  if (o.prefix !== undefined && !/^([a-z][a-z0-9]{0,11}-)?$/.test(o.prefix)) {
+    throw new GenerateError("--prefix must be up to 12 lower-case letters or digits followed by '-', e.g. 'bench-'");
+  }
   if (o.lab && o.platform !== "ovs") throw new GenerateError("--lab generates ovs switches; leave out --platform or use --platform ovs");
   if (!o.lab && (o.platform === "frr")) throw new GenerateError("--platform frr has no switching; pick a switch platform (huawei-vrp, cisco-nxos, arista-eos, junos, ovs)");
   const pairs = Math.floor(o.sites / 2);
@@ -353,9 +358,10 @@ export function generateInventory(options: GenerateOptions): Inventory {
     const pair = Math.floor(s / 2);
     const code = CITY_CODES[pair % CITY_CODES.length]! + (pair >= CITY_CODES.length ? String(Math.floor(pair / CITY_CODES.length) + 1) : "");
     const isDr = s % 2 === 1;
-    const name = isDr ? `${code}-dr` : `${code}-dc`;
+    const pre = o.prefix ?? "";
+    const name = isDr ? `${pre}${code}-dr` : `${pre}${code}-dc`;
     const site: Site = isDr
-      ? { name, role: "dr", protects: `${code}-dc`, description: `disaster-recovery site of ${code}-dc`, asn: 65000 + s }
+      ? { name, role: "dr", protects: `${pre}${code}-dc`, description: `disaster-recovery site of ${code}-dc`, asn: 65000 + s }
       : { name, role: "primary", description: `data center ${code}`, asn: 65000 + s };
     sites.push(site);
     const dc: DcSite = { site, spines: [], leafs: [], vlans: [] };
@@ -528,7 +534,7 @@ export function generateInventory(options: GenerateOptions): Inventory {
       link([primary.spines[i]!, a.name], [drSite.spines[i]!, z.name], "dci");
     }
     // DR protection: services by purpose (city tenant), and the other stretched VLANs.
-    const code = primary.site.name.replace(/-dc$/, "");
+    const code = primary.site.name.replace(/-dc$/, "").slice((o.prefix ?? "").length);
     const byService = new Map<string, number[]>();
     for (const v of primary.vlans) {
       if (v.vlan.sites.length < 2 || v.vlan.tenant !== "city") continue;
@@ -579,7 +585,7 @@ export function generateInventory(options: GenerateOptions): Inventory {
     const authority = AUTHORITIES[bi % AUTHORITIES.length]!;
     const slug = authority.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-+$/, "");
     const round = Math.floor(bi / AUTHORITIES.length);
-    const siteName = `br-${slug}${round ? `-${round + 1}` : ""}`;
+    const siteName = `${o.prefix ?? ""}br-${slug}${round ? `-${round + 1}` : ""}`;
     const asn = 4200000000 + bi;
     sites.push({ name: siteName, role: "branch", authority, description: `${authority} (branch ${bi + 1})`, tenant: bi % AUTHORITIES.length === 4 ? "university" : "city", asn });
     const rack = `${siteName}-r01`;

@@ -53,6 +53,7 @@ export function labSizeOptions(switches: number): GenerateOptions {
     branches: 0,
     portBase: LAB_PORT_BASE,
     name: `bench-lab-${switches}`,
+    prefix: "bench-",
   };
 }
 
@@ -79,20 +80,29 @@ function memAvailableKiB(): number {
   return m ? Number(m[1]) : 0;
 }
 
-function rssOfPidFile(file: string): number {
+/** RSS and PSS (shared pages divided among their users) of the process in a pid file, KiB. */
+function memOfPidFile(file: string): { rss: number; pss: number } {
   try {
     const pid = readFileSync(file, "utf8").trim();
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) : 0;
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    const rss = /^Rss:\s+(\d+)/m.exec(text);
+    const pss = /^Pss:\s+(\d+)/m.exec(text);
+    return { rss: rss ? Number(rss[1]) : 0, pss: pss ? Number(pss[1]) : 0 };
   } catch {
-    return 0;
+    return { rss: 0, pss: 0 };
   }
 }
 
-/** Resident memory of one lab switch's processes (ovsdb-server, ovs-vswitchd, sshd), KiB. */
-function switchRssKiB(device: string): number {
+/** Memory of one lab switch's processes (ovsdb-server, ovs-vswitchd, its sshd listener), KiB. */
+function switchMemKiB(device: string): { rss: number; pss: number } {
   const dir = `/run/citydc-lab/${device}`;
-  return ["ovsdb-server.pid", "ovs-vswitchd.pid", "sshd.pid"].reduce((sum, f) => sum + rssOfPidFile(join(dir, f)), 0);
+  return ["ovsdb-server.pid", "ovs-vswitchd.pid", "sshd.pid"].reduce(
+    (sum, f) => {
+      const m = memOfPidFile(join(dir, f));
+      return { rss: sum.rss + m.rss, pss: sum.pss + m.pss };
+    },
+    { rss: 0, pss: 0 },
+  );
 }
 
 interface LabInfoFile {
@@ -134,7 +144,15 @@ interface LabCase {
 }
 
 async function labUp(o: LabBenchOptions, file: string, labDir: string): Promise<CliRun> {
-  const r = await cli(o.root, ["lab", "up", "--inventory", file, "--dir", labDir]);
+  let r = await cli(o.root, ["lab", "up", "--inventory", file, "--dir", labDir]);
+  if (r.code !== 0) {
+    // Other labs on the machine share /run/citydc-lab; one that stops at the same moment can remove it
+    // under us. The lab is idempotent: a second run starts what is missing.
+    o.log(`  lab up failed once (${r.out.trim().split("\n").pop()}); retrying`);
+    await new Promise((res) => setTimeout(res, 2000));
+    const again = await cli(o.root, ["lab", "up", "--inventory", file, "--dir", labDir]);
+    r = { ...again, ms: r.ms + again.ms };
+  }
   if (r.code !== 0) throw new Error(`citydc lab up failed (exit ${r.code}): ${r.out.trim().split("\n").slice(-3).join(" / ")}`);
   return r;
 }
@@ -251,12 +269,18 @@ export async function benchLab(o: LabBenchOptions): Promise<Section[]> {
     o.log(`lab: ${counts.devices} switches, ${counts.interfaces} interfaces`);
     let labCase: LabCase;
     try {
-      const mem0 = memAvailableKiB();
       const up = await labUp(o, files.base, labDir);
-      await new Promise((r) => setTimeout(r, 1500));
-      const mem1 = memAvailableKiB();
-      const rss = inv.devices.reduce((s, d) => s + switchRssKiB(d.name), 0);
-      o.log(`  lab up ${fmtMs(up.ms)}, ${((mem0 - mem1) / 1024 / counts.devices).toFixed(1)} MiB available memory per switch, RSS ${(rss / 1024 / counts.devices).toFixed(1)} MiB per switch`);
+      await new Promise((r) => setTimeout(r, 1000));
+      const mem = inv.devices.reduce(
+        (s, d) => {
+          const m = switchMemKiB(d.name);
+          return { rss: s.rss + m.rss, pss: s.pss + m.pss };
+        },
+        { rss: 0, pss: 0 },
+      );
+      const pss = mem.pss / 1024 / counts.devices;
+      const rssPer = mem.rss / 1024 / counts.devices;
+      o.log(`  lab up ${fmtMs(up.ms)}; per switch PSS ${pss.toFixed(1)} MiB, RSS ${rssPer.toFixed(1)} MiB; ${(memAvailableKiB() / 1024).toFixed(0)} MiB still available`);
       const info = JSON.parse(readFileSync(join(labDir, inv.name, "lab.json"), "utf8")) as LabInfoFile;
       let pulumi: PulumiFigures | undefined;
       let ansible: AnsibleFigures | undefined;
@@ -282,8 +306,8 @@ export async function benchLab(o: LabBenchOptions): Promise<Section[]> {
         switches: counts.devices,
         interfaces: counts.interfaces,
         labUpMs: up.ms,
-        memPerSwitchMiB: (mem0 - mem1) / 1024 / counts.devices,
-        rssPerSwitchMiB: rss / 1024 / counts.devices,
+        memPerSwitchMiB: pss,
+        rssPerSwitchMiB: rssPer,
         ...(pulumi ? { pulumi } : {}),
         ...(ansible ? { ansible } : {}),
       };
@@ -318,7 +342,7 @@ function labSection(cases: readonly LabCase[], o: LabBenchOptions): string {
       cases.map((c) => [
         String(c.switches),
         c.error ? `failed` : fmtMs(c.labUpMs),
-        Number.isFinite(c.memPerSwitchMiB) ? `${c.memPerSwitchMiB.toFixed(1)} MiB (RSS ${c.rssPerSwitchMiB.toFixed(1)})` : "n/a",
+        Number.isFinite(c.memPerSwitchMiB) ? `PSS ${c.memPerSwitchMiB.toFixed(1)} MiB (RSS ${c.rssPerSwitchMiB.toFixed(1)})` : "n/a",
         opt(c.pulumi?.preview),
         opt(c.pulumi?.up, c.pulumi?.upDevices !== undefined ? ` (${c.pulumi.upDevices} dev)` : ""),
         opt(c.pulumi?.noop, c.pulumi?.noopChanged !== undefined ? ` (${c.pulumi.noopChanged} changed)` : ""),

@@ -10,6 +10,8 @@ export interface Machine {
   readonly kernel: string;
   readonly node: string;
   readonly date: string;
+  /** 1-minute load average when the run started (other work on the machine inflates wall times). */
+  readonly load: number;
 }
 
 function osName(): string {
@@ -33,5 +35,6 @@ export function machine(): Machine {
     kernel: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    load: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }

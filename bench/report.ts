@@ -33,8 +33,8 @@ export function rss(m: Measured | { error: string } | undefined): string {
 
 export function machineTable(m: Machine): string {
   return table(
-    ["CPU", "cores", "memory", "OS", "kernel", "Node.js", "date (UTC)"],
-    [[m.cpu, String(m.cores), `${m.memoryGiB} GiB`, m.os, m.kernel, m.node, m.date]],
+    ["CPU", "cores", "memory", "OS", "kernel", "Node.js", "date (UTC)", "load average at start"],
+    [[m.cpu, String(m.cores), `${m.memoryGiB} GiB`, m.os, m.kernel, m.node, m.date, String(m.load)]],
   );
 }
 

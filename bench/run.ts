@@ -11,7 +11,7 @@
  * namespaces. Exit codes: 0 done, 2 usage error or a section that could not run at all.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
+import { loadavg, tmpdir } from "os";
 import { join, resolve } from "path";
 import { parseArgs } from "../cli/args";
 import { UsageError } from "../cli/errors";
@@ -166,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const took = (Date.now() - started) / 1000;
   const block = [
-    `## Latest run: ${m.date} (${o.quick ? "quick" : "default"} mode, ${took.toFixed(0)} s)`,
+    `## Latest run: ${m.date} (${o.quick ? "quick" : "default"} mode, ${took.toFixed(0)} s; load average ${m.load} at the start, ${(Math.round(loadavg()[0]! * 100) / 100)} at the end)`,
     "",
     machineTable(m),
     "",

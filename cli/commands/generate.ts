@@ -37,6 +37,7 @@ options:
   --port-base P            lab: SSH port of the first device (default ${DEFAULTS.portBase})
   --user NAME              management login user (default ${DEFAULTS.user}; lab ${LAB_DEFAULTS.user})
   --name NAME              inventory name
+  --prefix P-              prefix of every site (and so device) name, e.g. bench- (keeps several labs apart)
   --seed N                 random seed (default ${DEFAULTS.seed})
   --out FILE               write to FILE instead of standard output
   --summary                print the counts (devices, interfaces, ...) to standard error
@@ -57,6 +58,7 @@ const SPEC = {
   "port-base": { type: "string" },
   user: { type: "string" },
   name: { type: "string" },
+  prefix: { type: "string" },
   seed: { type: "string" },
   out: { type: "string" },
   summary: { type: "boolean" },
@@ -96,6 +98,7 @@ export function optionsFromArgv(argv: readonly string[]): { options: GenerateOpt
     portBase: int(options, "port-base", base.portBase),
     user: typeof user === "string" ? user : base.user,
     ...(typeof name === "string" ? { name } : {}),
+    ...(typeof options.prefix === "string" ? { prefix: options.prefix } : {}),
   };
   return {
     options: generate,
@@ -135,6 +138,7 @@ export async function run(argv: string[]): Promise<number> {
     `--hosts-per-leaf ${o.hostsPerLeaf}`,
     ...(o.lab ? [`--lab`, `--port-base ${o.portBase}`] : [`--platform ${o.platform}`]),
     `--seed ${o.seed}`,
+    ...(o.prefix ? [`--prefix ${o.prefix}`] : []),
   ];
   const text = inventoryToYaml(inventory, {
     ...(schemaPath ? { schema: schemaPath } : {}),

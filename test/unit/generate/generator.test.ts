@@ -207,6 +207,15 @@ describe("generateInventory", () => {
     expect(edges.size).toBe(inv.devices.length - 1);
   });
 
+  it("prefixes every site, rack, device and host name with --prefix", () => {
+    const inv = generateInventory(opts({ prefix: "bench-", branches: 2 }));
+    for (const list of [inv.sites, inv.racks, inv.devices, inv.hosts]) for (const x of list) expect(x.name.startsWith("bench-")).toBe(true);
+    expect(inv.dr[0]).toMatchObject({ site: "bench-kg-dr", protects: "bench-kg-dc" });
+    expect(inv.services.map((s) => s.name)).toContain("videoconferencing-kg");
+    expect(structuralProblems(inv)).toEqual([]);
+    expect(() => generateInventory(opts({ prefix: "Bad Prefix" }))).toThrow(GenerateError);
+  });
+
   it("refuses options that cannot make a valid inventory", () => {
     expect(() => generateInventory(opts({ sites: 0 }))).toThrow(GenerateError);
     expect(() => generateInventory(opts({ leafsPerRack: 41 }))).toThrow(GenerateError);
