@@ -74,6 +74,8 @@ export function shQuote(s: string): string {
 /** Description text a CLI accepts on one line (no control characters, bounded length). */
 export function cleanText(s: string, max = 80): string {
   // eslint-disable-next-line no-control-regex
+  if (s.length <= max && /^[\x20-\x7e]*$/.test(s) && !/["?]| {2}|^ | $/.test(s)) return s; // already clean
+  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f"?]/g, " ").replace(/\s+/g, " ").trim().slice(0, max);
 }
 
