@@ -89,7 +89,18 @@ export function changedObjectKeys(olds: DeviceConfigProps, news: DeviceConfigPro
 export class DeviceConfigProvider {
   readonly version = PROVIDER_VERSION;
 
+  /**
+   * Boxes configured in this run (host:port -> the URN that owns them and its object keys). The engine deletes
+   * a resource whose URN went away (device renamed, moved to another site) AFTER creating its successor: when
+   * both are the same box, the delete must not remove what the create just pushed.
+   */
+  private readonly claimed = new Map<string, { urn: string; keys: Set<string> }>();
+
   constructor(private readonly deps: ProviderDeps) {}
+
+  private claim(urn: string, p: DeviceConfigProps): void {
+    this.claimed.set(`${p.target.host}:${p.target.port}`, { urn, keys: new Set(Object.keys(p.objects ?? {})) });
+  }
 
   private platformOf(p: DeviceConfigProps): Platform {
     const platform = this.deps.platform(p.platform);
@@ -200,7 +211,7 @@ export class DeviceConfigProvider {
     return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
   }
 
-  async create(_urn: string, inputs: Record<string, unknown>): Promise<{ id: string; outs: unknown }> {
+  async create(urn: string, inputs: Record<string, unknown>): Promise<{ id: string; outs: unknown }> {
     const p = plain(inputs);
     const platform = this.platformOf(p);
     const objects = orderedObjects(p);
@@ -209,10 +220,11 @@ export class DeviceConfigProvider {
       await this.withSession(p, "apply", (s) => s.apply(script));
       this.deps.log?.(`${p.device}: applied ${objects.length} objects in one session`);
     }
+    this.claim(urn, p);
     return { id: p.device, outs: this.outputs(inputs, p) };
   }
 
-  async update(_id: string, _urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ outs: unknown }> {
+  async update(_id: string, urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ outs: unknown }> {
     const o = plain(olds);
     const n = plain(news);
     const platform = this.platformOf(n);
@@ -223,14 +235,19 @@ export class DeviceConfigProvider {
       await this.withSession(n, "apply", (s) => s.apply(cs.script));
       this.deps.log?.(`${n.device}: applied ${cs.changes.length} changes in one session`);
     }
+    this.claim(urn, n);
     return { outs: this.outputs(news, n) };
   }
 
-  async delete(_id: string, _urn: string, props: Record<string, unknown>): Promise<void> {
+  async delete(_id: string, urn: string, props: Record<string, unknown>): Promise<void> {
     const p = plain(props);
     const platform = this.platformOf(p);
     const olds = orderedObjects(p);
-    const cs = this.deps.changeSet(platform, olds, keptOnRemoval(olds, p.management ?? {}), { management: p.management ?? {} });
+    // Keep the management path, and whatever another resource configured on the same box in this run.
+    const owner = p.target ? this.claimed.get(`${p.target.host}:${p.target.port}`) : undefined;
+    const taken = owner && owner.urn !== urn ? owner.keys : new Set<string>();
+    const keep = [...keptOnRemoval(olds, p.management ?? {}), ...olds.filter((o) => taken.has(o.key))];
+    const cs = this.deps.changeSet(platform, olds, [...new Map(keep.map((o) => [o.key, o])).values()], { management: p.management ?? {} });
     if (cs.changes.length === 0) return;
     await this.withSession(p, "remove", (s) => s.apply(cs.script));
     this.deps.log?.(`${p.device}: removed ${cs.changes.length} objects in one session`);

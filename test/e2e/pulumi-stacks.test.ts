@@ -276,6 +276,22 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       await destroyStack("failing", opts("failing", { settings: { ...settings(fixed).settings, sites: ["lab-dc1", "lab-dc2"] } }));
     });
 
+    it("renaming a device (same box) configures it under the new name and never clears what that pushed", async () => {
+      const v3 = path.join(tmp, "lab-v3.yaml");
+      const renamed = path.join(tmp, "lab-renamed.yaml");
+      fs.writeFileSync(renamed, fs.readFileSync(v3, "utf8").split("lab-dc1-leaf2").join("lab-dc1-leaf9"));
+      const port = devicePort.get("lab-dc1-leaf2")!;
+      const mark = sshd.sessions().length;
+      const result = await upStack("lab", opts("lab", settings(renamed)));
+      expect(result.ok, result.error).toBe(true);
+      expect(devicesBy(result, "create")).toEqual(["lab-dc1-leaf9"]);
+      expect(devicesBy(result, "delete")).toEqual(["lab-dc1-leaf2"]);
+      // one session on that box: the new resource's apply; the old resource's delete sends nothing
+      expect(sshd.sessions().slice(mark).filter((s) => s.command === "sh -e" && s.port === port)).toHaveLength(1);
+      const back = await upStack("lab", opts("lab", settings(v3)));
+      expect(back.ok, back.error).toBe(true);
+    });
+
     it("destroy clears every device in one session each", async () => {
       const before = sshd.sessions().length;
       const result = await destroyStack("lab", opts("lab", settings(path.join(tmp, "lab-v2.yaml"))));

@@ -197,6 +197,15 @@ describe("DeviceConfig provider", () => {
     expect(rec.applied[0]!.join("\n")).toContain("del vlan 120");
   });
 
+  it("deleting a renamed device's old resource keeps what its successor just pushed to the same box", async () => {
+    const { provider, rec } = setup();
+    // the successor (new name, same address) is created first, then the old resource is deleted
+    await provider.create("urn:new", inputs({ "vlan:120": base["vlan:120"], "port:p5": base["port:p5"] }, { device: "leaf1-new" }));
+    await provider.delete("leaf1", "urn:old", inputs(base));
+    expect(rec.applied).toHaveLength(2);
+    expect(rec.applied[1]).toEqual(["BEGIN", base["lag:bond0"].remove[0], "COMMIT"]);
+  });
+
   it("delete removes every object in one session", async () => {
     const { provider, rec } = setup();
     await provider.delete("leaf1", "urn", inputs(base));
