@@ -3,8 +3,8 @@
  *   1. validate inventory/lab.yaml        4. up the lab stack (one SSH session per device)
  *   2. start the lab (idempotent)         5. read every config object back from its device
  *   3. preview the lab stack              6. prove it on the data plane (pings between lab hosts)
- * then a short report with figures. Exit 0 when everything is green, 1 when a proof fails, 2 on a
- * usage, set-up or validation error. Options: --inventory FILE (default inventory/lab.yaml), --down
+ * then a short report with figures. Exit 0 when everything is green; 1 when a proof fails, the stack
+ * run fails or the inventory is invalid; 2 on a usage or set-up error (not root, no pulumi, unreadable file). Options: --inventory FILE (default inventory/lab.yaml), --down
  * (stop the lab at the end), --json.
  */
 import * as fs from "fs";
@@ -53,7 +53,8 @@ export async function run(argv: string[]): Promise<number> {
   const net = loadNetwork(invFile);
   const errors = net.diagnostics.filter((d) => d.severity === "error");
   if (!net.inventory || errors.length > 0) {
-    throw new CliError(`${path.relative(process.cwd(), invFile)} is not valid:\n${formatDiagnostics(errors)}`, 2);
+    const unreadable = errors.some((d) => d.code === "E_IO");
+    throw new CliError(`${path.relative(process.cwd(), invFile)} is not valid:\n${formatDiagnostics(errors)}`, unreadable ? 2 : 1);
   }
   const inv = net.inventory;
   const objectCount = [...net.objects.values()].reduce((n, o) => n + o.length, 0);

@@ -3,9 +3,12 @@
  *   up      start the inventory's devices, links and hosts on this machine (idempotent)
  *   down    stop and remove them (`--all`: every citydc lab object on the machine)
  *   status  what runs per device; exit 0 when everything is up, 1 otherwise
- * Exit codes: 0 done / all up, 1 status not (fully) up, 2 usage, invalid inventory or a failed step.
+ * Exit codes: 0 done / all up; 1 status not (fully) up, or an invalid inventory; 2 usage, unreadable
+ * inventory, not root, or a step that failed (the message names it, with a hint).
  */
+import * as path from "path";
 import { parseArgs } from "../args";
+import { repoRoot } from "../../pulumi/env";
 import { UsageError, CliError } from "../errors";
 import { labUp, labDown, labDownAll, labStatus, LabError, type LabStatus } from "../../lab/index";
 import { loadLabInventory, DEFAULT_LAB_INVENTORY } from "../../lab/inventory";
@@ -50,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
       out(`lab: removed ${removed.length ? removed.join(", ") : "nothing (no lab was running)"}`, { removed });
       return 0;
     }
-    const inv = loadLabInventory((options.inventory as string | undefined) ?? DEFAULT_LAB_INVENTORY);
+    const inv = loadLabInventory((options.inventory as string | undefined) ?? path.join(repoRoot(), DEFAULT_LAB_INVENTORY));
     if (action === "up") {
       const started = Date.now();
       const r = labUp(inv, { dir: options.dir as string | undefined });
