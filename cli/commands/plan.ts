@@ -4,7 +4,12 @@
  * Exit: 0 the preview ran, 1 it failed (invalid inventory, DR parity, a refused resource), 2 usage/setup.
  */
 import { oneOf, parseArgs } from "../args";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { asCliError, changeSetOf, platformOf, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import type { StackOptions } from "../../pulumi/stacks";
 
 const USAGE = "usage: citydc plan --stack NAME [--format text|json|markdown] [--no-lines] [--unchanged] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
 
@@ -18,10 +23,34 @@ export async function run(argv: string[]): Promise<number> {
   const format = oneOf("format", args.options.format, ["text", "json", "markdown"] as const, "text");
   const { previewStack } = await import("../../pulumi/stacks");
   const { buildPlan, formatJson, formatMarkdown, formatText } = await import("../../pulumi/plan");
-  const result = await previewStack(stack, stackOptions(args)).catch(asCliError);
+  const options = firstPlanOptions(stack, stackOptions(args));
+  const result = await previewStack(stack, options).catch(asCliError);
   const plan = buildPlan(result, platformOf, changeSetOf);
   const opts = { lines: !args.options["no-lines"], unchanged: !!args.options.unchanged };
   process.stdout.write(format === "json" ? formatJson(plan) : format === "markdown" ? formatMarkdown(plan, opts) : formatText(plan, opts));
   if (!result.ok && format === "text" && !plan.error) process.stderr.write(`citydc plan: the preview of stack ${stack} failed\n`);
   return result.ok ? 0 : 1;
+}
+
+/**
+ * A stack that has never been applied has no state and no secret to decrypt, so its plan (the full
+ * build-out) needs no passphrase: without one, it runs against a throw-away backend and work dir with a
+ * random passphrase, and says so. Once the stack has state, its passphrase is required as usual.
+ */
+function firstPlanOptions(stack: string, options: StackOptions): StackOptions {
+  const env = process.env;
+  if (stack === "lab" || env.PULUMI_CONFIG_PASSPHRASE !== undefined || env.PULUMI_CONFIG_PASSPHRASE_FILE) return options;
+  if (options.workDir !== undefined || options.passphrase !== undefined) return options;
+  const backend = options.backendUrl ?? env.CITYDC_BACKEND_URL ?? `file://${path.resolve(__dirname, "..", "..", "..", ".state")}`;
+  const dir = /^file:\/\//.test(backend) ? backend.slice("file://".length) : /^[a-z0-9+]+:\/\//i.test(backend) ? undefined : path.resolve(backend);
+  if (dir === undefined || fs.existsSync(path.join(dir, ".pulumi", "stacks", "citydc", `${stack}.json`))) return options;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `citydc-plan-${stack}-`));
+  process.on("exit", () => fs.rmSync(scratch, { recursive: true, force: true }));
+  process.stderr.write(`citydc plan: stack ${stack} has no state yet: planning its full build-out (no passphrase needed until the first up)\n`);
+  return {
+    ...options,
+    backendUrl: `file://${path.join(scratch, "state")}`,
+    workDir: path.join(scratch, "work"),
+    passphrase: crypto.randomBytes(24).toString("base64"),
+  };
 }
