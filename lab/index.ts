@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import type { Inventory } from "../inventory/types";
-import { planLab, PREFIX, RUN_ROOT, CLI_USER, type LabPlan, type LabDevice } from "./plan";
+import { planLab, hostNamespace, PREFIX, RUN_ROOT, CLI_USER, type LabPlan, type LabDevice } from "./plan";
 import { ensureKeys, labDir } from "./keys";
 import { ensureNamespace, ensureLink, ensureHost, deleteNamespace, listNamespaces, namespaceExists } from "./net";
 import {
@@ -48,6 +48,36 @@ export interface LabUpResult {
   readonly changed: readonly string[];
 }
 
+/** What a lab has ever started, across inventory changes (so `down` also removes what the inventory no longer names). */
+interface LabRecord {
+  devices: string[];
+  hosts: string[];
+}
+
+const RECORDS = `${RUN_ROOT}/labs`;
+
+function recordFile(name: string): string {
+  return path.join(RECORDS, `${name}.json`);
+}
+
+function readRecord(name: string): LabRecord {
+  try {
+    const r = JSON.parse(fs.readFileSync(recordFile(name), "utf8")) as Partial<LabRecord>;
+    return { devices: r.devices ?? [], hosts: r.hosts ?? [] };
+  } catch {
+    return { devices: [], hosts: [] };
+  }
+}
+
+function remember(plan: LabPlan): void {
+  const r = readRecord(plan.name);
+  const devices = [...new Set([...r.devices, ...plan.devices.map((d) => d.name)])].sort();
+  const hosts = [...new Set([...r.hosts, ...plan.hosts.map((h) => h.name)])].sort();
+  if (devices.length === r.devices.length && hosts.length === r.hosts.length) return;
+  fs.mkdirSync(RECORDS, { recursive: true });
+  fs.writeFileSync(recordFile(plan.name), JSON.stringify({ devices, hosts }) + "\n");
+}
+
 function requireRoot(): void {
   if (typeof process.getuid === "function" && process.getuid() !== 0) {
     throw new LabError("the lab needs root (network namespaces, Open vSwitch, FRR, sshd)", "run it as root, e.g. in the CI container");
@@ -62,6 +92,7 @@ export function labUp(inv: Inventory, opts: { dir?: string } = {}): LabUpResult 
   const changed: string[] = keys.created.map((f) => `key ${path.basename(f)}`);
   fs.mkdirSync(RUN_ROOT, { recursive: true, mode: 0o755 });
 
+  remember(plan);
   for (const user of new Set(plan.devices.map((d) => d.user))) changed.push(...ensureAccount(user));
   if (plan.devices.some((d) => d.kind === "router")) changed.push(...ensureCliAccount());
 
@@ -104,7 +135,9 @@ function removeDevice(name: string, runDir: string, pathspace: string): void {
 }
 
 function finishRoot(): void {
-  const left = fs.existsSync(RUN_ROOT) ? fs.readdirSync(RUN_ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== "bin") : [];
+  const left = fs.existsSync(RUN_ROOT)
+    ? fs.readdirSync(RUN_ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== "bin" && e.name !== "labs")
+    : [];
   if (left.length === 0) {
     removeAccounts();
     fs.rmSync(RUN_ROOT, { recursive: true, force: true });
@@ -122,6 +155,17 @@ export function labDown(inv: Inventory): string[] {
     if (present) removed.push(d.name);
   }
   for (const h of plan.hosts) if (deleteNamespace(h.namespace)) removed.push(h.name);
+  // What earlier versions of the inventory started and this one no longer names.
+  const rec = readRecord(plan.name);
+  const named = new Set([...plan.devices.map((d) => d.name), ...plan.hosts.map((h) => h.name)]);
+  for (const d of rec.devices.filter((x) => !named.has(x))) {
+    const runDir = `${RUN_ROOT}/${d}`;
+    const present = namespaceExists(`${PREFIX}-${d}`) || fs.existsSync(runDir);
+    removeDevice(d, runDir, `${PREFIX}-${d}`);
+    if (present) removed.push(d);
+  }
+  for (const h of rec.hosts.filter((x) => !named.has(x))) if (deleteNamespace(hostNamespace(h))) removed.push(h);
+  fs.rmSync(recordFile(plan.name), { force: true });
   finishRoot();
   return removed;
 }
@@ -132,7 +176,7 @@ export function labDownAll(): string[] {
   const removed: string[] = [];
   if (fs.existsSync(RUN_ROOT)) {
     for (const e of fs.readdirSync(RUN_ROOT, { withFileTypes: true })) {
-      if (!e.isDirectory() || e.name === "bin") continue;
+      if (!e.isDirectory() || e.name === "bin" || e.name === "labs") continue;
       removeDevice(e.name, path.join(RUN_ROOT, e.name), `${PREFIX}-${e.name}`);
       removed.push(e.name);
     }

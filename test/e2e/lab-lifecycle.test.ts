@@ -91,9 +91,12 @@ describe("lab lifecycle", () => {
     expect(appctl("cdl-sw1", "lacp/show", "bond0")).toMatch(/status: active negotiated/);
   });
 
-  it("down leaves nothing behind, and status says so", async () => {
+  it("down leaves nothing behind (also what an earlier version of the inventory started), and status says so", async () => {
+    const extra = { name: "cdl-h3", tenant: "t", address: "10.88.0.3/24", attach: { device: "cdl-sw2", interface: "p6" } };
+    labUp({ ...inventory, hosts: [...inventory.hosts, extra] }, { dir });
+    expect(listNamespaces()).toContain("citydc-host-cdl-h3");
     const removed = labDown(inventory);
-    expect(removed.sort()).toEqual(["cdl-h1", "cdl-h2", "cdl-r1", "cdl-sw1", "cdl-sw2"]);
+    expect(removed.sort()).toEqual(["cdl-h1", "cdl-h2", "cdl-h3", "cdl-r1", "cdl-sw1", "cdl-sw2"]);
     const ns = listNamespaces();
     expect(ns.filter((n) => n.startsWith("citydc-cdl-") || n.startsWith("citydc-host-cdl-"))).toEqual([]);
     for (const d of ["cdl-sw1", "cdl-sw2", "cdl-r1"]) expect(fs.existsSync(`/run/citydc-lab/${d}`)).toBe(false);
