@@ -3,11 +3,13 @@
  * (docs.frrouting.org: "VTY shell", "Zebra: interface commands", "Static routing", "BGP") and on this
  * machine's FRR 8.4.4 (recorded `show running-config` under test/unit/platforms/fixtures/frr).
  *
- * wrap(): ONE exec run `vtysh -c 'configure terminal' -c '<line>' ... -c 'end' -c 'write memory'`.
- * vtysh runs the -c commands in order and stops at the first one that fails, exiting 1 (seen here with
- * FRR 8.4.4: "% Unknown command" stops the run, later lines are not applied); the lines before the
- * failure stay applied, and the next apply (idempotent lines) converges. The lab gives each FRR device
- * an sshd whose exec environment makes plain `vtysh` reach that device's instance.
+ * wrap(): ONE exec run that writes the change to a temp file, checks it whole with `vtysh -C -f` (vtysh's
+ * dry run parses every line against FRR's command tree without touching the daemons: seen here with
+ * FRR 8.4.4, "% Unknown command" exits 2 naming the line), then applies it with `vtysh -f` and saves
+ * with `write memory`. A line FRR refuses therefore applies nothing; a failure only the daemons can
+ * see (rare: e.g. an address already on another interface) leaves the lines before it applied, and the
+ * next apply (idempotent lines) converges. The lab gives each FRR device an sshd whose exec environment
+ * makes plain `vtysh` reach that device's instance.
  *
  * Objects: routed interfaces (description, address, shutdown), the loopback (`interface lo`), a VLAN
  * gateway = the address on the routed port that faces the VLAN, static routes, one BGP section.
@@ -180,8 +182,12 @@ export const frr: Platform = {
   },
   wrap(commands) {
     if (commands.length === 0) return [];
-    const args = ["configure terminal", ...commands, "end", "write memory"].map((c) => `-c ${sq(c)}`).join(" ");
-    return [`vtysh ${args}`];
+    // One exec run: the change goes to a file that vtysh first checks as a whole (`-C`, dry run: a line
+    // FRR would refuse fails the run before anything is applied), then applies and saves.
+    const lines = commands.map(sq).join(" ");
+    return [
+      `f=$(mktemp) && printf '%s\\n' ${lines} > "$f" && vtysh -C -f "$f" && vtysh -f "$f" && vtysh -c 'write memory'; rc=$?; rm -f "$f"; exit $rc`,
+    ];
   },
   change(oldObject, newObject) {
     if (newObject.kind === "bgp") {

@@ -12,6 +12,7 @@ import { openSession, openShellSession, TransportError } from "../../transport/i
 import type { DeviceTarget } from "../../transport/types";
 import type { ShellDialect } from "../../platforms/types";
 import type { Inventory, Device } from "../../inventory/types";
+import { PLATFORMS } from "../../platforms/index";
 
 const dev = (name: string, platform: "ovs" | "frr", port: number): Device => ({
   name, site: "t", height: 1, role: platform === "ovs" ? "leaf" : "border", platform,
@@ -119,6 +120,34 @@ describe("exec driver (frr): plain vtysh reaches this router", () => {
       const [run] = await s.show(["vtysh -c 'show running-config'"]);
       expect(run).toContain("hostname cdt-r1");
       expect(run).toMatch(/interface eth1\n ip address 10\.77\.0\.1\/31/);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe("frr platform script over the exec driver: checked whole before anything is applied", () => {
+  it("applies a good change and saves it", async () => {
+    const s = await openSession(target("cdt-r1"));
+    try {
+      await s.apply(PLATFORMS.frr.wrap(["interface eth1", " description frr-wrap-ok", "exit"]));
+      const [run] = await s.show(["vtysh -c 'show running-config'"]);
+      expect(run).toMatch(/interface eth1\n( .*\n)* description frr-wrap-ok/);
+      expect(fs.readFileSync("/etc/frr/citydc-cdt-r1/frr.conf", "utf8")).toContain("description frr-wrap-ok");
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("a refused line fails the run and nothing before it is applied", async () => {
+    const s = await openSession(target("cdt-r1"));
+    try {
+      const script = PLATFORMS.frr.wrap(["interface eth1", " description frr-wrap-partial", "exit", "no such command here"]);
+      const err = await s.apply(script).then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(TransportError);
+      expect((err as TransportError).kind).toBe("command");
+      const [run] = await s.show(["vtysh -c 'show running-config'"]);
+      expect(run).not.toContain("frr-wrap-partial");
     } finally {
       await s.close();
     }
