@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { load } from "js-yaml";
@@ -44,6 +44,7 @@ describe("citydc generate: arguments", () => {
       process.stderr.write = stderr;
     }
     const doc = load(readFileSync(file, "utf8")) as { devices: { role: string }[] };
+    rmSync(dir, { recursive: true, force: true });
     expect(doc.devices.filter((d) => d.role === "leaf").length).toBe(4);
   });
 });

@@ -1,5 +1,5 @@
 /** Bad files and positions: the loader never throws and always says where. */
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
@@ -21,8 +21,12 @@ describe("bad files", () => {
     const big = Buffer.alloc(MAX_INVENTORY_BYTES + 1, 0x20);
     expect(codes(parseInventory(big, "big.yaml"))).toEqual(["E_FILE_TOO_LARGE"]);
     const dir = mkdtempSync(join(tmpdir(), "citydc-"));
-    writeFileSync(join(dir, "big.yaml"), big);
-    expect(codes(loadInventory(join(dir, "big.yaml")))).toEqual(["E_FILE_TOO_LARGE"]);
+    try {
+      writeFileSync(join(dir, "big.yaml"), big);
+      expect(codes(loadInventory(join(dir, "big.yaml")))).toEqual(["E_FILE_TOO_LARGE"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a UTF-8 byte order mark is fine", () => {
