@@ -360,13 +360,20 @@ function labSection(cases: readonly LabCase[], o: LabBenchOptions): string {
   const linear = cases.flatMap((c) => (c.pulumi?.linear.length ? [{ c, rows: c.pulumi.linear }] : []));
   for (const { c, rows } of linear) {
     lines.push(
-      `Cost per changed device (${c.switches} switches; one new VLAN on K leafs, each run from the base state):`,
+      `Cost per changed device (${c.switches} switches; one new VLAN on K leafs, each run from the base state; the`,
+      "no-op up is the fixed cost of an up, so the time above it is what the changed devices cost):",
       "",
       table(
-        ["leafs changed (K)", "devices updated", "citydc up", "per updated device"],
+        ["leafs changed (K)", "devices updated", "citydc up", "above the no-op up", "per updated device"],
         [
-          ...(c.pulumi?.change !== undefined ? [["1", String(c.pulumi.changeDevices ?? "?"), fmtMs(c.pulumi.change), "-"]] : []),
-          ...rows.map((r) => [String(r.k), String(r.devices), fmtMs(r.ms), r.devices ? fmtMs(r.ms / r.devices) : "-"]),
+          ...(c.pulumi?.noop !== undefined ? [["0 (no-op)", "0", fmtMs(c.pulumi.noop), "-", "-"]] : []),
+          ...[
+            ...(c.pulumi?.change !== undefined ? [{ k: 1, devices: c.pulumi.changeDevices ?? 0, ms: c.pulumi.change }] : []),
+            ...rows,
+          ].map((r) => {
+            const extra = c.pulumi?.noop !== undefined ? r.ms - c.pulumi.noop : undefined;
+            return [String(r.k), String(r.devices), fmtMs(r.ms), extra !== undefined ? fmtMs(extra) : "n/a", extra !== undefined && r.devices ? fmtMs(extra / r.devices) : "-"];
+          }),
         ],
       ),
       "",
