@@ -420,9 +420,13 @@ function labSection(cases: readonly LabCase[], o: LabBenchOptions): string {
       "Same work, checked: after Ansible's converge and after its one-VLAN change, `citydc drift` read every config object",
       "back from the switches and compared it with citydc's intent (converge / change): " +
         drifts.map((c) => `${c.switches} switches: ${c.ansible!.driftAfterConverge} / ${c.ansible!.driftAfterChange ?? "n/a"}`).join("; ") + ".",
-      "An additive playbook (the usual kind) leaves behind what the change made unnecessary (the VLAN the moved port",
-      "left, on the leaf and its uplink); citydc removes it in the same run. Ansible would need explicit removal",
-      "tasks (state: absent per item, more module runs) to match.",
+      ...(drifts.some((c) => c.ansible!.driftAfterChange !== undefined && c.ansible!.driftAfterChange !== "in sync")
+        ? [
+            "An additive playbook (the usual kind) leaves behind what the change made unnecessary (the VLAN the moved port",
+            "left, on the leaf and its uplink); citydc removes it in the same run. Ansible would need explicit removal",
+            "tasks (state: absent per item, more module runs) to match.",
+          ]
+        : []),
       "",
     );
   }
