@@ -42,7 +42,7 @@ function rssPreload(): string {
 }
 
 export function hasGnuTime(): boolean {
-  return existsSync(GNU_TIME);
+  return !process.env.CITYDC_BENCH_NO_GNU_TIME && existsSync(GNU_TIME);
 }
 
 /** Runs `node <args>` (or another command) once, measuring it. */
