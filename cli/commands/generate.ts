@@ -7,7 +7,7 @@
  *
  * Exit codes: 0 written, 2 usage or I/O error.
  */
-import { writeFileSync, mkdirSync } from "fs";
+import { existsSync, writeFileSync, mkdirSync } from "fs";
 import { dirname, relative, resolve } from "path";
 import { parseArgs, oneOf } from "../args";
 import { UsageError, CliError } from "../errors";
@@ -108,6 +108,22 @@ export function optionsFromArgv(argv: readonly string[]): { options: GenerateOpt
   };
 }
 
+/**
+ * Creates the missing directories of `dir` one level at a time (Node 20's recursive mkdirSync spins
+ * forever under /proc, so it is not used).
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let d = dir;
+  while (!existsSync(d)) {
+    missing.unshift(d);
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  for (const m of missing) mkdirSync(m);
+}
+
 export async function run(argv: string[]): Promise<number> {
   const parsed = optionsFromArgv(argv);
   if (parsed.help) {
@@ -149,7 +165,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (parsed.out) {
     try {
-      mkdirSync(dirname(resolve(parsed.out)), { recursive: true });
+      makeDirs(dirname(resolve(parsed.out)));
       writeFileSync(parsed.out, text);
     } catch (err) {
       throw new CliError(`cannot write ${parsed.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 2);

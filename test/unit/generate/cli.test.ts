@@ -33,6 +33,10 @@ describe("citydc generate: arguments", () => {
     await expect(run(["--leafs-per-rack", "99"])).rejects.toThrow(UsageError);
   });
 
+  it("an unwritable --out is an I/O error (exit 2), not a hang or a stack trace", async () => {
+    await expect(run(["--sites", "1", "--out", "/proc/citydc-nope/sub/x.yaml"])).rejects.toMatchObject({ exitCode: 2 });
+  });
+
   it("writes the file given by --out", async () => {
     const dir = mkdtempSync(join(tmpdir(), "citydc-gen-"));
     const file = join(dir, "sub", "inv.yaml");
