@@ -423,8 +423,8 @@ function labSection(cases: readonly LabCase[], o: LabBenchOptions): string {
       ...(drifts.some((c) => c.ansible!.driftAfterChange !== undefined && c.ansible!.driftAfterChange !== "in sync")
         ? [
             "An additive playbook (the usual kind) leaves behind what the change made unnecessary (the VLAN the moved port",
-            "left, on the leaf and its uplink); citydc removes it in the same run. Ansible would need explicit removal",
-            "tasks (state: absent per item, more module runs) to match.",
+            "left, on the switches where nothing else needs it); citydc removes it in the same run. Ansible would need",
+            "explicit removal tasks (state: absent per item, more module runs) to match.",
           ]
         : []),
       "",
