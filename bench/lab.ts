@@ -23,6 +23,8 @@ export interface LabBenchOptions {
   readonly sizes: readonly number[];
   readonly pulumi: boolean;
   readonly ansible: boolean;
+  /** Ansible runs only on labs up to this many switches. */
+  readonly ansibleMax?: number;
   readonly quick: boolean;
   readonly log: (line: string) => void;
 }
@@ -320,7 +322,7 @@ export async function benchLab(o: LabBenchOptions): Promise<Section[]> {
         pulumi = { errors: [`${(err as Error).message.split("\n")[0]}`], linear: [] };
         o.log(`  pulumi failed: ${(err as Error).message.split("\n")[0]}`);
       }
-      if (o.ansible) {
+      if (o.ansible && n <= (o.ansibleMax ?? Infinity)) {
         // A fresh lab, so both tools start from the same empty switches.
         await labDown(o, files.base, labDir);
         await labUp(o, files.base, labDir);
@@ -433,5 +435,6 @@ function labSection(cases: readonly LabCase[], o: LabBenchOptions): string {
   if (errors.length) lines.push("Failures:", "", ...errors, "");
   if (!o.pulumi) lines.push("Pulumi runs skipped (--skip-pulumi).");
   if (!o.ansible) lines.push("Ansible runs skipped (--skip-ansible).");
+  else if (cases.some((c) => c.switches > (o.ansibleMax ?? Infinity))) lines.push(`Ansible runs only up to ${o.ansibleMax} switches (--ansible-max), where one playbook run already takes about a minute.`);
   return lines.join("\n");
 }

@@ -2,7 +2,7 @@
  * `npm run bench`: measures citydc at growing sizes and writes BENCHMARKS.md.
  *
  *   node dist/bench/run.js [--quick] [--sizes 100,500,1000,2000] [--repeat N]
- *                          [--lab-sizes 4,8,16,32] [--skip-lab] [--skip-ansible] [--skip-pulumi]
+ *                          [--lab-sizes 4,8,16,32,64] [--ansible-max 32] [--skip-lab] [--skip-ansible] [--skip-pulumi]
  *                          [--skip-pure] [--out BENCHMARKS.md] [--no-write] [--write] [--keep]
  *
  * Sections: the pure layers as whole processes (validate, render, diff), the Pulumi program under mocks,
@@ -27,6 +27,7 @@ const SPEC = {
   "lab-sizes": { type: "string" },
   "skip-lab": { type: "boolean" },
   "skip-ansible": { type: "boolean" },
+  "ansible-max": { type: "string" },
   "skip-pulumi": { type: "boolean" },
   "skip-pure": { type: "boolean" },
   out: { type: "string" },
@@ -38,11 +39,12 @@ const SPEC = {
 
 export const HELP = `usage: npm run bench -- [options]   (or: node dist/bench/run.js [options])
 
-  --quick            small sizes, one repetition, smallest lab only (about 3 minutes); prints, does not
+  --quick            small sizes, one repetition, smallest lab only (about 1 minute); prints, does not
                      write BENCHMARKS.md unless --write
   --sizes LIST       pure-layer sizes in switches (default 100,500,1000,2000; quick 100,1000)
   --repeat N         runs per pure-layer measurement (default 3; quick 1); the table shows median and min
-  --lab-sizes LIST   lab sizes in switches (default 4,8,16,32; quick 4)
+  --lab-sizes LIST   lab sizes in switches (default 4,8,16,32,64; quick 4)
+  --ansible-max N    run Ansible only on labs up to N switches (default 32: it needs ~1 min per run there)
   --skip-pure        no validate/render/diff measurements
   --skip-pulumi      no Pulumi measurements (mocks and lab)
   --skip-lab         no lab (real engine, Ansible)
@@ -60,6 +62,7 @@ export interface BenchOptions {
   readonly pulumi: boolean;
   readonly lab: boolean;
   readonly ansible: boolean;
+  readonly ansibleMax: number;
   readonly out: string;
   readonly write: boolean;
   readonly keep: boolean;
@@ -83,11 +86,12 @@ export function benchOptions(argv: readonly string[], root: string): BenchOption
     quick,
     sizes: list("sizes", options.sizes, quick ? [100, 1000] : [100, 500, 1000, 2000]),
     repeat: repeatRaw ? Number(repeatRaw) : quick ? 1 : 3,
-    labSizes: list("lab-sizes", options["lab-sizes"], quick ? [4] : [4, 8, 16, 32]),
+    labSizes: list("lab-sizes", options["lab-sizes"], quick ? [4] : [4, 8, 16, 32, 64]),
     pure: options["skip-pure"] !== true,
     pulumi: options["skip-pulumi"] !== true,
     lab: options["skip-lab"] !== true,
     ansible: options["skip-ansible"] !== true,
+    ansibleMax: options["ansible-max"] === undefined ? 32 : list("ansible-max", options["ansible-max"], [])[0]!,
     out: resolve(typeof options.out === "string" ? options.out : join(root, "BENCHMARKS.md")),
     write: options["no-write"] === true ? false : options.write === true || !quick,
     keep: options.keep === true,
@@ -159,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (o.lab) {
       const { benchLab } = await import("./lab");
-      sections.push(...(await benchLab({ root, work, sizes: o.labSizes, pulumi: o.pulumi, ansible: o.ansible, quick: o.quick, log })));
+      sections.push(...(await benchLab({ root, work, sizes: o.labSizes, pulumi: o.pulumi, ansible: o.ansible, ansibleMax: o.ansibleMax, quick: o.quick, log })));
     }
   } finally {
     if (!o.keep) rmSync(work, { recursive: true, force: true });

@@ -147,7 +147,8 @@ describe("the Ansible side", () => {
 describe("the runner and its report", () => {
   it("has a default and a quick mode, and refuses bad flags", () => {
     const def = benchOptions([], "/repo");
-    expect(def).toMatchObject({ quick: false, repeat: 3, write: true, lab: true, ansible: true, out: "/repo/BENCHMARKS.md" });
+    expect(def).toMatchObject({ quick: false, repeat: 3, write: true, lab: true, ansible: true, ansibleMax: 32, out: "/repo/BENCHMARKS.md" });
+    expect(benchOptions(["--ansible-max", "16"], "/repo")).toMatchObject({ ansibleMax: 16 });
     expect(def !== "help" && Math.max(...def.sizes)).toBeGreaterThanOrEqual(1000);
     const quick = benchOptions(["--quick"], "/repo");
     expect(quick).toMatchObject({ quick: true, repeat: 1, write: false, labSizes: [4] });
