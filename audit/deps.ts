@@ -4,12 +4,20 @@
  */
 import type { Inventory } from "../inventory/types";
 import { deriveIntent } from "../intent/index";
-import { changeSet, PLATFORMS, renderInventory } from "../platforms/index";
+import { changeSet, PLATFORMS } from "../platforms/index";
 import type { ConfigObject, DeviceChangeSet, DeviceIntent, Platform } from "../platforms/types";
 import type { Platform as PlatformName } from "../inventory/types";
 import type { DeviceSession, DeviceTarget } from "../transport/types";
 
 export { parseInventory } from "../inventory/load";
+
+/**
+ * Intent and config objects of every device, without the configuration text (the impact does not print
+ * it; rendering it cost ~10% of `citydc diff --impact` on a 1,000-switch inventory, see BENCHMARKS.md).
+ */
+function objectsOf(inv: Inventory): { device: string; platform: PlatformName; intent: DeviceIntent; objects: ConfigObject[] }[] {
+  return [...deriveIntent(inv).values()].map((intent) => ({ device: intent.device, platform: intent.platform, intent, objects: PLATFORMS[intent.platform].objects(intent) }));
+}
 
 /**
  * Per device, the renderers' change set between two revisions (platforms/changeset), computed device by
@@ -18,7 +26,7 @@ export { parseInventory } from "../inventory/load";
  * it is returned in `refused` (the impact reports it as a RISK_MGMT_PATH).
  */
 export function inventoryChangeSets(oldInv: Inventory, newInv: Inventory): { sets: DeviceChangeSet[]; refused: { device: string; message: string }[] } {
-  const mod = { PLATFORMS, renderInventory, changeSet };
+  const mod = { PLATFORMS, objectsOf, changeSet };
   const sets: DeviceChangeSet[] = [];
   const refused: { device: string; message: string }[] = [];
   const one = (platform: Platform, device: string, before: readonly ConfigObject[], after: readonly ConfigObject[], management: DeviceIntent["management"]): void => {
@@ -32,8 +40,8 @@ export function inventoryChangeSets(oldInv: Inventory, newInv: Inventory): { set
     }
     if (cs.changes.length > 0) sets.push(cs);
   };
-  const olds = new Map(mod.renderInventory(oldInv).map((d) => [d.device, d] as const));
-  const news = mod.renderInventory(newInv);
+  const olds = new Map(mod.objectsOf(oldInv).map((d) => [d.device, d] as const));
+  const news = mod.objectsOf(newInv);
   for (const n of news) {
     const o = olds.get(n.device);
     one(mod.PLATFORMS[n.platform], n.device, o && o.platform === n.platform ? o.objects : [], n.objects, n.intent.management);
