@@ -4,7 +4,7 @@
  * process.resourceUsage().maxRSS through a tiny preload wrapper).
  */
 import { spawn } from "child_process";
-import { existsSync, writeFileSync } from "fs";
+import { existsSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { tmpdir } from "os";
 
@@ -37,6 +37,8 @@ let preload: string | undefined;
 function rssPreload(): string {
   if (preload) return preload;
   preload = join(tmpdir(), `citydc-bench-rss-${process.pid}.js`);
+  const file = preload;
+  process.on("exit", () => rmSync(file, { force: true }));
   writeFileSync(preload, `process.on("exit", () => { try { const u = process.resourceUsage(); process.stderr.write("\\n${MARK}" + u.maxRSS + " " + u.userCPUTime / 1e6 + " " + u.systemCPUTime / 1e6 + "\\n"); } catch {} });\n`);
   return preload;
 }
