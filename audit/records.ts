@@ -20,6 +20,7 @@ import { orderedObjects } from "../provider/deviceConfig";
 import type { DeviceConfigProps } from "../provider/types";
 import type { DeviceView, ResourceStep, StackRunResult } from "../pulumi/stacks";
 import { naturalCompare } from "./natural";
+import { makeDirs } from "../util/dirs";
 
 export const RUN_SCHEMA = "citydc.run/v1";
 
@@ -373,7 +374,7 @@ export function stackConfigValue(root: string, stack: string, key: string): stri
 /** Writes the record as `<dir>/<id>.json` (atomically) and returns the path. Default dir: auditDir(root, stack). */
 export function writeRunRecord(record: RunRecord, dir?: string, root: string = process.cwd()): string {
   const target = dir ?? auditDir(root, record.stack);
-  fs.mkdirSync(target, { recursive: true });
+  makeDirs(target);
   const file = path.join(target, `${record.id}.json`);
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(record, null, 2) + "\n", { mode: 0o640 });

@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { run } from "./run";
+import { makeDirs } from "../util/dirs";
 
 /** The repo's .lab (where stacks/Pulumi.lab.yaml looks for the pins), else ./.lab. */
 function defaultBase(): string {
@@ -53,7 +54,7 @@ export interface LabKeys {
 }
 
 export function ensureKeys(dir: string, devices: readonly string[]): LabKeys {
-  fs.mkdirSync(path.join(dir, "hostkeys"), { recursive: true, mode: 0o700 });
+  makeDirs(path.join(dir, "hostkeys"), 0o700);
   const created: string[] = [];
   const clientKeyFile = path.join(dir, "id_ed25519");
   if (keygen(clientKeyFile, "citydc-lab-client")) created.push(clientKeyFile);

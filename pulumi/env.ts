@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { makeDirs } from "../util/dirs";
 
 export const PULUMI_VERSION = "3.248.0";
 
@@ -86,9 +87,9 @@ export function pulumiEnv(stack: string, opts: EnvOptions = {}): Record<string, 
   const root = opts.root ?? repoRoot();
   let backend = opts.backendUrl ?? process.env.CITYDC_BACKEND_URL ?? `file://${path.join(root, ".state")}`;
   if (!/^[a-z0-9+]+:\/\//i.test(backend)) backend = `file://${path.resolve(backend)}`;
-  if (backend.startsWith("file://")) fs.mkdirSync(backend.slice("file://".length), { recursive: true });
+  if (backend.startsWith("file://")) makeDirs(backend.slice("file://".length));
   const home = opts.pulumiHome ?? process.env.CITYDC_PULUMI_HOME ?? path.join(root, ".pulumi-home");
-  fs.mkdirSync(home, { recursive: true });
+  makeDirs(home);
   const env: Record<string, string> = {
     PULUMI_BACKEND_URL: backend,
     PULUMI_HOME: home,

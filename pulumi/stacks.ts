@@ -14,6 +14,7 @@ import type { StoredObject } from "../provider/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
 import { findPulumiRoot, pulumiEnv, repoRoot, type EnvOptions } from "./env";
+import { makeDirs } from "../util/dirs";
 
 export const PROJECT = "citydc";
 
@@ -122,7 +123,7 @@ export async function openStack(name: string, opts: StackOptions = {}): Promise<
 /** A work dir outside the repo: Pulumi.yaml with the repo's provider path, and the stack's config file. */
 function prepareWorkDir(root: string, workDir: string, stack: string): string {
   const dir = path.resolve(workDir);
-  fs.mkdirSync(path.join(dir, "stacks"), { recursive: true });
+  makeDirs(path.join(dir, "stacks"));
   const project = [
     `name: ${PROJECT}`,
     "runtime: nodejs",

@@ -7,7 +7,8 @@
  *
  * Exit codes: 0 written, 2 usage or I/O error.
  */
-import { existsSync, writeFileSync, mkdirSync } from "fs";
+import { writeFileSync } from "fs";
+import { makeDirs } from "../../util/dirs";
 import { dirname, relative, resolve } from "path";
 import { parseArgs, oneOf } from "../args";
 import { UsageError, CliError } from "../errors";
@@ -106,22 +107,6 @@ export function optionsFromArgv(argv: readonly string[]): { options: GenerateOpt
     summary: options.summary === true,
     help: options.help === true,
   };
-}
-
-/**
- * Creates the missing directories of `dir` one level at a time (Node 20's recursive mkdirSync spins
- * forever under /proc, so it is not used).
- */
-function makeDirs(dir: string): void {
-  const missing: string[] = [];
-  let d = dir;
-  while (!existsSync(d)) {
-    missing.unshift(d);
-    const up = dirname(d);
-    if (up === d) break;
-    d = up;
-  }
-  for (const m of missing) mkdirSync(m);
 }
 
 export async function run(argv: string[]): Promise<number> {

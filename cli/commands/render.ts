@@ -4,13 +4,14 @@
  * `index.json` (device, site, platform, file, object counts by kind).
  * Exit 0 written, 1 invalid inventory (diagnostics printed as `validate` does), 2 usage or I/O error.
  */
-import { mkdirSync, writeFileSync } from "fs";
+import { writeFileSync } from "fs";
 import { join } from "path";
 import { loadInventory } from "../../inventory/load";
 import type { Diagnostic, Platform as PlatformName } from "../../inventory/types";
 import { renderEach, type RenderedDevice } from "../../platforms/render";
 import { oneOf, parseArgs } from "../args";
 import { CliError, UsageError } from "../errors";
+import { makeDirs } from "../../util/dirs";
 
 const HELP = `usage: citydc render <inventory.yaml> --out <dir> [--device NAME]... [--format text|json]
 
@@ -97,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const index: IndexEntry[] = [];
   try {
-    mkdirSync(out, { recursive: true });
+    makeDirs(out);
     for (const d of renderEach(result.inventory, only)) {
       const name = fileFor(d, format);
       const body =

@@ -70,5 +70,7 @@ describe("citydc render", () => {
     const file = join(dir, "a-file");
     writeFileSync(file, "");
     expect(await main(["render", inv("lab"), "--out", join(file, "sub")])).toBe(2);
+    // A directory that cannot be made under /proc is an error, not a hang (Node 20's recursive mkdir spins there).
+    expect(await main(["render", inv("lab"), "--out", "/proc/citydc-no-such-dir/out"])).toBe(2);
   });
 });
