@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { run as diff } from "../../../cli/commands/diff";
-import { CliError } from "../../../cli/errors";
+import { runCommand } from "../helpers/cli";
 
 const FIXTURES = path.resolve(__dirname, "../../fixtures/revisions");
 const fx = (c: string, side: "old" | "new") => path.join(FIXTURES, c, `${side}.yaml`);
@@ -14,33 +14,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 afterEach(() => process.chdir(cwd));
 
 /** Runs `citydc diff ...` in process: exit code (CliError as main maps it), stdout, stderr. */
-async function citydc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array, cb?: unknown) => {
-    out.push(String(s));
-    if (typeof cb === "function") cb();
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => {
-    err.push(String(s));
-    return true;
-  });
-  try {
-    let code: number;
-    try {
-      code = await diff(argv);
-    } catch (x) {
-      if (!(x instanceof CliError)) throw x;
-      err.push(x.message);
-      code = x.exitCode;
-    }
-    return { code, out: out.join(""), err: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const citydc = (...argv: string[]) => runCommand(diff, argv);
 
 describe("citydc diff exit codes", () => {
   it("0 when equal (reorder only)", async () => {

@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { run as drift } from "../../../cli/commands/drift";
 import { CliError } from "../../../cli/errors";
+import { runCommand } from "../helpers/cli";
 import { readStackConfig } from "../../../audit/stackconfig";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -11,30 +12,8 @@ const VENDORS = path.join(ROOT, "test/fixtures/readback/vendors.yaml");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "citydc-drift-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function citydc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array, cb?: unknown) => {
-    out.push(String(s));
-    if (typeof cb === "function") cb();
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => {
-    err.push(String(s));
-    return true;
-  });
-  try {
-    try {
-      return { code: await drift(argv), out: out.join(""), err: err.join("") };
-    } catch (x) {
-      if (!(x instanceof CliError)) throw x;
-      return { code: x.exitCode, out: out.join(""), err: err.join("") + x.message };
-    }
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+/** Runs `citydc drift ...` in process: exit code (CliError as main maps it), stdout, stderr. */
+const citydc = (...argv: string[]) => runCommand(drift, argv);
 
 describe("citydc drift arguments (exit 2, no device contacted)", () => {
   it("needs an inventory or a stack", async () => {
