@@ -26,8 +26,8 @@
  *
  * Linear in the size of both inventories: maps by key, one pass per object type.
  */
-import type { Device, Inventory, Link, LinkEnd } from "../inventory/types";
-import { naturalCompare } from "./natural";
+import type { Device, Inventory, Link, LinkEnd } from "../model/types";
+import { naturalCompare } from "../util/natural";
 
 export type DiffObjectType =
   | "inventory"

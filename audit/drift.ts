@@ -11,10 +11,11 @@
  * An unreachable device (or one whose login fails) is reported as such; the others are still checked.
  * Devices run in parallel, at most `parallel` at a time. Dependencies are injected (unit tests use fakes).
  */
-import type { Device, Inventory, Platform as PlatformName } from "../inventory/types";
-import type { ConfigObject, DeviceIntent, Platform } from "../platforms/types";
+import type { Device, Inventory, PlatformName } from "../model/types";
+import type { ConfigObject, Platform } from "../platforms/types";
+import type { DeviceIntent } from "../intent/types";
 import type { DeviceSession, DeviceTarget } from "../transport/types";
-import { naturalCompare } from "./natural";
+import { naturalCompare } from "../util/natural";
 
 export interface FieldDrift {
   readonly field: string;
@@ -66,8 +67,8 @@ export interface DriftReport {
 
 export interface DriftDeps {
   platform(name: PlatformName): Platform | undefined;
-  /** The intents of the inventory's devices. */
-  intents(inv: Inventory): readonly DeviceIntent[];
+  /** Each device's intent and config objects (pipeline/index.ts devicesOf). */
+  devices(inv: Inventory): readonly { readonly intent: DeviceIntent; readonly objects: readonly ConfigObject[] }[];
   openSession(target: DeviceTarget): Promise<DeviceSession>;
   /** Login target for a device (host key pinned, credentials from the environment), or an error text. */
   target(device: Device): DeviceTarget | string;
@@ -190,11 +191,10 @@ function messageOf(err: unknown, device: string): string {
   return raw.startsWith(`${device}: `) ? raw.slice(device.length + 2) : raw;
 }
 
-export async function checkDevice(device: Device, intent: DeviceIntent, deps: DriftDeps): Promise<DeviceDrift> {
+export async function checkDevice(device: Device, objects: readonly ConfigObject[], deps: DriftDeps): Promise<DeviceDrift> {
   const base = { device: device.name, site: device.site, platform: device.platform, address: `${device.management.address}:${device.management.port}` };
   const platform = deps.platform(device.platform);
   if (!platform) return { ...base, status: "error", checked: 0, drift: [], error: `unknown platform '${device.platform}'`, errorKind: "config" };
-  const objects = platform.objects(intent);
   const target = deps.target(device);
   if (typeof target === "string") return { ...base, status: "error", checked: 0, drift: [], error: target, errorKind: "config" };
   let session: DeviceSession | undefined;
@@ -222,16 +222,16 @@ export async function checkDrift(
 ): Promise<DriftReport> {
   const wanted = opts.devices && opts.devices.length ? new Set(opts.devices) : undefined;
   const devices = (inv.devices ?? []).filter((d) => !wanted || wanted.has(d.name));
-  const intents = new Map(deps.intents(inv).map((i) => [i.device, i]));
+  const rendered = new Map(deps.devices(inv).map((r) => [r.intent.device, r]));
   const results = await mapBounded(devices, opts.parallel ?? 8, async (d) => {
-    const intent = intents.get(d.name);
-    if (!intent) {
+    const r = rendered.get(d.name);
+    if (!r) {
       return {
         device: d.name, site: d.site, platform: d.platform, address: `${d.management.address}:${d.management.port}`,
         status: "error" as const, checked: 0, drift: [], error: "no intent derived for this device", errorKind: "config",
       };
     }
-    return checkDevice(d, intent, deps);
+    return checkDevice(d, r.objects, deps);
   });
   results.sort((a, b) => naturalCompare(a.site, b.site) || naturalCompare(a.device, b.device));
   const counts = { devices: results.length, inSync: 0, drift: 0, unreachable: 0, missing: 0, different: 0, extra: 0 };

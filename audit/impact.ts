@@ -2,10 +2,10 @@
  * What an inventory change does to the devices (pure): the renderers' change sets per device, counted,
  * grouped by site, plus the risk flags of audit/risks.ts.
  */
-import type { Inventory, Platform as PlatformName } from "../inventory/types";
+import type { Inventory, PlatformName } from "../model/types";
 import type { DeviceChangeSet, ObjectChange } from "../platforms/types";
 import type { InventoryDiff } from "./diff";
-import { naturalCompare } from "./natural";
+import { naturalCompare } from "../util/natural";
 import { assessRisks, type Risk } from "./risks";
 
 export interface DeviceImpact {

@@ -15,12 +15,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { ConfigObject } from "../platforms/types";
-import { changeSet, PLATFORMS } from "../platforms/index";
-import { orderedObjects } from "../provider/deviceConfig";
+import { changeSet, findPlatform } from "../platforms/index";
+import { orderedObjects } from "../provider/deviceConfigProvider";
 import type { DeviceConfigProps } from "../provider/types";
 import type { DeviceView, ResourceStep, StackRunResult } from "../pulumi/stacks";
-import { naturalCompare } from "./natural";
+import { naturalCompare } from "../util/natural";
 import { makeDirs } from "../util/dirs";
+import { repoRoot } from "../util/repo";
+import { readStackValues } from "../stacks/settings";
+import { canonicalJson } from "../util/canonical";
 
 export const RUN_SCHEMA = "citydc.run/v1";
 
@@ -195,12 +198,6 @@ function toObjects(view: DeviceView | undefined): ConfigObject[] {
   }));
 }
 
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (typeof v === "object" && v !== null)
-    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
-  return JSON.stringify(v);
-}
 
 function objectDelta(oldObjs: ObjectsOf, newObjs: ObjectsOf) {
   const add: string[] = [];
@@ -209,7 +206,7 @@ function objectDelta(oldObjs: ObjectsOf, newObjs: ObjectsOf) {
   for (const [k, o] of Object.entries(newObjs)) {
     const before = oldObjs[k];
     if (!before) add.push(k);
-    else if (canonical(before) !== canonical(o)) change.push(k);
+    else if (canonicalJson(before) !== canonicalJson(o)) change.push(k);
   }
   for (const k of Object.keys(oldObjs)) if (!(k in newObjs)) remove.push(k);
   return { add: add.sort(naturalCompare), change: change.sort(naturalCompare), remove: remove.sort(naturalCompare) };
@@ -227,7 +224,7 @@ export type ScriptOf = (step: ResourceStep, oldObjects: ConfigObject[], newObjec
  */
 export const providerScript: ScriptOf = (step) => {
   const view = step.new ?? step.old;
-  const platform = view ? PLATFORMS[view.platform] : undefined;
+  const platform = view ? findPlatform(view.platform) : undefined;
   if (!platform || !view) return undefined;
   const ordered = (v: DeviceView | undefined): ConfigObject[] =>
     v ? orderedObjects({ device: v.device, objects: v.objects } as unknown as DeviceConfigProps) : [];
@@ -350,25 +347,17 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
 
 /** The audit folder of a stack: `citydc:auditDir` of stacks/Pulumi.<stack>.yaml, else .state/audit/<stack>. */
 export function auditDir(root: string, stack: string, configured?: string): string {
-  const dir = configured ?? stackConfigAuditDir(root, stack);
+  const dir = configured ?? stackConfigValue(root, stack, "auditDir");
   return dir ? path.resolve(root, dir) : path.join(root, ".state", "audit", stack);
 }
 
-function stackConfigAuditDir(root: string, stack: string): string | undefined {
-  return stackConfigValue(root, stack, "auditDir");
-}
-
-/** A scalar `citydc:<key>` of stacks/Pulumi.<stack>.yaml (no YAML library needed for a flat scalar). */
-export function stackConfigValue(root: string, stack: string, key: string): string | undefined {
-  const file = path.join(root, "stacks", `Pulumi.${stack}.yaml`);
-  let text: string;
+/** A `citydc:<key>` of stacks/Pulumi.<stack>.yaml as written, or undefined (no such stack file or key). */
+function stackConfigValue(root: string, stack: string, key: "inventory" | "auditDir"): string | undefined {
   try {
-    text = fs.readFileSync(file, "utf8");
+    return readStackValues(root, stack)[key];
   } catch {
     return undefined;
   }
-  const m = new RegExp(`^\\s+citydc:${key}:\\s*["']?([^"'#\\n]+?)["']?\\s*(#.*)?$`, "m").exec(text);
-  return m ? m[1]!.trim() : undefined;
 }
 
 /** Writes the record as `<dir>/<id>.json` (atomically) and returns the path. Default dir: auditDir(root, stack). */
@@ -426,8 +415,7 @@ export function recordRun(input: RunRecordInput & { readonly auditDir?: string }
   try {
     let root = input.root;
     if (!root) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      root = (require("../pulumi/env") as { repoRoot(): string }).repoRoot();
+      root = repoRoot();
     }
     const record = buildRunRecord({ ...input, root });
     const dir = input.auditDir ?? process.env.CITYDC_AUDIT_DIR;

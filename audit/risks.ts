@@ -10,9 +10,9 @@
  *                      gone from the device's site.
  *   RISK_DCI_REMOVED   a link of kind `dci` between sites is removed (or stops being a DCI link).
  */
-import type { Device, Interface, Inventory, Lag } from "../inventory/types";
+import type { Device, Interface, Inventory, Lag } from "../model/types";
 import type { InventoryDiff } from "./diff";
-import { naturalCompare } from "./natural";
+import { naturalCompare } from "../util/natural";
 
 export type RiskCode = "RISK_VLAN_IN_USE" | "RISK_DR_PARITY" | "RISK_MGMT_PATH" | "RISK_DCI_REMOVED";
 

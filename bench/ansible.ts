@@ -12,8 +12,8 @@ import { spawn, spawnSync } from "child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { dump } from "js-yaml";
-import type { Inventory } from "../inventory/types";
-import type { DeviceIntent } from "../platforms/types";
+import type { Inventory } from "../model/types";
+import type { DeviceIntent } from "../intent/types";
 
 export interface LabDeviceLogin {
   readonly name: string;

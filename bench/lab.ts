@@ -9,12 +9,12 @@
 import { spawn } from "child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import type { Inventory } from "../inventory/types";
-import { generateInventory, countInventory, DEFAULTS, LAB_DEFAULTS, type GenerateOptions } from "./generator";
-import { inventoryToYaml } from "./document";
+import type { Inventory } from "../model/types";
+import { generateInventory, countInventory, DEFAULTS, LAB_DEFAULTS, type GenerateOptions } from "../generate/generator";
+import { inventoryToYaml } from "../generate/document";
 import { addVlanOnLeafs } from "./mutate";
 import { table, fmtMs } from "./report";
-import type { Section } from "./run";
+import type { Section } from "./report";
 import { writeAnsibleFiles, writeInventory, runPlaybook, closeConnections, type LabDeviceLogin, type PlaybookRun } from "./ansible";
 
 export interface LabBenchOptions {
@@ -241,12 +241,12 @@ async function benchPulumi(o: LabBenchOptions, n: number, dir: string, files: { 
 }
 
 async function benchAnsible(o: LabBenchOptions, n: number, dir: string, inv: Inventory, changed: Inventory, info: LabInfoFile, yamls: { base: string; change: string }): Promise<AnsibleFigures> {
-  const { deriveIntent } = await import("../intent/index");
+  const { intentsOf } = await import("../pipeline/index");
   const figures: AnsibleFigures = { errors: [] };
   const logins = info.devices.filter((d) => d.kind === "switch");
   const files = writeAnsibleFiles(join(dir, "ansible"), logins, info.keyFile, Math.max(5, n));
-  const baseInv = writeInventory(join(files.dir, "hosts.yml"), inv, deriveIntent(inv), logins);
-  const changeInv = writeInventory(join(files.dir, "hosts-change.yml"), changed, deriveIntent(changed), logins);
+  const baseInv = writeInventory(join(files.dir, "hosts.yml"), inv, intentsOf(inv), logins);
+  const changeInv = writeInventory(join(files.dir, "hosts-change.yml"), changed, intentsOf(changed), logins);
   const step = async (what: string, inventory: string, check: boolean): Promise<PlaybookRun | undefined> => {
     const r = await runPlaybook(files, inventory, check);
     const bad = r.code !== 0 || r.failed > 0 || r.unreachable > 0;

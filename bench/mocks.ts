@@ -5,12 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import { generateInventory, countInventory } from "./generator";
-import { inventoryToYaml } from "./document";
+import { generateInventory, countInventory } from "../generate/generator";
+import { inventoryToYaml } from "../generate/document";
 import { sizeOptions } from "./pure";
 import { runOnce } from "./measure";
 import { table, fmtMs } from "./report";
-import type { Section } from "./run";
+import type { Section } from "./report";
 
 interface ChildResult {
   readonly resources: number;

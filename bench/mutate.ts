@@ -3,8 +3,8 @@
  * "add one VLAN and put it on K leafs" for the lab's change runs (cost per changed device).
  * Pure: returns a new Inventory, the input is left as is.
  */
-import type { Device, Interface, Inventory, Vlan } from "../inventory/types";
-import { CAPABILITIES } from "../platforms/capabilities";
+import type { Device, Interface, Inventory, Vlan } from "../model/types";
+import { CAPABILITIES } from "../model/capabilities";
 
 /** A free VLAN ID above every used one, not reserved on any platform of the inventory. */
 export function freeVlanId(inv: Inventory): number {

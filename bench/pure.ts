@@ -5,8 +5,8 @@
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
-import { generateInventory, countInventory, DEFAULTS, type GenerateOptions } from "./generator";
-import { inventoryToYaml } from "./document";
+import { generateInventory, countInventory, DEFAULTS, type GenerateOptions } from "../generate/generator";
+import { inventoryToYaml } from "../generate/document";
 import { reviseForDiff } from "./mutate";
 import { measure, type Measured } from "./measure";
 

@@ -7,6 +7,12 @@ import type { Machine } from "./machine";
 import type { Measured } from "./measure";
 import type { PureCase } from "./pure";
 
+/** One section of the benchmark report (a title and its Markdown). */
+export interface Section {
+  readonly title: string;
+  readonly markdown: string;
+}
+
 export const BEGIN = "<!-- bench:begin (written by `npm run bench`; edit outside these markers) -->";
 export const END = "<!-- bench:end -->";
 

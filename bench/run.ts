@@ -13,11 +13,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from "fs";
 import { loadavg, tmpdir } from "os";
 import { join, resolve } from "path";
-import { parseArgs } from "../cli/args";
-import { UsageError } from "../cli/errors";
+import { parseArgs } from "../util/args";
+import { UsageError } from "../util/errors";
 import { machine, type Machine } from "./machine";
 import { benchPure, benchStartup, type PureCase } from "./pure";
-import { machineTable, pureTable, writeReport, ms, rss, table } from "./report";
+import { machineTable, pureTable, writeReport, ms, rss, table, type Section } from "./report";
 import type { Measured } from "./measure";
 
 const SPEC = {
@@ -102,11 +102,6 @@ const INTRO = `# citydc benchmarks
 
 Figures from \`npm run bench\` (the block below is rewritten by each run; the history of improvements
 after it is written by hand). How to run it, what each figure means and the targets are in the README.`;
-
-export interface Section {
-  readonly title: string;
-  readonly markdown: string;
-}
 
 function log(line: string): void {
   process.stderr.write(line + "\n");

@@ -22,12 +22,12 @@ function time<T>(f: () => T): [T, number] {
 }
 
 export async function benchStages(file: string, repeat: number): Promise<StageFigures> {
-  const { parseYaml } = await import("../inventory/source");
-  const { checkSchema } = await import("../inventory/schema");
-  const { normalize } = await import("../inventory/normalize");
-  const { runChecks } = await import("../inventory/checks");
-  const { deriveIntent } = await import("../intent/derive");
-  const { PLATFORMS } = await import("../platforms/registry");
+  const { parseYaml } = await import("../model/parse");
+  const { checkSchema } = await import("../model/schema/check");
+  const { normalize } = await import("../model/normalize");
+  const { runChecks } = await import("../model/checks");
+  const { intentsOf, objectsOf } = await import("../pipeline/index");
+  const { platformOf } = await import("../platforms/registry");
   const samples = new Map<string, number[]>();
   const add = (name: string, ms: number) => samples.set(name, [...(samples.get(name) ?? []), ms]);
   let devices = 0;
@@ -44,16 +44,16 @@ export async function benchStages(file: string, repeat: number): Promise<StageFi
     add("defaults (normalize)", tNorm);
     const [, tChecks] = time(() => runChecks(inv));
     add("semantic checks", tChecks);
-    const [intents, tIntent] = time(() => deriveIntent(inv));
+    const [intents, tIntent] = time(() => intentsOf(inv));
     add("intent (all devices)", tIntent);
     devices = intents.size;
-    const objects: { intent: Parameters<(typeof PLATFORMS)["ovs"]["objects"]>[0]; objects: ReturnType<(typeof PLATFORMS)["ovs"]["objects"]> }[] = [];
+    const objects: { intent: Parameters<typeof objectsOf>[0]; objects: ReturnType<typeof objectsOf> }[] = [];
     const [, tObjects] = time(() => {
-      for (const intent of intents.values()) objects.push({ intent, objects: PLATFORMS[intent.platform].objects(intent) });
+      for (const intent of intents.values()) objects.push({ intent, objects: objectsOf(intent) });
     });
     add("config objects (all devices)", tObjects);
     const [, tText] = time(() => {
-      for (const o of objects) PLATFORMS[o.intent.platform].fullConfig(o.intent, o.objects);
+      for (const o of objects) platformOf(o.intent.platform).fullConfig(o.intent, o.objects);
     });
     add("configuration text (all devices)", tText);
   }

@@ -4,7 +4,7 @@
  * 0 success / valid / in sync, 1 invalid / different / drift, 2 usage or I/O error.
  * Modules load lazily so `citydc validate` does not pay for Pulumi's start-up.
  */
-import { UsageError, CliError } from "./errors";
+import { UsageError, CliError } from "../util/errors";
 
 type Runner = (argv: string[]) => Promise<number>;
 

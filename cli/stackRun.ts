@@ -2,10 +2,8 @@
  * What plan, up and destroy share: stack options, the real platforms and change sets, turning setup
  * problems into clear CLI errors.
  */
-import type { ConfigObject, DeviceChangeSet, Platform } from "../platforms/types";
-import { changeSet, PLATFORMS } from "../platforms/index";
-import { CliError, UsageError } from "./errors";
-import type { OptionSpec, ParsedArgs } from "./args";
+import { CliError, UsageError } from "../util/errors";
+import type { OptionSpec, ParsedArgs } from "../util/args";
 import type { StackOptions } from "../pulumi/stacks";
 
 export const STACK_OPTIONS: Record<string, OptionSpec> = {
@@ -33,15 +31,6 @@ export function stackOptions(args: ParsedArgs): StackOptions {
     ...(typeof o.inventory === "string" ? { settings: { inventory: require("path").resolve(o.inventory) } } : {}),
     ...(o.progress ? { onOutput: (t: string) => process.stderr.write(t) } : {}),
   };
-}
-
-export function platformOf(name: string): Platform | undefined {
-  return (PLATFORMS as Readonly<Record<string, Platform>>)[name];
-}
-
-/** The platforms' change set (platforms/changeset.ts). */
-export function changeSetOf(platform: Platform, olds: readonly ConfigObject[], news: readonly ConfigObject[], opts: { management: { interface?: string; vlan?: number } }): DeviceChangeSet {
-  return changeSet(platform, olds, news, opts);
 }
 
 /** Setup problems (no CLI, no passphrase) as exit 2 with the fix. */

@@ -3,7 +3,7 @@
  * provider plugin in provider/ (found through Pulumi.yaml `plugins.providers`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Platform as PlatformName } from "../inventory/types";
+import type { PlatformName } from "../model/types";
 import { DEVICE_CONFIG_TYPE, type DeviceCredentials, type DeviceTargetInput, type StoredObject } from "../provider/types";
 
 export interface DeviceConfigArgs {

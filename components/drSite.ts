@@ -1,6 +1,6 @@
 /** A disaster-recovery site: the Site itself, built only when the DR parity checks pass. */
 import * as pulumi from "@pulumi/pulumi";
-import type { Diagnostic, DrProtection, Link as LinkModel, Site as SiteModel } from "../inventory/types";
+import type { Diagnostic, DrProtection, Link as LinkModel, Site as SiteModel } from "../model/types";
 import { Site } from "./site";
 import { TYPES, type NetworkBuild } from "./types";
 

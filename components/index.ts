@@ -5,6 +5,6 @@ export { Link, type LinkArgs } from "./link";
 export { buildNetwork, type BuiltNetwork, type NetworkArgs } from "./network";
 export { Rack, type RackArgs } from "./rack";
 export { Site, type SiteArgs } from "./site";
-export { Switch, type SwitchArgs } from "./switch";
+export { NetworkDevice, type NetworkDeviceArgs } from "./networkDevice";
 export { TYPES, linkKey, type DeviceBuild, type NetworkBuild } from "./types";
 export { Vlan, type VlanArgs } from "./vlan";

@@ -1,6 +1,6 @@
-/** A LAG of a device (members, LACP mode): a record under its Switch; its config lives in the device's DeviceConfig. */
+/** A LAG of a device (members, LACP mode): a record under its NetworkDevice; its config lives in the device's DeviceConfig. */
 import * as pulumi from "@pulumi/pulumi";
-import type { LagIntent } from "../platforms/types";
+import type { LagIntent } from "../intent/types";
 import { TYPES } from "./types";
 
 export interface LagArgs {

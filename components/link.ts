@@ -1,6 +1,6 @@
 /** A cable between two device interfaces (fabric, uplink, DCI, WAN): a record under the site of its first end. */
 import * as pulumi from "@pulumi/pulumi";
-import type { Link as LinkModel } from "../inventory/types";
+import type { Link as LinkModel } from "../model/types";
 import { TYPES } from "./types";
 
 export interface LinkArgs {

@@ -1,6 +1,6 @@
 /** Builds the components of the chosen sites: Site (or DrSite around a DR site), each link recorded once. */
 import * as pulumi from "@pulumi/pulumi";
-import type { Diagnostic, Link as LinkModel } from "../inventory/types";
+import type { Diagnostic, Link as LinkModel } from "../model/types";
 import { DrSite } from "./drSite";
 import { Site } from "./site";
 import type { NetworkBuild } from "./types";

@@ -1,8 +1,8 @@
-/** A rack and the switches mounted in it. */
+/** A rack and the devices mounted in it. */
 import * as pulumi from "@pulumi/pulumi";
-import type { Rack as RackModel } from "../inventory/types";
+import type { Rack as RackModel } from "../model/types";
 import type { DeviceCredentials } from "../provider/types";
-import { Switch } from "./switch";
+import { NetworkDevice } from "./networkDevice";
 import { TYPES, type DeviceBuild } from "./types";
 
 export interface RackArgs {
@@ -12,13 +12,13 @@ export interface RackArgs {
 }
 
 export class Rack extends pulumi.ComponentResource {
-  readonly switches: readonly Switch[];
+  readonly devices: readonly NetworkDevice[];
 
   constructor(name: string, args: RackArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TYPES.rack, name, {}, opts);
-    this.switches = args.devices.map(
-      (d) => new Switch(d.device.name, { build: d, ...(args.credentials !== undefined ? { credentials: args.credentials } : {}) }, { parent: this }),
+    this.devices = args.devices.map(
+      (d) => new NetworkDevice(d.device.name, { build: d, ...(args.credentials !== undefined ? { credentials: args.credentials } : {}) }, { parent: this }),
     );
-    this.registerOutputs({ rack: args.rack.name, site: args.rack.site, height: args.rack.height, devices: this.switches.map((s) => s.device) });
+    this.registerOutputs({ rack: args.rack.name, site: args.rack.site, height: args.rack.height, devices: this.devices.map((s) => s.device) });
   }
 }

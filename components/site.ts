@@ -1,9 +1,9 @@
-/** A site: its racks (with their switches), its VLANs and the links placed at it. */
+/** A site: its racks (with their devices), its VLANs and the links placed at it. */
 import * as pulumi from "@pulumi/pulumi";
-import type { Link as LinkModel, Site as SiteModel } from "../inventory/types";
+import type { Link as LinkModel, Site as SiteModel } from "../model/types";
 import { Link } from "./link";
 import { Rack } from "./rack";
-import type { Switch } from "./switch";
+import type { NetworkDevice } from "./networkDevice";
 import { linkKey, TYPES, type DeviceBuild, type NetworkBuild } from "./types";
 import { Vlan } from "./vlan";
 
@@ -18,7 +18,7 @@ const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1
 
 export class Site extends pulumi.ComponentResource {
   readonly racks: readonly Rack[];
-  readonly switches: readonly Switch[];
+  readonly devices: readonly NetworkDevice[];
   readonly vlans: readonly Vlan[];
   readonly links: readonly Link[];
 
@@ -44,7 +44,7 @@ export class Site extends pulumi.ComponentResource {
       inRack.set(name, loose);
     }
     this.racks = racks.map((r) => new Rack(r.name, { rack: r, devices: inRack.get(r.name) ?? [], ...cred }, { parent: this }));
-    this.switches = this.racks.flatMap((r) => r.switches);
+    this.devices = this.racks.flatMap((r) => r.devices);
 
     this.vlans = inv.vlans
       .filter((v) => v.sites.includes(site.name))
@@ -64,7 +64,7 @@ export class Site extends pulumi.ComponentResource {
       site: site.name,
       role: site.role,
       racks: this.racks.length,
-      devices: this.switches.map((s) => s.device),
+      devices: this.devices.map((s) => s.device),
       vlans: this.vlans.length,
       links: this.links.length,
     });

@@ -4,8 +4,9 @@
  * only wire it into resources.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Device, Inventory } from "../inventory/types";
-import type { ConfigObject, DeviceIntent } from "../platforms/types";
+import type { Device, Inventory } from "../model/types";
+import type { ConfigObject } from "../platforms/types";
+import type { DeviceIntent } from "../intent/types";
 import type { DeviceCredentials, DeviceTargetInput } from "../provider/types";
 
 export interface DeviceBuild {

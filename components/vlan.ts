@@ -1,6 +1,6 @@
 /** A VLAN at a site: its facts and the devices of the site that carry it. */
 import * as pulumi from "@pulumi/pulumi";
-import type { Vlan as VlanModel } from "../inventory/types";
+import type { Vlan as VlanModel } from "../model/types";
 import { TYPES } from "./types";
 
 export interface VlanArgs {

@@ -25,20 +25,11 @@
  * native VLAN. A trunk with no switch at its far end carries its configured list, or with `all` every
  * VLAN the device knows.
  */
-import type { Device, DeviceRole, Host, Inventory, Link, LinkEnd, Vlan } from "../inventory/types";
-import { CAPABILITIES } from "../platforms/capabilities";
-import type {
-  BgpIntent,
-  DeviceIntent,
-  GatewayIntent,
-  LagIntent,
-  PortIntent,
-  RouteIntent,
-  VlanIntent,
-  VrfIntent,
-} from "../platforms/types";
+import type { Device, DeviceRole, Host, Inventory, Link, LinkEnd, Vlan } from "../model/types";
+import { CAPABILITIES } from "../model/capabilities";
+import type { BgpIntent, DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, VlanIntent, VrfIntent } from "./types";
 import { VlanPruner } from "./prune";
-import { byName, naturalCompare } from "./sort";
+import { byName, naturalCompare } from "../util/natural";
 
 /** An L2 port of a device: an interface that is not a LAG member, or a LAG, in access or trunk mode. */
 interface L2Port {

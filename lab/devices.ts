@@ -7,8 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { run, capture, LabError } from "./run";
 import { alive, stop, waitFor, readPid } from "./procs";
-import type { LabDevice } from "./plan";
-import { CLI_USER, RUN_ROOT } from "./plan";
+import type { LabDevice } from "./topology";
+import { CLI_USER, RUN_ROOT } from "./topology";
 
 const OVS_SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema";
 const FRR_LIB = "/usr/lib/frr";

@@ -8,8 +8,8 @@
 import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
-import type { Inventory } from "../inventory/types";
-import { planLab, hostNamespace, PREFIX, RUN_ROOT, CLI_USER, type LabPlan, type LabDevice } from "./plan";
+import type { Inventory } from "../model/types";
+import { planLab, hostNamespace, PREFIX, RUN_ROOT, CLI_USER, type LabPlan, type LabDevice } from "./topology";
 import { ensureKeys, labDir } from "./keys";
 import { ensureNamespace, ensureLink, ensureHost, deleteNamespace, listNamespaces, namespaceExists } from "./net";
 import {

@@ -1,7 +1,7 @@
 /** Network namespaces and veth pairs of the lab. */
 import { run, succeeds, capture } from "./run";
-import type { LabEnd, LabHost, LabLink } from "./plan";
-import { HOST_IFNAME, PREFIX } from "./plan";
+import type { LabEnd, LabHost, LabLink } from "./topology";
+import { HOST_IFNAME, PREFIX } from "./topology";
 
 export function listNamespaces(): string[] {
   const out = capture("ip", ["netns", "list"]).stdout;

@@ -5,9 +5,9 @@
  * (other VLAN or other tenant: checked at layer 2 with a borrowed address in the other host's subnet, so
  * a leak between VLANs would show even where no router exists).
  */
-import type { Inventory } from "../inventory/types";
+import type { Inventory } from "../model/types";
 import { capture } from "./run";
-import { hostNamespace, HOST_IFNAME } from "./plan";
+import { hostNamespace, HOST_IFNAME } from "./topology";
 
 export interface HostFacts {
   readonly name: string;

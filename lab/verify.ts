@@ -4,9 +4,12 @@
  * Also used to prove that a device holds none of a set of objects (after destroy or a removal).
  */
 import * as fs from "fs";
-import type { ConfigObject, Platform } from "../platforms/types";
+import type { ConfigObject } from "../platforms/types";
+import { platformOf } from "../platforms/registry";
+import { compareDevice } from "../audit/drift";
 import { openSession } from "../transport/index";
 import type { LabInfo } from "./index";
+import { canonicalJson } from "../util/canonical";
 
 export interface DeviceReadBack {
   readonly device: string;
@@ -17,20 +20,6 @@ export interface DeviceReadBack {
   readonly problems: readonly string[];
 }
 
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (typeof v === "object" && v !== null) {
-    return `{${Object.keys(v as object).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v);
-}
-
-function differences(want: ConfigObject["fields"], got: ConfigObject["fields"] | undefined): string[] {
-  if (!got) return [];
-  const keys = new Set([...Object.keys(want), ...Object.keys(got)]);
-  return [...keys].filter((k) => canonical(want[k]) !== canonical(got[k])).map((k) => `${k} ${canonical(got[k])} != ${canonical(want[k])}`);
-}
 
 function targetFor(info: LabInfo, device: string, privateKey: string) {
   const d = info.devices.find((x) => x.name === device);
@@ -48,7 +37,6 @@ function targetFor(info: LabInfo, device: string, privateKey: string) {
 export async function readBackAll(
   info: LabInfo,
   objects: ReadonlyMap<string, readonly ConfigObject[]>,
-  platforms: Readonly<Record<string, Platform>>,
   expect: "present" | "absent" = "present",
 ): Promise<DeviceReadBack[]> {
   const key = fs.readFileSync(info.keyFile, "utf8");
@@ -57,25 +45,27 @@ export async function readBackAll(
     [...objects.entries()].map(async ([device, objs]) => {
       const target = targetFor(info, device, key);
       if (!target || objs.length === 0) return;
-      const platform = platforms[target.platform]!;
+      const platform = platformOf(target.platform);
       const problems: string[] = [];
       let matching = 0;
       try {
         const session = await openSession(target);
         try {
           const outputs = await session.show(objs.map((o) => o.readBack));
-          objs.forEach((o, i) => {
-            const r = platform.parseReadBack(o, outputs[i] ?? "");
-            if (expect === "absent") {
-              if (r.present) problems.push(`${o.key}: still present`);
+          if (expect === "absent") {
+            objs.forEach((o, i) => {
+              if (platform.parseReadBack(o, outputs[i] ?? "").present) problems.push(`${o.key}: still present`);
               else matching++;
-              return;
+            });
+          } else {
+            // the same comparison as `citydc drift`
+            const drift = compareDevice(platform, objs, outputs);
+            for (const d of drift) {
+              if (d.status === "missing") problems.push(`${d.key}: missing`);
+              else problems.push(`${d.key}: ${d.fields.map((f) => `${f.field} ${canonicalJson(f.found)} != ${canonicalJson(f.intended)}`).join("; ")}`);
             }
-            if (!r.present) return problems.push(`${o.key}: missing`);
-            const diff = differences(o.fields, r.fields);
-            if (diff.length) problems.push(`${o.key}: ${diff.join("; ")}`);
-            else matching++;
-          });
+            matching = objs.length - drift.length;
+          }
         } finally {
           await session.close();
         }

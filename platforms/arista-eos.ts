@@ -9,9 +9,10 @@
  * The shell driver uses a configuration session, so a failed line is discarded with `abort` and nothing
  * is live before `commit` (which also leaves configuration mode).
  */
-import { CAPABILITIES } from "./capabilities";
+import { CAPABILITIES } from "../model/capabilities";
 import { bgpRemoved, buildObjects, displayText, lagNumber, lineReadBack, roleChanged, type Renderer } from "./common";
-import type { ConfigObject, DeviceIntent, LagIntent, Platform, PortIntent, ShellDialect } from "./types";
+import type { ConfigObject, Platform, ShellDialect } from "./types";
+import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
 import { cleanText, dashRanges } from "./util";
 
 const I = "   ";

@@ -14,10 +14,8 @@
  * (code E_MGMT_PATH) before anything is sent; the caller decides (fix the inventory). Refusing is safer
  * than skipping: a skipped removal would leave plan and device silently out of step.
  */
-import type { Inventory } from "../inventory/types";
-import { PLATFORMS } from "./registry";
-import { renderInventory } from "./render";
 import { KIND_ORDER, type ConfigObject, type DeviceChangeSet, type ObjectChange, type Platform } from "./types";
+import { canonicalJson } from "../util/canonical";
 
 export interface ChangeSetOptions {
   readonly management?: { readonly interface?: string; readonly vlan?: number };
@@ -37,22 +35,11 @@ export class ManagementPathError extends Error {
 
 const rank = new Map(KIND_ORDER.map((k, i) => [k, i] as const));
 
-/** Stable JSON (sorted keys) for comparing fields. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (typeof v === "object" && v !== null) {
-    const keys = Object.keys(v as Record<string, unknown>)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v);
-}
 
 function fieldDiff(a: ConfigObject["fields"], b: ConfigObject["fields"]): Record<string, { old: unknown; new: unknown }> {
   const out: Record<string, { old: unknown; new: unknown }> = {};
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (canonical(a[k]) !== canonical(b[k])) out[k] = { old: a[k], new: b[k] };
+    if (canonicalJson(a[k]) !== canonicalJson(b[k])) out[k] = { old: a[k], new: b[k] };
   }
   return out;
 }
@@ -106,31 +93,4 @@ export function changeSet(
   const changes = [...forward.map((x) => x.c), ...backward.map((x) => x.c)];
   const script = changes.length === 0 ? [] : platform.wrap(changes.flatMap((c) => c.commands));
   return { device, platform: platform.name, changes, script };
-}
-
-/**
- * Per device, the change between two inventory revisions (devices added and removed count too; devices
- * without a change are left out). A removed device keeps its management VLAN and interface; a device
- * whose platform changed is treated as a new box (everything added).
- */
-export function inventoryChangeSets(oldInv: Inventory, newInv: Inventory): DeviceChangeSet[] {
-  const olds = new Map(renderInventory(oldInv).map((d) => [d.device, d] as const));
-  const news = renderInventory(newInv);
-  const out: DeviceChangeSet[] = [];
-  for (const n of news) {
-    const o = olds.get(n.device);
-    const platform = PLATFORMS[n.platform];
-    const before = o && o.platform === n.platform ? o.objects : [];
-    const cs = changeSet(platform, before, n.objects, { management: n.intent.management });
-    if (cs.changes.length > 0) out.push(cs);
-  }
-  const newNames = new Set(news.map((d) => d.device));
-  for (const o of olds.values()) {
-    if (newNames.has(o.device)) continue;
-    const m = o.intent.management;
-    const keep = (x: ConfigObject): boolean => x.key !== `vlan:${m.vlan}` && x.key !== `port:${m.interface}`;
-    const cs = changeSet(PLATFORMS[o.platform], o.objects.filter(keep), [], { management: m });
-    if (cs.changes.length > 0) out.push(cs);
-  }
-  return out;
 }

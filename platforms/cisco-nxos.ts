@@ -7,9 +7,10 @@
  * `router bgp` with neighbor sub-mode) and the Fundamentals guide (`copy running-config startup-config`).
  * NX-OS has no candidate configuration: each line takes effect when typed; errors start with `% `.
  */
-import { CAPABILITIES } from "./capabilities";
+import { CAPABILITIES } from "../model/capabilities";
 import { bgpRemoved, buildObjects, displayText, lagNumber, lineReadBack, roleChanged, type Renderer } from "./common";
-import type { ConfigObject, DeviceIntent, LagIntent, Platform, PortIntent, ShellDialect } from "./types";
+import type { ConfigObject, Platform, ShellDialect } from "./types";
+import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
 import { cleanText, dashRanges } from "./util";
 
 function l2Lines(p: PortIntent): string[] {

@@ -3,8 +3,9 @@
  * (compared by plan, diff and drift), and the walk over an intent in KIND_ORDER. A platform module
  * supplies only the syntax: one small function per kind (netlab's "one renderer per feature").
  */
-import type { ConfigObject, DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, VlanIntent, VrfIntent } from "./types";
-import { naturalCompare } from "../intent/sort";
+import type { ConfigObject } from "./types";
+import type { DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, VlanIntent, VrfIntent } from "../intent/types";
+import { naturalCompare } from "../util/natural";
 import { defined } from "./util";
 
 /** Lines of one object in a platform's syntax. */

@@ -16,10 +16,11 @@
  * `no bgp ebgp-requires-policy`: FRR refuses to exchange eBGP routes without a policy (RFC 8212) by
  * default; citydc advertises exactly the `network` statements the inventory lists, so the check is off.
  */
-import { naturalCompare } from "../intent/sort";
-import { CAPABILITIES } from "./capabilities";
+import { naturalCompare } from "../util/natural";
+import { CAPABILITIES } from "../model/capabilities";
 import { bgpRemoved, buildObjects, type Renderer, type Syntax } from "./common";
-import type { ConfigObject, DeviceIntent, Platform, PortIntent, ReadBackResult, ShellDialect } from "./types";
+import type { ConfigObject, Platform, ReadBackResult, ShellDialect } from "./types";
+import type { DeviceIntent, PortIntent } from "../intent/types";
 import { cleanText, defined, sections } from "./util";
 
 const READ_BACK = "vtysh -c 'show running-config'";

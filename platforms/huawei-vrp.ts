@@ -10,9 +10,10 @@
  * Every object's lines start in system view and return to it (`quit`). The shell driver types
  * `system-view`, the lines, `commit` (two-stage mode: nothing is live before it), `return`, `save` (+ `Y`).
  */
-import { CAPABILITIES } from "./capabilities";
+import { CAPABILITIES } from "../model/capabilities";
 import { bgpRemoved, buildObjects, displayText, lagNumber, lineReadBack, removedVlans, roleChanged, type Renderer } from "./common";
-import type { ConfigObject, DeviceIntent, LagIntent, Platform, PortIntent, ShellDialect } from "./types";
+import type { ConfigObject, Platform, ShellDialect } from "./types";
+import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
 import { addressAndMask, cleanText, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");

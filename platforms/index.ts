@@ -1,8 +1,7 @@
 /**
- * The platforms layer: the registry (PLATFORMS), rendering, change sets.
+ * The platforms layer: the registry (one module per network OS behind the Platform interface) and the
+ * change set between two sets of config objects. Rendering a whole inventory is the pipeline's job.
  */
-export { PLATFORMS, platformOf } from "./registry";
-export { changeSet, inventoryChangeSets, ManagementPathError } from "./changeset";
+export { PLATFORMS, findPlatform, platformOf } from "./registry";
+export { changeSet, ManagementPathError } from "./changeset";
 export type { ChangeSetOptions } from "./changeset";
-export { renderDevice, renderEach, renderInventory } from "./render";
-export type { RenderedDevice } from "./render";

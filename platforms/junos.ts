@@ -13,9 +13,10 @@
  * transport feeds these lines to the Junos CLI on one channel; nothing is live before the commit, and the
  * commit is refused (the private candidate discarded on exit) when a line left it invalid.
  */
-import { CAPABILITIES } from "./capabilities";
+import { CAPABILITIES } from "../model/capabilities";
 import { buildObjects, lagNumber, lineReadBack, type Renderer } from "./common";
-import type { ConfigObject, DeviceIntent, LagIntent, Platform, PortIntent } from "./types";
+import type { ConfigObject, Platform } from "./types";
+import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
 import { cleanText, vlanRuns } from "./util";
 
 /** Junos VLAN names: letters, digits, '-', '_' (the inventory name, made safe). */

@@ -15,10 +15,11 @@
  *  - bonds: `add-bond ... lacp=active|passive|off`; a standalone port of the same name as a member is
  *    deleted first (in the same transaction) so a port can move into a bond.
  */
-import { naturalCompare } from "../intent/sort";
-import { CAPABILITIES } from "./capabilities";
+import { naturalCompare } from "../util/natural";
+import { CAPABILITIES } from "../model/capabilities";
 import { buildObjects, roleChanged, type Renderer, type Syntax } from "./common";
-import type { ConfigObject, DeviceIntent, LagIntent, Platform, PortIntent, ReadBackResult } from "./types";
+import type { ConfigObject, Platform, ReadBackResult } from "./types";
+import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
 import { defined } from "./util";
 
 export const BRIDGE = "br0";

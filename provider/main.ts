@@ -3,17 +3,16 @@
  * file). Serves `citydc:device:DeviceConfig` over Pulumi's provider gRPC protocol.
  */
 import { main } from "@pulumi/pulumi/provider";
-import type { Platform } from "../platforms/types";
-import { changeSet, PLATFORMS } from "../platforms/index";
+import { changeSet, findPlatform } from "../platforms/index";
 import { openSession } from "../transport/index";
-import { DeviceConfigProvider, type ProviderDeps } from "./deviceConfig";
+import { DeviceConfigProvider, type ProviderDeps } from "./deviceConfigProvider";
 import { DEVICE_CONFIG_TYPE } from "./types";
 
 /** The real platforms, change sets and SSH transport. */
 export function realDeps(): ProviderDeps {
   return {
-    platform: (name) => (PLATFORMS as Readonly<Record<string, Platform>>)[name],
-    changeSet: (platform, olds, news, opts) => changeSet(platform, olds, news, opts),
+    platform: findPlatform,
+    changeSet,
     openSession,
   };
 }

@@ -4,8 +4,9 @@
  * provider needs no access to the inventory: `update(olds, news)` pushes exactly the delta of the two
  * object maps in one SSH session. Shared by the provider (provider/) and the components (components/).
  */
-import type { Platform as PlatformName } from "../inventory/types";
-import type { ConfigObject, ObjectKind } from "../platforms/types";
+import type { PlatformName } from "../model/types";
+import { KIND_ORDER, type ConfigObject, type ObjectKind } from "../platforms/types";
+import { naturalCompare } from "../util/natural";
 
 export const DEVICE_CONFIG_TYPE = "citydc:device:DeviceConfig";
 export const PROVIDER_VERSION = "0.1.0";
@@ -52,4 +53,16 @@ export function toStored(o: ConfigObject): StoredObject {
 
 export function toConfigObject(device: string, key: string, o: StoredObject): ConfigObject {
   return { device, key, kind: o.kind, summary: o.summary, fields: o.fields, apply: o.apply, remove: o.remove, readBack: o.readBack };
+}
+
+const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i]));
+
+/**
+ * A device's stored objects in apply order: by kind (KIND_ORDER), then key in natural order. The provider
+ * sends them in this order, and the plan and the run records show them in it.
+ */
+export function inApplyOrder(device: string, objects: Readonly<Record<string, StoredObject>>): ConfigObject[] {
+  return Object.entries(objects)
+    .map(([key, o]) => toConfigObject(device, key, o))
+    .sort((a, b) => kindRank.get(a.kind)! - kindRank.get(b.kind)! || naturalCompare(a.key, b.key));
 }

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { makeDirs } from "../util/dirs";
+import { repoRoot } from "../util/repo";
 
 export const PULUMI_VERSION = "3.248.0";
 
@@ -14,17 +15,6 @@ export class PulumiSetupError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "PulumiSetupError";
-  }
-}
-
-/** The repo root: the nearest directory above this file that holds Pulumi.yaml. */
-export function repoRoot(from: string = __dirname): string {
-  let dir = path.resolve(from);
-  for (;;) {
-    if (fs.existsSync(path.join(dir, "Pulumi.yaml")) && fs.existsSync(path.join(dir, "package.json"))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new PulumiSetupError(`cannot find the citydc repo (Pulumi.yaml) above ${from}`);
-    dir = up;
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
-import { repoRoot } from "./env";
+import { repoRoot } from "../util/repo";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const langrpc = require("@pulumi/pulumi/proto/language_grpc_pb");

@@ -9,11 +9,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { EngineEvent, OpType, Stack } from "@pulumi/pulumi/automation";
-import type { Platform as PlatformName } from "../inventory/types";
+import type { PlatformName } from "../model/types";
 import type { StoredObject } from "../provider/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
-import { findPulumiRoot, pulumiEnv, repoRoot, type EnvOptions } from "./env";
+import { findPulumiRoot, pulumiEnv, type EnvOptions } from "./env";
+import { repoRoot } from "../util/repo";
 import { makeDirs } from "../util/dirs";
 
 export const PROJECT = "citydc";

@@ -1,38 +1,42 @@
 /**
  * The citydc Pulumi program, run inline through the Automation API (pulumi/stacks.ts). One stack per site
  * group: `primary` (the City Data Center and the city authorities' WAN sites), `dr` (the DR site) and `lab`.
- * Stack config (stacks/Pulumi.<stack>.yaml):
- *   citydc:inventory      inventory file, relative to the repo root
- *   citydc:sites          list of site names this stack configures (or citydc:site for one)
- *   citydc:hostKeysFile   optional file of pinned host keys (known_hosts lines: device name or [addr]:port)
- *   citydc:sshPassword / citydc:sshPrivateKey   secrets; else CITYDC_SSH_PASSWORD / CITYDC_SSH_KEY_FILE,
- *   else citydc:sshKeyFile (a key file path; the lab's generated key)
+ * Stack config (stacks/Pulumi.<stack>.yaml): the citydc:* keys of stacks/settings.ts, and the secrets
+ * citydc:sshPassword / citydc:sshPrivateKey (else the environment's, transport/targets.ts).
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import type { Device, Diagnostic } from "../inventory/types";
+import type { Diagnostic } from "../model/types";
 import { buildNetwork } from "../components/network";
 import type { DeviceBuild } from "../components/types";
-import { InventoryInvalidError, isDrParity, loadNetwork } from "../pulumi/model";
+import { InventoryInvalidError, isDrParity, loadNetwork } from "../pipeline/index";
+import { diagnosticText } from "../model/diagnostics";
 import type { DeviceCredentials, DeviceTargetInput } from "../provider/types";
-import type { ProgramSettings } from "./settings";
-import { parseHostKeys } from "../audit/targets";
+import { resolveStackConfig, type ProgramSettings, type StackConfig, type StackConfigValues } from "./settings";
+import { credentialsFromEnv, loginOf, readHostKeys } from "../transport/targets";
 
 export type { ProgramSettings } from "./settings";
 
 type Overrides = Partial<ProgramSettings> & { readonly root: string; readonly stack: string };
 
-/** Stack config merged under the run's overrides. Call inside a Pulumi program. */
+/** Stack config (stacks/settings.ts rules) merged under the run's overrides. Call inside a Pulumi program. */
 export function resolveSettings(o: Overrides): ProgramSettings & { credentialsInput?: pulumi.Input<DeviceCredentials> } {
   const cfg = new pulumi.Config("citydc");
-  const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(o.root, p));
-  const inventory = o.inventory ?? cfg.get("inventory");
-  if (!inventory) throw new pulumi.RunError(`stack ${o.stack}: set citydc:inventory in stacks/Pulumi.${o.stack}.yaml (the inventory file to build from)`);
-  const one = cfg.get("site");
-  const sites = o.sites ?? cfg.getObject<string[]>("sites") ?? (one ? [one] : []);
-  const hostKeysFile = o.hostKeysFile ?? cfg.get("hostKeysFile");
+  const values: StackConfigValues = {
+    ...(o.inventory ?? cfg.get("inventory") ? { inventory: o.inventory ?? cfg.get("inventory") } : {}),
+    ...(o.sites ?? cfg.getObject<string[]>("sites") ? { sites: o.sites ?? cfg.getObject<string[]>("sites") } : {}),
+    ...(cfg.get("site") ? { site: cfg.get("site") } : {}),
+    ...(o.hostKeysFile ?? cfg.get("hostKeysFile") ? { hostKeysFile: o.hostKeysFile ?? cfg.get("hostKeysFile") } : {}),
+    ...(cfg.get("sshKeyFile") ? { sshKeyFile: cfg.get("sshKeyFile") } : {}),
+  };
+  let stack: StackConfig;
+  try {
+    stack = resolveStackConfig(values, o.root, o.stack);
+  } catch (err) {
+    throw new pulumi.RunError((err as Error).message);
+  }
   let credentialsInput: pulumi.Input<DeviceCredentials> | undefined = o.credentials;
   if (!credentialsInput) {
     const pw = cfg.getSecret("sshPassword");
@@ -40,57 +44,38 @@ export function resolveSettings(o: Overrides): ProgramSettings & { credentialsIn
     if (pw || key) {
       credentialsInput = pulumi.all([pw, key]).apply(([p, k]) => ({ ...(p ? { password: p } : {}), ...(k ? { privateKey: k } : {}) }));
     } else {
-      const envPw = process.env.CITYDC_SSH_PASSWORD;
-      const envKey = process.env.CITYDC_SSH_KEY_FILE;
-      const cfgKey = cfg.get("sshKeyFile");
-      let privateKey: string | undefined;
-      if (envKey) privateKey = readFileOrFail(envKey, "CITYDC_SSH_KEY_FILE");
-      else if (cfgKey && fs.existsSync(rel(cfgKey))) privateKey = readFileOrFail(rel(cfgKey), "citydc:sshKeyFile");
-      else if (cfgKey) pulumi.log.warn(`citydc:sshKeyFile ${rel(cfgKey)} does not exist (yet): preview works, up cannot log in`);
-      if (envPw || privateKey) credentialsInput = { ...(envPw ? { password: envPw } : {}), ...(privateKey ? { privateKey } : {}) };
+      let found: ReturnType<typeof credentialsFromEnv>;
+      try {
+        found = credentialsFromEnv(process.env, stack.sshKeyFile);
+      } catch (err) {
+        throw new pulumi.RunError((err as Error).message);
+      }
+      for (const note of found.notes) pulumi.log.warn(note);
+      if (found.credentials.password || found.credentials.privateKey) credentialsInput = found.credentials;
     }
   }
   return {
     root: o.root,
     stack: o.stack,
-    inventory: rel(inventory),
-    sites,
-    ...(hostKeysFile ? { hostKeysFile: rel(hostKeysFile) } : {}),
+    inventory: stack.inventory,
+    sites: stack.sites,
+    ...(stack.hostKeysFile ? { hostKeysFile: stack.hostKeysFile } : {}),
     ...(o.requireDrParity !== undefined ? { requireDrParity: o.requireDrParity } : {}),
     ...(credentialsInput !== undefined ? { credentialsInput } : {}),
   };
 }
 
-function readFileOrFail(file: string, what: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (err) {
-    throw new pulumi.RunError(`${what}=${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-}
-
-/**
- * Pinned host keys from a file: known_hosts-style lines "<device | [addr]:port | addr> <type> <key>", or the
- * lab's JSON (hostkeys.json / lab.json); the same format the audit tools read (audit/targets.ts).
- */
-export function readHostKeys(file: string): Map<string, string> {
+/** The stack's pinned host keys (transport/targets.ts); a file that does not exist yet pins nothing. */
+function stackHostKeys(file: string): Map<string, string> {
   if (!fs.existsSync(file)) {
     pulumi.log.warn(`citydc:hostKeysFile ${file} does not exist (yet): no host key pinned from it`);
     return new Map();
   }
   try {
-    return parseHostKeys(readFileOrFail(file, "citydc:hostKeysFile"));
+    return readHostKeys(file);
   } catch (err) {
-    if (err instanceof pulumi.RunError) throw err;
-    throw new pulumi.RunError(`citydc:hostKeysFile ${file}: not a host-keys file (${err instanceof Error ? err.message : String(err)})`);
+    throw new pulumi.RunError(`citydc:hostKeysFile: ${(err as Error).message}`);
   }
-}
-
-export function targetOf(d: Device, hostKeys: ReadonlyMap<string, string>): DeviceTargetInput {
-  const m = d.management;
-  const hostKey =
-    m.hostKey ?? hostKeys.get(d.name) ?? hostKeys.get(`[${m.address}]:${m.port}`) ?? (m.port === 22 ? hostKeys.get(m.address) : undefined) ?? "";
-  return { host: m.address, port: m.port, user: m.user, hostKey };
 }
 
 export function program(overrides: Overrides): PulumiFn {
@@ -99,9 +84,9 @@ export function program(overrides: Overrides): PulumiFn {
     const net = loadNetwork(s.inventory);
     const errors = net.diagnostics.filter((d) => d.severity === "error" && (!isDrParity(d) || !net.inventory));
     if (!net.inventory || errors.length > 0) throw new pulumi.RunError(new InventoryInvalidError(s.inventory, errors).message);
-    for (const d of net.diagnostics.filter((x) => x.severity === "warning")) pulumi.log.warn(`${d.file}:${d.line}: ${d.code} ${d.object ?? d.path}: ${d.message}`);
+    for (const d of net.diagnostics.filter((x) => x.severity === "warning")) pulumi.log.warn(diagnosticText(d));
     const inv = net.inventory;
-    const hostKeys = s.hostKeysFile ? readHostKeys(s.hostKeysFile) : new Map<string, string>();
+    const hostKeys = s.hostKeysFile ? stackHostKeys(s.hostKeysFile) : new Map<string, string>();
     const chosen = new Set(s.sites.length > 0 ? s.sites : inv.sites.map((x) => x.name));
 
     const devices = new Map<string, DeviceBuild>();
@@ -109,7 +94,7 @@ export function program(overrides: Overrides): PulumiFn {
     for (const d of inv.devices) {
       const intent = net.intents.get(d.name);
       if (!intent) continue;
-      const target = targetOf(d, hostKeys);
+      const target: DeviceTargetInput = loginOf(d, hostKeys);
       if (chosen.has(d.site) && !target.hostKey) unpinned.push(d.name);
       devices.set(d.name, { device: d, intent, objects: net.objects.get(d.name) ?? [], target });
     }

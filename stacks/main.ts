@@ -4,15 +4,7 @@
  * `program()` from ./index directly.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { repoRoot } from "../pulumi/env";
+import { currentRepoRoot } from "../util/repo";
 import { program } from "./index";
 
-function root(): string {
-  try {
-    return repoRoot(process.cwd());
-  } catch {
-    return repoRoot();
-  }
-}
-
-export = async (): Promise<Record<string, unknown>> => (await program({ root: root(), stack: pulumi.getStack() })()) as Record<string, unknown>;
+export = async (): Promise<Record<string, unknown>> => (await program({ root: currentRepoRoot(), stack: pulumi.getStack() })()) as Record<string, unknown>;

@@ -4,8 +4,8 @@
  * The Pulumi provider calls exactly this.
  */
 import type { Client } from "ssh2";
-import type { Platform, ShellDialect } from "../platforms/types";
-import { CAPABILITIES } from "../platforms/capabilities";
+import type { ShellDialect } from "../platforms/types";
+import { findPlatform } from "../platforms/registry";
 import { TransportError, type DeviceSession, type DeviceTarget } from "./types";
 import { connect } from "./connect";
 import { ExecSession } from "./exec";
@@ -14,16 +14,6 @@ import { ShellSession } from "./shell";
 export { TransportError };
 export type { DeviceSession, DeviceTarget };
 export { ExecSession, ShellSession, connect };
-
-/** The platform module (platforms/index.ts), loaded when first needed. */
-function platformModule(name: string): Platform | undefined {
-  try {
-    const mod = require("../platforms/index") as { PLATFORMS?: Record<string, Platform> };
-    return mod.PLATFORMS?.[name];
-  } catch {
-    return undefined;
-  }
-}
 
 export async function openExecSession(target: DeviceTarget): Promise<DeviceSession> {
   const client = await connect(target);
@@ -41,8 +31,8 @@ export async function openShellSession(target: DeviceTarget, dialect: ShellDiale
 }
 
 export async function openSession(target: DeviceTarget): Promise<DeviceSession> {
-  const platform = platformModule(target.platform);
-  const transport = platform?.capabilities.transport ?? CAPABILITIES[target.platform]?.transport;
+  const platform = findPlatform(target.platform);
+  const transport = platform?.capabilities.transport;
   if (!transport) throw new TransportError(target.device, "command", `unknown platform '${target.platform}'`);
   if (transport === "exec") return openExecSession(target);
   const dialect = platform?.shell;

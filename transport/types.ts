@@ -6,7 +6,7 @@
  *    commit where the platform has one, save.
  * Host keys are always pinned; credentials never appear in errors or logs.
  */
-import type { Platform as PlatformName } from "../inventory/types";
+import type { PlatformName } from "../model/types";
 
 export interface DeviceTarget {
   readonly device: string;

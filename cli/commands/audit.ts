@@ -5,12 +5,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs, oneOf } from "../args";
-import { CliError, UsageError } from "../errors";
+import { parseArgs, oneOf } from "../../util/args";
+import { CliError, UsageError } from "../../util/errors";
 import { auditDir, readRunRecords, type StoredRecord } from "../../audit/records";
 import { listJson, listMarkdown, listText, showMarkdown, showText } from "../../audit/records-format";
 import { FORMATS, paintFor } from "../../audit/style";
-import { repoRoot } from "../../pulumi/env";
+import { currentRepoRoot } from "../../util/repo";
 
 const HELP = `usage: citydc audit list [--stack NAME] [--dir DIR] [--format text|json|markdown]
        citydc audit show <id> [--stack NAME] [--dir DIR] [--format text|json|markdown]
@@ -48,13 +48,6 @@ function folders(root: string, stack?: string, dir?: string): string[] {
   return [...dirs].sort();
 }
 
-function findRoot(): string {
-  try {
-    return repoRoot(process.cwd());
-  } catch {
-    return repoRoot();
-  }
-}
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { stack: { type: "string" }, dir: { type: "string" }, format: { type: "string" }, help: { type: "boolean" } });
@@ -66,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
   const format = oneOf("format", args.options.format, FORMATS, "text");
   const stack = typeof args.options.stack === "string" ? args.options.stack : undefined;
   const dir = typeof args.options.dir === "string" ? args.options.dir : undefined;
-  const root = findRoot();
+  const root = currentRepoRoot();
   const write = (text: string) => new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
   if (sub === "list") {
     if (rest.length) throw new UsageError(`audit list takes no argument ('${rest[0]}')`);

@@ -9,8 +9,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs } from "../args";
-import { CliError } from "../errors";
+import { parseArgs } from "../../util/args";
+import { CliError } from "../../util/errors";
+import { repoRoot } from "../../util/repo";
 import { labUp, labDown, LabError } from "../../lab/index";
 import { readBackAll } from "../../lab/verify";
 import { expectations, runChecks, type CheckResult } from "../../lab/probe";
@@ -36,7 +37,6 @@ export async function run(argv: string[]): Promise<number> {
   const say = (line: string) => {
     if (!json) process.stdout.write(line + "\n");
   };
-  const { repoRoot } = await import("../../pulumi/env");
   const root = repoRoot();
   const invFile = path.resolve((options.inventory as string | undefined) ?? path.join(root, DEFAULT_LAB_INVENTORY));
   const custom = options.inventory !== undefined;
@@ -49,7 +49,8 @@ export async function run(argv: string[]): Promise<number> {
   };
 
   // 1. validate
-  const { loadNetwork, formatDiagnostics, platforms } = await import("../../pulumi/model");
+  const { loadNetwork } = await import("../../pipeline/index");
+  const { formatDiagnostics } = await import("../../model/diagnostics");
   const net = loadNetwork(invFile);
   const errors = net.diagnostics.filter((d) => d.severity === "error");
   if (!net.inventory || errors.length > 0) {
@@ -106,7 +107,7 @@ export async function run(argv: string[]): Promise<number> {
   // 5. read back
   const labDevices = new Set(lab.plan.devices.map((d) => d.name));
   const expected = new Map([...net.objects].filter(([d]) => labDevices.has(d)));
-  const readBack = await readBackAll(lab.info, expected, platforms());
+  const readBack = await readBackAll(lab.info, expected);
   const rbObjects = readBack.reduce((n, r) => n + r.objects, 0);
   const rbOk = readBack.reduce((n, r) => n + r.matching, 0);
   say(`5/6 read-back ${rbOk}/${rbObjects} objects on ${readBack.length} devices as the inventory says`);

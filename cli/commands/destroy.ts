@@ -2,9 +2,10 @@
  * `citydc destroy --stack NAME [--yes]`: removes every config object the stack put on its devices (never the
  * management path), one session per device. Exit: 0 done, 1 a device failed (named), 2 usage/setup.
  */
-import { UsageError } from "../errors";
-import { parseArgs } from "../args";
-import { asCliError, changeSetOf, platformOf, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { UsageError } from "../../util/errors";
+import { parseArgs } from "../../util/args";
+import { asCliError, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { changeSet, findPlatform } from "../../platforms/index";
 import { confirm } from "./up";
 
 const USAGE = "usage: citydc destroy --stack NAME [--yes] [--backend URL] [--work-dir DIR] [--progress]";
@@ -21,14 +22,14 @@ export async function run(argv: string[]): Promise<number> {
     if (!(await confirm(`remove everything stack ${stack} configured from its devices? [y/N] `))) return 1;
   }
   const { destroyStack } = await import("../../pulumi/stacks");
-  const { buildPlan, countsLine } = await import("../../pulumi/plan");
+  const { buildPlan, countsLine } = await import("../../pulumi/planReport");
   const opts = stackOptions(args);
   const result = await destroyStack(stack, opts).catch(asCliError);
   // Audit trail: one run record per destroy (audit/records.ts, `citydc audit list|show`).
   const { recordRun } = await import("../../audit/records");
   const recorded = recordRun({ stack, result, ...(opts.settings?.inventory ? { inventoryFile: opts.settings.inventory } : {}) });
   if (recorded) process.stderr.write(`citydc destroy: run record ${recorded.record.id} (${recorded.file})\n`);
-  const plan = buildPlan(result, platformOf, changeSetOf);
+  const plan = buildPlan(result, findPlatform, changeSet);
   process.stdout.write(`${result.ok ? "destroyed" : "FAILED"}: stack ${stack}: ${countsLine(plan)}\n`);
   const failed = result.failures.filter((x) => x.device);
   for (const f of result.failures.filter((x) => x.device || failed.length === 0)) {

@@ -2,15 +2,16 @@
  * `citydc diff <old> <new> [--impact] [--format text|json|markdown]`: compares two inventory revisions by
  * object. Each side is a file path or `<git-revision>:<path>`. Exit 0 equal, 1 different, 2 error.
  */
-import { parseArgs, oneOf } from "../args";
-import { CliError, UsageError } from "../errors";
-import type { Inventory } from "../../inventory/types";
+import { parseArgs, oneOf } from "../../util/args";
+import { CliError, UsageError } from "../../util/errors";
+import type { Inventory } from "../../model/types";
 import { diffInventories } from "../../audit/diff";
 import { diffJson, diffMarkdown, diffText, type DiffReport } from "../../audit/diff-format";
 import { computeImpact } from "../../audit/impact";
-import { formatDiagnostics } from "../../audit/diagnostics";
-import { inventoryChangeSets, parseInventory } from "../../audit/deps";
-import { readSource, type SourceText } from "../../audit/source";
+import { formatDiagnostics } from "../../model/diagnostics";
+import { parseInventory } from "../../model/load";
+import { inventoryChangeSets } from "../../pipeline/index";
+import { readSource, type SourceText } from "../../audit/revision";
 import { FORMATS, paintFor } from "../../audit/style";
 
 const HELP = `usage: citydc diff <old> <new> [--impact] [--format text|json|markdown]

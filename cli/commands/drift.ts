@@ -3,27 +3,20 @@
  *  [--parallel N] [--timeout SECONDS]`: reads every config object back from the devices and compares it
  * with the inventory's intent. Exit 0 in sync, 1 drift found, 2 error or a device not checked (and no drift).
  */
-import * as fs from "fs";
 import * as path from "path";
-import { parseArgs, oneOf } from "../args";
-import { CliError, UsageError } from "../errors";
+import { parseArgs, oneOf } from "../../util/args";
+import { CliError, UsageError } from "../../util/errors";
 import { checkDrift, driftExitCode } from "../../audit/drift";
 import { driftJson, driftMarkdown, driftText } from "../../audit/drift-format";
-import { formatDiagnostics } from "../../audit/diagnostics";
-import { deviceIntents, openSession, parseInventory, platforms } from "../../audit/deps";
-import { readSource } from "../../audit/source";
+import { formatDiagnostics } from "../../model/diagnostics";
+import { parseInventory } from "../../model/load";
+import { devicesOf } from "../../pipeline/index";
+import { platformOf } from "../../platforms/registry";
+import { readSource } from "../../audit/revision";
 import { FORMATS, paintFor } from "../../audit/style";
-import { credentialsFromEnv, readHostKeys, targetBuilder } from "../../audit/targets";
-import { readStackConfig } from "../../audit/stackconfig";
-import { repoRoot } from "../../pulumi/env";
-
-function findRoot(): string {
-  try {
-    return repoRoot(process.cwd());
-  } catch {
-    return repoRoot();
-  }
-}
+import { credentialsFromEnv, readHostKeys, targetBuilder } from "../../transport/targets";
+import { readStackConfig } from "../../stacks/settings";
+import { currentRepoRoot } from "../../util/repo";
 
 const HELP = `usage: citydc drift (--inventory <file> | --stack NAME) [--device NAME]... [--site NAME]...
                     [--format text|json|markdown] [--hostkeys FILE] [--parallel N] [--timeout SECONDS]
@@ -64,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const format = oneOf("format", args.options.format, FORMATS, "text");
   if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}'\n\n${HELP}`);
-  const stack = typeof args.options.stack === "string" ? readStackConfig(findRoot(), args.options.stack) : undefined;
+  const stack = typeof args.options.stack === "string" ? readStackConfig(currentRepoRoot(), args.options.stack) : undefined;
   const file = typeof args.options.inventory === "string" ? args.options.inventory : stack?.inventory;
   if (typeof file !== "string") throw new UsageError(`--inventory <file> or --stack NAME is required\n\n${HELP}`);
   const parallel = args.options.parallel === undefined ? 8 : Number(args.options.parallel);
@@ -95,30 +88,22 @@ export async function run(argv: string[]): Promise<number> {
   if ((sites.size || named.length) && devices.length === 0) throw new UsageError("no device matches --device/--site");
 
   let keys: Map<string, string> | undefined;
-  const hostKeysFile = typeof args.options.hostkeys === "string" ? args.options.hostkeys : stack?.hostKeysFile;
-  if (hostKeysFile) {
-    try {
-      keys = readHostKeys(hostKeysFile);
-    } catch {
-      throw new CliError(`host keys ${hostKeysFile}: cannot read the file (the lab writes it: citydc lab up)`, 2);
-    }
-  }
   let creds;
+  const hostKeysFile = typeof args.options.hostkeys === "string" ? args.options.hostkeys : stack?.hostKeysFile;
   try {
-    const env = { ...process.env };
-    if (!env.CITYDC_SSH_KEY_FILE && !env.CITYDC_SSH_PASSWORD && stack?.sshKeyFile && fs.existsSync(stack.sshKeyFile)) env.CITYDC_SSH_KEY_FILE = stack.sshKeyFile;
-    creds = credentialsFromEnv(env);
+    if (hostKeysFile) keys = readHostKeys(hostKeysFile);
+    creds = credentialsFromEnv(process.env, stack?.sshKeyFile).credentials;
   } catch (err) {
     throw new CliError((err as Error).message, 2);
   }
-  const all = platforms();
+  const { openSession } = await import("../../transport/index");
   const report = await checkDrift(
     inv,
     {
-      platform: (name) => all[name],
-      intents: deviceIntents,
+      platform: (name) => platformOf(name),
+      devices: (i) => devicesOf(i),
       openSession,
-      target: targetBuilder(inv.devices, keys, creds, timeout ? timeout * 1000 : undefined),
+      target: targetBuilder(keys, creds, timeout ? timeout * 1000 : undefined),
     },
     { devices, parallel, inventoryName: stack && args.options.inventory === undefined ? `${path.relative(process.cwd(), src.source) || src.source} (stack ${args.options.stack})` : src.source },
   );

@@ -10,13 +10,15 @@
 import { writeFileSync } from "fs";
 import { makeDirs } from "../../util/dirs";
 import { dirname, relative, resolve } from "path";
-import { parseArgs, oneOf } from "../args";
-import { UsageError, CliError } from "../errors";
-import type { Platform } from "../../inventory/types";
-import { DEFAULTS, LAB_DEFAULTS, GenerateError, generateInventory, countInventory, type GenerateOptions } from "../../bench/generator";
-import { inventoryToYaml } from "../../bench/document";
+import { parseArgs, oneOf } from "../../util/args";
+import { UsageError, CliError } from "../../util/errors";
+import type { PlatformName } from "../../model/types";
+import { CAPABILITIES, PLATFORM_NAMES } from "../../model/capabilities";
+import { DEFAULTS, LAB_DEFAULTS, GenerateError, generateInventory, countInventory, type GenerateOptions } from "../../generate/generator";
+import { inventoryToYaml } from "../../generate/document";
 
-const PLATFORMS: readonly Platform[] = ["huawei-vrp", "cisco-nxos", "arista-eos", "junos", "ovs"];
+/** Platforms that can be the switches of a generated fabric: those with L2 (model/capabilities.ts). */
+const PLATFORMS: readonly PlatformName[] = PLATFORM_NAMES.filter((p) => CAPABILITIES[p].features.includes("l2"));
 
 export const HELP = `usage: citydc generate [options]
 

@@ -7,9 +7,9 @@
  * inventory, not root, or a step that failed (the message names it, with a hint).
  */
 import * as path from "path";
-import { parseArgs } from "../args";
-import { repoRoot } from "../../pulumi/env";
-import { UsageError, CliError } from "../errors";
+import { parseArgs } from "../../util/args";
+import { repoRoot } from "../../util/repo";
+import { UsageError, CliError } from "../../util/errors";
 import { labUp, labDown, labDownAll, labStatus, LabError, type LabStatus } from "../../lab/index";
 import { loadLabInventory, DEFAULT_LAB_INVENTORY } from "../../lab/inventory";
 

@@ -3,12 +3,13 @@
  * touched) and prints, per site and device, the config objects to add, change and remove with their lines.
  * Exit: 0 the preview ran, 1 it failed (invalid inventory, DR parity, a refused resource), 2 usage/setup.
  */
-import { oneOf, parseArgs } from "../args";
+import { oneOf, parseArgs } from "../../util/args";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { asCliError, changeSetOf, platformOf, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { asCliError, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { changeSet, findPlatform } from "../../platforms/index";
 import type { StackOptions } from "../../pulumi/stacks";
 
 const USAGE = "usage: citydc plan --stack NAME [--format text|json|markdown] [--no-lines] [--unchanged] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
@@ -22,10 +23,10 @@ export async function run(argv: string[]): Promise<number> {
   const stack = stackName(args, USAGE);
   const format = oneOf("format", args.options.format, ["text", "json", "markdown"] as const, "text");
   const { previewStack } = await import("../../pulumi/stacks");
-  const { buildPlan, formatJson, formatMarkdown, formatText } = await import("../../pulumi/plan");
+  const { buildPlan, formatJson, formatMarkdown, formatText } = await import("../../pulumi/planReport");
   const options = firstPlanOptions(stack, stackOptions(args));
   const result = await previewStack(stack, options).catch(asCliError);
-  const plan = buildPlan(result, platformOf, changeSetOf);
+  const plan = buildPlan(result, findPlatform, changeSet);
   const opts = { lines: !args.options["no-lines"], unchanged: !!args.options.unchanged };
   process.stdout.write(format === "json" ? formatJson(plan) : format === "markdown" ? formatMarkdown(plan, opts) : formatText(plan, opts));
   if (!result.ok && format === "text" && !plan.error) process.stderr.write(`citydc plan: the preview of stack ${stack} failed\n`);

@@ -6,11 +6,12 @@
  */
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { loadInventory } from "../../inventory/load";
-import type { Diagnostic, Platform as PlatformName } from "../../inventory/types";
-import { renderEach, type RenderedDevice } from "../../platforms/render";
-import { oneOf, parseArgs } from "../args";
-import { CliError, UsageError } from "../errors";
+import { loadInventory } from "../../model/load";
+import type { PlatformName } from "../../model/types";
+import { renderEach, type RenderedDevice } from "../../pipeline/index";
+import { formatDiagnostics } from "../../model/diagnostics";
+import { oneOf, parseArgs } from "../../util/args";
+import { CliError, UsageError } from "../../util/errors";
 import { makeDirs } from "../../util/dirs";
 
 const HELP = `usage: citydc render <inventory.yaml> --out <dir> [--device NAME]... [--format text|json]
@@ -33,14 +34,6 @@ export const EXTENSION: Readonly<Record<PlatformName, string>> = {
   "arista-eos": "cfg",
   junos: "set",
 };
-
-/** The same layout as `citydc validate`: place, severity, code, message, then the fix. */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], out: (s: string) => void): void {
-  for (const d of diagnostics) {
-    const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-    out(`${where}  ${d.severity} ${d.code}  ${d.object ? `${d.object}: ` : ""}${d.message}\n    fix: ${d.hint}\n`);
-  }
-}
 
 const safeFileName = (device: string): string => device.replace(/[^A-Za-z0-9_.-]/g, "_");
 
@@ -78,18 +71,16 @@ export async function run(argv: string[]): Promise<number> {
   const result = loadInventory(file);
   const warn = (s: string): void => void process.stderr.write(s);
   if (result.diagnostics.some((d) => d.code === "E_IO")) {
-    for (const d of result.diagnostics) warn(`citydc render: ${d.message}\n  fix: ${d.hint}\n`);
+    warn(formatDiagnostics(result.diagnostics) + "\n");
     return 2;
   }
   if (!result.inventory) {
     warn(`${file}: INVALID, nothing rendered\n`);
-    printDiagnostics(result.diagnostics, warn);
+    warn(formatDiagnostics(result.diagnostics) + "\n");
     return 1;
   }
-  printDiagnostics(
-    result.diagnostics.filter((d) => d.severity === "warning"),
-    warn,
-  );
+  const warnings = result.diagnostics.filter((d) => d.severity === "warning");
+  if (warnings.length > 0) warn(formatDiagnostics(warnings) + "\n");
 
   const names = new Set(result.inventory.devices.map((d) => d.name));
   const unknown = wanted.filter((n) => !names.has(n));

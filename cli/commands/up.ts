@@ -4,9 +4,10 @@
  * required. Exit: 0 every device applied, 1 a device failed (named) or the preview failed, 2 usage/setup.
  */
 import * as readline from "readline";
-import { UsageError } from "../errors";
-import { oneOf, parseArgs } from "../args";
-import { asCliError, changeSetOf, platformOf, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { UsageError } from "../../util/errors";
+import { oneOf, parseArgs } from "../../util/args";
+import { asCliError, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { changeSet, findPlatform } from "../../platforms/index";
 
 const USAGE = "usage: citydc up --stack NAME [--yes] [--format text|json] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
 
@@ -28,10 +29,10 @@ export async function run(argv: string[]): Promise<number> {
   const yes = !!args.options.yes;
   if (!yes && !process.stdin.isTTY) throw new UsageError("not a terminal: pass --yes to apply without asking");
   const { previewStack, upStack } = await import("../../pulumi/stacks");
-  const { buildPlan, countsLine, formatJson, formatText } = await import("../../pulumi/plan");
+  const { buildPlan, countsLine, formatJson, formatText } = await import("../../pulumi/planReport");
   const opts = stackOptions(args);
   const preview = await previewStack(stack, opts).catch(asCliError);
-  const plan = buildPlan(preview, platformOf, changeSetOf);
+  const plan = buildPlan(preview, findPlatform, changeSet);
   if (!preview.ok) {
     process.stdout.write(format === "json" ? formatJson(plan) : formatText(plan));
     return 1;
@@ -47,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   const { recordRun } = await import("../../audit/records");
   const recorded = recordRun({ stack, result, preview, ...(opts.settings?.inventory ? { inventoryFile: opts.settings.inventory } : {}) });
   if (recorded) process.stderr.write(`citydc up: run record ${recorded.record.id} (${recorded.file})\n`);
-  const applied = buildPlan(result, platformOf, changeSetOf);
+  const applied = buildPlan(result, findPlatform, changeSet);
   const failed = [...new Set(result.failures.map((f) => f.device).filter((d): d is string => !!d))];
   if (format === "json") {
     process.stdout.write(formatJson(applied));

@@ -3,10 +3,11 @@
  * Exit 0 valid (warnings allowed), 1 invalid inventory (including unreadable content: binary, not
  * UTF-8, YAML errors), 2 usage or I/O error (missing file, permission).
  */
-import { parseArgs } from "../args";
-import { UsageError } from "../errors";
-import { loadInventory } from "../../inventory/load";
-import type { Diagnostic } from "../../inventory/types";
+import { parseArgs } from "../../util/args";
+import { UsageError } from "../../util/errors";
+import { loadInventory } from "../../model/load";
+import type { Diagnostic } from "../../model/types";
+import { diagnosticJson, diagnosticText, formatDiagnostics } from "../../model/diagnostics";
 
 const HELP = `usage: citydc validate <inventory.yaml> [--json]
 
@@ -19,20 +20,6 @@ exit codes: 0 valid, 1 invalid inventory, 2 usage or I/O error`;
 
 /** Human output stops after this many problems (all of them are in --json). */
 const MAX_PRINTED = 200;
-
-function entry(d: Diagnostic) {
-  return {
-    code: d.code,
-    severity: d.severity,
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    path: d.path,
-    object: d.object ?? null,
-    message: d.message,
-    hint: d.hint,
-  };
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -66,9 +53,7 @@ function human(file: string, valid: boolean, diagnostics: Diagnostic[], summary?
     lines.push("", object);
     for (const d of list) {
       if (printed++ >= MAX_PRINTED) break;
-      const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-      lines.push(`  ${where}  ${d.severity} ${d.code}  ${d.message}`);
-      lines.push(`    fix: ${d.hint}`);
+      lines.push(diagnosticText(d, { withoutObject: true, indent: "  " }));
     }
   }
   const total = errors.length + warnings.length;
@@ -91,13 +76,13 @@ export async function run(argv: string[]): Promise<number> {
     const out = {
       valid,
       file,
-      errors: result.diagnostics.filter((d) => d.severity === "error").map(entry),
-      warnings: result.diagnostics.filter((d) => d.severity === "warning").map(entry),
+      errors: result.diagnostics.filter((d) => d.severity === "error").map(diagnosticJson),
+      warnings: result.diagnostics.filter((d) => d.severity === "warning").map(diagnosticJson),
       summary: result.summary ?? {},
     };
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
   } else if (ioError) {
-    for (const d of result.diagnostics) process.stderr.write(`citydc validate: ${d.message}\n  fix: ${d.hint}\n`);
+    process.stderr.write(formatDiagnostics(result.diagnostics) + "\n");
   } else {
     process.stdout.write(human(file, valid, result.diagnostics, result.summary));
   }

@@ -19,8 +19,8 @@ import * as path from "path";
 import { labUp, labDown, labStopSshd, planLab, sshAnswers, type LabInfo } from "../../lab/index";
 import { ovsEnv } from "../../lab/devices";
 import { refreshStack, upStack, previewStack, type StackOptions } from "../../pulumi/stacks";
-import type { Inventory } from "../../inventory/types";
-import { loadInventory } from "../../inventory/load";
+import type { Inventory } from "../../model/types";
+import { loadInventory } from "../../model/load";
 import { readRunRecords, recordRun } from "../../audit/records";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { labDown } from "../../lab/index";
-import { loadInventory } from "../../inventory/load";
+import { loadInventory } from "../../model/load";
 
 const ROOT = path.resolve(__dirname, "../..");
 let tmp: string;

@@ -10,7 +10,7 @@ import * as path from "path";
 import { execFileSync } from "child_process";
 import { labUp, labDown, labStatus } from "../../lab/index";
 import { listNamespaces } from "../../lab/net";
-import type { Inventory, Device } from "../../inventory/types";
+import type { Inventory, Device } from "../../model/types";
 
 const dev = (name: string, platform: "ovs" | "frr", port: number, extra: Partial<Device> = {}): Device => ({
   name, site: "s", height: 1, role: platform === "ovs" ? "leaf" : "border", platform,

@@ -14,10 +14,10 @@ import * as yaml from "js-yaml";
 import { labUp, labDown, labStopSshd, labLogins, type LabInfo } from "../../lab/index";
 import { readBackAll } from "../../lab/verify";
 import { expectations, runChecks, hostFacts, reaches, isolated } from "../../lab/probe";
-import { loadNetwork, platforms } from "../../pulumi/model";
+import { loadNetwork } from "../../pipeline/index";
 import { previewStack, upStack, refreshStack, destroyStack, type StackOptions } from "../../pulumi/stacks";
-import type { Inventory } from "../../inventory/types";
-import { loadInventory } from "../../inventory/load";
+import type { Inventory } from "../../model/types";
+import { loadInventory } from "../../model/load";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -78,7 +78,7 @@ function disallow(x: Doc, vlan: number): void {
 /** Every object of the inventory is on its device with the inventory's facts. */
 async function expectReadBack(): Promise<void> {
   const net = loadNetwork(invFile);
-  const rb = await readBackAll(info, net.objects, platforms());
+  const rb = await readBackAll(info, net.objects);
   const problems = rb.flatMap((r) => r.problems.map((p) => `${r.device}: ${p}`));
   expect(problems).toEqual([]);
   expect(rb.reduce((n, r) => n + r.matching, 0)).toBe([...net.objects.values()].reduce((n, o) => n + o.length, 0));
@@ -213,7 +213,7 @@ describe("lab stack end to end", () => {
       [...removed].map(([d, objs]) => [d, objs.filter((o) => o.key === "vlan:150" || (d.startsWith("e2a-dc1-leaf") && o.key === "port:p9"))] as const).filter(([, o]) => o.length > 0),
     );
     expect(gone.size).toBeGreaterThan(0);
-    const rb = await readBackAll(info, gone, platforms(), "absent");
+    const rb = await readBackAll(info, gone, "absent");
     expect(rb.flatMap((r) => r.problems)).toEqual([]);
     // The former VLAN 150 host is cut off even inside its own subnet.
     expect(isolated(hostOf(oldInv, "e2a-new1"), hostOf(inv, "e2a-new2"))).toBe(true);
@@ -243,7 +243,7 @@ describe("lab stack end to end", () => {
     // The others hold the change already.
     const net = loadNetwork(invFile);
     const others = new Map([...net.objects].filter(([d]) => d !== "e2a-dc2-leaf1"));
-    const rb = await readBackAll(info, others, platforms());
+    const rb = await readBackAll(info, others);
     expect(rb.flatMap((r) => r.problems)).toEqual([]);
     // The state is true: only the failed device still has changes pending.
     const pending = await previewStack(STACK, opts);
@@ -281,7 +281,7 @@ describe("lab stack end to end", () => {
     const objects = loadNetwork(invFile).objects;
     const d = await destroyStack(STACK, opts);
     expect(d.ok, d.error).toBe(true);
-    const rb = await readBackAll(info, objects, platforms(), "absent");
+    const rb = await readBackAll(info, objects, "absent");
     expect(rb.flatMap((r) => r.problems)).toEqual([]);
     const { execFileSync } = await import("child_process");
     for (const dev of info.devices.filter((x) => x.kind === "switch")) {

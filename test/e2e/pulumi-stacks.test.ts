@@ -10,10 +10,10 @@ import * as path from "path";
 import * as yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pulumiEnv } from "../../pulumi/env";
-import { loadNetwork } from "../../pulumi/model";
-import { buildPlan } from "../../pulumi/plan";
+import { loadNetwork } from "../../pipeline/index";
+import { buildPlan } from "../../pulumi/planReport";
 import { destroyStack, previewStack, refreshStack, upStack, type StackOptions, type StackRunResult } from "../../pulumi/stacks";
-import { changeSetOf, platformOf } from "../../cli/stackRun";
+import { changeSet, findPlatform } from "../../platforms/index";
 import { canRunSshd, startRecordingSshd, type RecordingSshd } from "./helpers/recordingSshd";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -61,7 +61,7 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
     }
     // the DR site belongs to the dr stack
     expect(result.devices.some((d) => d.new!.site === "kg-dc2")).toBe(false);
-    const plan = buildPlan(result, platformOf, changeSetOf);
+    const plan = buildPlan(result, findPlatform, changeSet);
     expect(plan.counts.devices.create).toBe(Object.keys(expected).length);
     expect(plan.counts.objects.add).toBe(Object.values(expected).reduce((n, keys) => n + keys.length, 0));
   });
@@ -182,7 +182,7 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       expect(preview.ok, `${preview.error}`).toBe(true);
       expect(devicesBy(preview, "update")).toEqual(["lab-dc1-leaf1"]);
       expect(preview.devices.filter((d) => d.op !== "same" && d.op !== "update")).toEqual([]);
-      const plan = buildPlan(preview, platformOf, changeSetOf);
+      const plan = buildPlan(preview, findPlatform, changeSet);
       const leaf = plan.sites.flatMap((s) => s.devices).find((d) => d.device === "lab-dc1-leaf1")!;
       expect(leaf.changes.map((c) => [c.action, c.key])).toEqual([["add", "port:p9"]]);
       expect(plan.counts.objects).toEqual({ add: 1, change: 0, remove: 0 });
@@ -221,7 +221,7 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       const preview = await previewStack("lab", opts("lab", settings(v3)));
       expect(preview.ok).toBe(true);
       expect(devicesBy(preview, "update")).toEqual(Object.keys(differing).sort());
-      const plan = buildPlan(preview, platformOf, changeSetOf);
+      const plan = buildPlan(preview, findPlatform, changeSet);
       for (const d of plan.sites.flatMap((s) => s.devices).filter((x) => x.action === "update")) {
         expect(d.changes.map((c) => c.key).sort(), d.device).toEqual(differing[d.device]);
       }
@@ -240,7 +240,7 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       expect(reads.length).toBe(Object.values(expected).reduce((n, k) => n + k.length, 0));
       for (const d of refreshed.devices) expect(Object.keys(d.new?.objects ?? {}), d.name).toEqual([]);
       const preview = await previewStack("lab", opts("lab", settings(v3)));
-      const plan = buildPlan(preview, platformOf, changeSetOf);
+      const plan = buildPlan(preview, findPlatform, changeSet);
       expect(plan.counts.objects.add).toBe(Object.values(expected).reduce((n, k) => n + k.length, 0));
       // the next up converges: one session per device re-sends what it lost
       const mark = sshd.sessions().length;

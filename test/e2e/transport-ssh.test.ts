@@ -11,7 +11,7 @@ import { labUp, labDown, type LabInfo } from "../../lab/index";
 import { openSession, openShellSession, TransportError } from "../../transport/index";
 import type { DeviceTarget } from "../../transport/types";
 import type { ShellDialect } from "../../platforms/types";
-import type { Inventory, Device } from "../../inventory/types";
+import type { Inventory, Device } from "../../model/types";
 import { PLATFORMS } from "../../platforms/index";
 
 const dev = (name: string, platform: "ovs" | "frr", port: number): Device => ({

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import type { Device, Inventory } from "../../../inventory/types";
-import { parseInventory } from "../../../inventory/load";
+import type { Device, Inventory } from "../../../model/types";
+import { parseInventory } from "../../../model/load";
 import { diffInventories, type InventoryDiff } from "../../../audit/diff";
 import { diffJson, diffMarkdown, diffText } from "../../../audit/diff-format";
 import { assessRisks } from "../../../audit/risks";

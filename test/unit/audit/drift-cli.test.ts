@@ -3,9 +3,9 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run as drift } from "../../../cli/commands/drift";
-import { CliError } from "../../../cli/errors";
+import { CliError } from "../../../util/errors";
 import { runCommand } from "../helpers/cli";
-import { readStackConfig } from "../../../audit/stackconfig";
+import { readStackConfig } from "../../../stacks/settings";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const VENDORS = path.join(ROOT, "test/fixtures/readback/vendors.yaml");

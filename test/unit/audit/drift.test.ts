@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Device, Inventory } from "../../../inventory/types";
-import type { ConfigObject, DeviceIntent, Platform, ReadBackResult } from "../../../platforms/types";
+import type { Device, Inventory } from "../../../model/types";
+import type { ConfigObject, Platform, ReadBackResult } from "../../../platforms/types";
+import type { DeviceIntent } from "../../../intent/types";
 import { TransportError, type DeviceSession, type DeviceTarget } from "../../../transport/types";
 import { checkDrift, compareDevice, compareFacts, driftExitCode, mapBounded, type DriftDeps } from "../../../audit/drift";
 import { driftJson } from "../../../audit/drift-format";
-import { parseHostKeys, targetBuilder } from "../../../audit/targets";
+import { parseHostKeys, targetBuilder } from "../../../transport/targets";
 
 // A fake platform whose read-back output is JSON of the facts ("" = absent): enough to test the comparison.
 const objectsOf = (intent: DeviceIntent): ConfigObject[] =>
@@ -47,8 +48,12 @@ const intent = (d: string): DeviceIntent =>
 function deps(state: Record<number, Record<string, string>>, opened: string[] = []): DriftDeps {
   return {
     platform: (n) => fakePlatform(n as "ovs"),
-    intents: (i) => i.devices.map((d) => ({ ...intent(d.name), platform: d.platform })),
-    target: targetBuilder(inv.devices, undefined, { password: "pw-not-real" }),
+    devices: (i) =>
+      i.devices.map((d) => {
+        const it = { ...intent(d.name), platform: d.platform };
+        return { intent: it, objects: fakePlatform(d.platform as "ovs").objects(it) };
+      }),
+    target: targetBuilder(undefined, { password: "pw-not-real" }),
     async openSession(t: DeviceTarget): Promise<DeviceSession> {
       opened.push(t.device);
       const s = state[t.port];
@@ -130,9 +135,9 @@ describe("checkDrift", () => {
   it("no host key or no credentials: the device is not checked, never logged into", async () => {
     const d = device("sw9", "ovs", 2209);
     const noKey = { ...d, management: { ...d.management, hostKey: undefined } } as Device;
-    const build = targetBuilder([noKey], undefined, { password: "x" });
+    const build = targetBuilder(undefined, { password: "x" });
     expect(typeof build(noKey)).toBe("string");
-    expect(typeof targetBuilder([d], undefined, {})(d)).toBe("string");
+    expect(typeof targetBuilder(undefined, {})(d)).toBe("string");
     expect(build({ ...noKey })).toMatch(/host key/);
   });
 });
@@ -151,7 +156,7 @@ describe("host keys", () => {
     const a = { ...device("a", "ovs", 2201), management: { address: "127.0.0.1", port: 2201, user: "u" } } as Device;
     const b = { ...device("b", "ovs", 2202), management: { address: "127.0.0.1", port: 2202, user: "u" } } as Device;
     const keys = parseHostKeys("[127.0.0.1]:2202 ssh-ed25519 KB\n127.0.0.1 ssh-ed25519 KX\n");
-    const build = targetBuilder([a, b], keys, { password: "p" });
+    const build = targetBuilder(keys, { password: "p" });
     expect(typeof build(a)).toBe("string");
     expect((build(b) as DeviceTarget).hostKey).toBe("ssh-ed25519 KB");
   });

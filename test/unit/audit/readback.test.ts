@@ -9,8 +9,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { loadInventory } from "../../../inventory/load";
-import { renderInventory, PLATFORMS } from "../../../platforms/index";
+import { loadInventory } from "../../../model/load";
+import { PLATFORMS } from "../../../platforms/index";
+import { renderInventory } from "../../../pipeline/index";
 import type { ConfigObject } from "../../../platforms/types";
 import { compareDevice } from "../../../audit/drift";
 

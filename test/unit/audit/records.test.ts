@@ -8,7 +8,7 @@ import {
   buildRunRecord, currentActor, inventoryRevision, readRunRecords, redact, RUN_SCHEMA, writeRunRecord, auditDir,
 } from "../../../audit/records";
 import { run as audit } from "../../../cli/commands/audit";
-import { CliError } from "../../../cli/errors";
+import { CliError } from "../../../util/errors";
 
 const main = async (argv: string[]): Promise<number> => {
   try {

@@ -46,7 +46,7 @@ async function build(net = network(), sites: string[] = []) {
     const site = s instanceof C.DrSite ? (walk(s), s.site) : s;
     walk(site);
     for (const r of site.racks) walk(r);
-    for (const sw of site.switches) {
+    for (const sw of site.devices) {
       walk(sw);
       walk(sw.config);
       sw.lags.forEach(walk);
@@ -61,7 +61,7 @@ async function build(net = network(), sites: string[] = []) {
 const typeChain = (urn: string) => urn.split("::")[2]!;
 
 describe("components", () => {
-  it("registers one DeviceConfig per device, under Site -> Rack -> Switch, named by the device", async () => {
+  it("registers one DeviceConfig per device, under Site -> Rack -> NetworkDevice, named by the device", async () => {
     const { built, urns } = await build();
     const configs = registered.filter((r) => r.type === "citydc:device:DeviceConfig").map((r) => r.name).sort();
     expect(configs).toEqual(["a-dc1-leaf1", "a-dc1-spine1", "a-dc1-wan1", "a-dc2-leaf1"]);
@@ -70,16 +70,16 @@ describe("components", () => {
     expect(typeChain(leaf)).toBe("citydc:network:Switch$citydc:device:DeviceConfig");
     const [dc1, dc2] = built.sites as [Components.Site, Components.DrSite];
     expect(dc1).toBeInstanceOf(C.Site);
-    expect(dc1.racks.map((r) => [r.switches.map((s) => s.device)])).toEqual([[["a-dc1-spine1"]], [["a-dc1-leaf1"]], [["a-dc1-wan1"]]]);
+    expect(dc1.racks.map((r) => [r.devices.map((s) => s.device)])).toEqual([[["a-dc1-spine1"]], [["a-dc1-leaf1"]], [["a-dc1-wan1"]]]);
     // a device without a rack goes into the site's "unracked" rack: same parent chain as every other
     expect(registered.filter((r) => r.type === "citydc:network:Rack").map((r) => r.name)).toContain("a-dc1:unracked");
     expect(typeChain(urns.find((u) => u.endsWith("Rack::a-dc1:unracked"))!)).toBe("citydc:network:Site$citydc:network:Rack");
     // the DR site is wrapped in a DrSite
     expect(dc2).toBeInstanceOf(C.DrSite);
-    expect(dc2.site.switches.map((s) => s.device)).toEqual(["a-dc2-leaf1"]);
+    expect(dc2.site.devices.map((s) => s.device)).toEqual(["a-dc2-leaf1"]);
     expect(typeChain(urns.find((u) => u.endsWith("$citydc:network:Site::a-dc2"))!)).toBe("citydc:network:DrSite$citydc:network:Site");
     // each switch's DeviceConfig is its own child
-    for (const sw of [...dc1.switches, ...dc2.site.switches]) {
+    for (const sw of [...dc1.devices, ...dc2.site.devices]) {
       expect(await value(sw.config.urn)).toMatch(new RegExp(`Switch\\$citydc:device:DeviceConfig::${sw.device}$`));
     }
   });

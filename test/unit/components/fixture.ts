@@ -1,6 +1,7 @@
 /** A small two-site network, built by hand (no other layer needed): a primary with two racks and a DR site. */
-import type { Device, Inventory } from "../../../inventory/types";
-import type { ConfigObject, DeviceIntent } from "../../../platforms/types";
+import type { Device, Inventory } from "../../../model/types";
+import type { ConfigObject } from "../../../platforms/types";
+import type { DeviceIntent } from "../../../intent/types";
 import type { DeviceBuild, NetworkBuild } from "../../../components/types";
 
 function device(name: string, site: string, rack: string | undefined, port: number): Device {

@@ -4,7 +4,7 @@ import { afterAll } from "vitest";
 import { tmpdir } from "os";
 import { join } from "path";
 import { load } from "js-yaml";
-import { generateInventory, countInventory } from "../../../bench/generator";
+import { generateInventory, countInventory } from "../../../generate/generator";
 import { addVlanOnLeafs, freeVlanId, reviseForDiff } from "../../../bench/mutate";
 import { hostVars, writeAnsibleFiles, writeInventory } from "../../../bench/ansible";
 import { labSizeOptions } from "../../../bench/lab";
@@ -12,8 +12,8 @@ import { sizeOptions } from "../../../bench/pure";
 import { benchOptions } from "../../../bench/run";
 import { BEGIN, END, writeReport, table } from "../../../bench/report";
 import { median } from "../../../bench/measure";
-import { UsageError } from "../../../cli/errors";
-import type { DeviceIntent } from "../../../platforms/types";
+import { UsageError } from "../../../util/errors";
+import type { DeviceIntent } from "../../../intent/types";
 
 const temps: string[] = [];
 function tempDir(prefix: string): string {

@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { load } from "js-yaml";
 import { optionsFromArgv, run } from "../../../cli/commands/generate";
-import { UsageError } from "../../../cli/errors";
+import { UsageError } from "../../../util/errors";
 
 describe("citydc generate: arguments", () => {
   it("reads the size flags", () => {

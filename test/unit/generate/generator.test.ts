@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { load } from "js-yaml";
-import { DEFAULTS, LAB_DEFAULTS, GenerateError, generateInventory, countInventory, type GenerateOptions } from "../../../bench/generator";
-import { inventoryToYaml, toDocument } from "../../../bench/document";
-import { CAPABILITIES } from "../../../platforms/capabilities";
-import type { Inventory } from "../../../inventory/types";
+import { DEFAULTS, LAB_DEFAULTS, GenerateError, generateInventory, countInventory, type GenerateOptions } from "../../../generate/generator";
+import { inventoryToYaml, toDocument } from "../../../generate/document";
+import { CAPABILITIES } from "../../../model/capabilities";
+import type { Inventory } from "../../../model/types";
 
 const opts = (o: Partial<GenerateOptions>): GenerateOptions => ({ ...DEFAULTS, ...o });
 const labOpts = (o: Partial<GenerateOptions>): GenerateOptions => ({ ...DEFAULTS, ...LAB_DEFAULTS, lab: true, ...o });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseInventory } from "../../../inventory/load";
-import { DEFAULTS, LAB_DEFAULTS, generateInventory, type GenerateOptions } from "../../../bench/generator";
-import { inventoryToYaml } from "../../../bench/document";
+import { parseInventory } from "../../../model/load";
+import { DEFAULTS, LAB_DEFAULTS, generateInventory, type GenerateOptions } from "../../../generate/generator";
+import { inventoryToYaml } from "../../../generate/document";
 import { addVlanOnLeafs, reviseForDiff } from "../../../bench/mutate";
-import type { Inventory } from "../../../inventory/types";
+import type { Inventory } from "../../../model/types";
 
 const opts = (o: Partial<GenerateOptions>): GenerateOptions => ({ ...DEFAULTS, ...o });
 const lab = (o: Partial<GenerateOptions>): GenerateOptions => ({ ...DEFAULTS, ...LAB_DEFAULTS, lab: true, ...o });

@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import { CliError } from "../../../cli/errors";
+import { CliError } from "../../../util/errors";
 
 export interface CliRun {
   readonly code: number;

@@ -2,7 +2,7 @@
  * Test helpers for the intent and platform tests: a tiny builder of Inventory objects with the loader's
  * defaults (enabled: true, empty lists, bgp: false), so tests state only what matters.
  */
-import type { Device, Host, Interface, Inventory, Lag, Link, Vlan } from "../../../inventory/types";
+import type { Device, Host, Interface, Inventory, Lag, Link, Vlan } from "../../../model/types";
 
 type Partial2<T> = { -readonly [K in keyof T]?: T[K] };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { deriveIntent } from "../../../intent";
-import type { DeviceIntent, PortIntent } from "../../../platforms/types";
+import type { DeviceIntent, PortIntent } from "../../../intent/types";
 import { device, host, iface, inventory, lag, link, vlan } from "../helpers/inventory";
-import type { Inventory } from "../../../inventory/types";
+import type { Inventory } from "../../../model/types";
 
 function port(d: DeviceIntent, name: string): PortIntent {
   const p = d.ports.find((x) => x.name === name) ?? d.lags.find((l) => l.name === name)?.port;

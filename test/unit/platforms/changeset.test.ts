@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { join } from "path";
 import { deriveIntent } from "../../../intent";
-import { loadInventory } from "../../../inventory/load";
-import type { Interface, Inventory } from "../../../inventory/types";
-import { changeSet, inventoryChangeSets, ManagementPathError, PLATFORMS, renderDevice } from "../../../platforms";
+import { loadInventory } from "../../../model/load";
+import type { Interface, Inventory } from "../../../model/types";
+import { changeSet, ManagementPathError, PLATFORMS } from "../../../platforms";
+import { inventoryChangeSets, renderDevice } from "../../../pipeline/index";
 import type { ConfigObject } from "../../../platforms/types";
 import { device, iface, inventory, link, vlan } from "../helpers/inventory";
 
@@ -224,7 +225,7 @@ describe("inventory change sets on the city's network", () => {
         lags: d.lags.map((l) => (Array.isArray(l.allowed) ? { ...l, allowed: l.allowed.filter((v) => v !== 310) } : l)),
       })),
     };
-    const sets = inventoryChangeSets(inv, without);
+    const { sets } = inventoryChangeSets(inv, without);
     expect(sets.map((s) => s.device).sort()).toEqual(carriers.sort());
     for (const s of sets) {
       expect(s.changes.some((c) => c.action === "remove" && c.key === "vlan:310")).toBe(true);
@@ -241,8 +242,8 @@ describe("inventory change sets on the city's network", () => {
   });
 
   it("an unchanged inventory has no change sets; a removed device is emptied", () => {
-    expect(inventoryChangeSets(inv, inv)).toEqual([]);
-    const sets = inventoryChangeSets(inv, { ...inv, devices: inv.devices.filter((d) => d.name !== "kg-nsz-wan1"), links: inv.links.filter((l) => l.b.device !== "kg-nsz-wan1") });
+    expect(inventoryChangeSets(inv, inv).sets).toEqual([]);
+    const { sets } = inventoryChangeSets(inv, { ...inv, devices: inv.devices.filter((d) => d.name !== "kg-nsz-wan1"), links: inv.links.filter((l) => l.b.device !== "kg-nsz-wan1") });
     const gone = sets.find((s) => s.device === "kg-nsz-wan1")!;
     expect(gone.changes.every((c) => c.action === "remove")).toBe(true);
     expect(gone.script[0]).toBe("configure private");

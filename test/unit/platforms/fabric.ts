@@ -3,7 +3,7 @@
  * spines with a peer LAG, VRRP gateways (one in a VRF), a leaf dual-homed with two LACP LAGs, an access
  * port, a hypervisor trunk with a native VLAN, a spare port, a routed WAN port with a static route and eBGP.
  */
-import type { Inventory, Platform } from "../../../inventory/types";
+import type { Inventory, PlatformName } from "../../../model/types";
 import { device, host, iface, inventory, lag, link, vlan } from "../helpers/inventory";
 
 /** Interface names per platform: uplink1, uplink2, peer1, peer2, access, hypervisor, spare, wan; and LAG names. */
@@ -14,7 +14,7 @@ export const NAMES: Record<string, { i: string[]; lag: (n: number) => string }> 
   junos: { i: ["et-0/0/49", "et-0/0/50", "et-0/0/53", "et-0/0/54", "xe-0/0/1", "xe-0/0/2", "xe-0/0/48", "xe-0/0/47"], lag: (n) => `ae${n}` },
 };
 
-export function fabric(platform: Platform): Inventory {
+export function fabric(platform: PlatformName): Inventory {
   const { i, lag: L } = NAMES[platform]!;
   const [up1, up2, peer1, peer2, access, hyper, spare, wan] = i as [string, string, string, string, string, string, string, string];
   const spine = (name: string, n: number) =>

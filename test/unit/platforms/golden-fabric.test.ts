@@ -14,14 +14,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
-import type { Platform } from "../../../inventory/types";
-import { renderInventory } from "../../../platforms/render";
+import type { PlatformName } from "../../../model/types";
+import { renderInventory } from "../../../pipeline/index";
 import { fileFor } from "../../../cli/commands/render";
 import { fabric, NAMES } from "./fabric";
 
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
-for (const platform of Object.keys(NAMES) as Platform[]) {
+for (const platform of Object.keys(NAMES) as PlatformName[]) {
   describe(`golden fabric on ${platform}`, () => {
     const devices = renderInventory(fabric(platform)).filter((d) => d.platform === platform);
     const dir = join(__dirname, "..", "..", "golden", "fabric", platform);

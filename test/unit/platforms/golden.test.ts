@@ -19,8 +19,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
-import { loadInventory } from "../../../inventory/load";
-import { renderInventory } from "../../../platforms/render";
+import { loadInventory } from "../../../model/load";
+import { renderInventory } from "../../../pipeline/index";
 import { fileFor } from "../../../cli/commands/render";
 
 const ROOT = join(__dirname, "..", "..", "..");

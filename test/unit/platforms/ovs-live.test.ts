@@ -10,9 +10,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadInventory } from "../../../inventory/load";
-import type { Inventory } from "../../../inventory/types";
-import { changeSet, PLATFORMS, renderInventory } from "../../../platforms";
+import { loadInventory } from "../../../model/load";
+import type { Inventory } from "../../../model/types";
+import { changeSet, PLATFORMS } from "../../../platforms";
+import { renderInventory } from "../../../pipeline/index";
 
 const SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema";
 const available = existsSync(SCHEMA) && (() => {

@@ -13,8 +13,9 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
-import { loadInventory } from "../../../inventory/load";
-import { PLATFORMS, renderInventory } from "../../../platforms";
+import { loadInventory } from "../../../model/load";
+import { PLATFORMS } from "../../../platforms";
+import { renderInventory } from "../../../pipeline/index";
 import type { ConfigObject } from "../../../platforms/types";
 import { fabric } from "./fabric";
 

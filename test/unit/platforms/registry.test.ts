@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, PLATFORM_NAMES } from "../../../platforms/capabilities";
+import { CAPABILITIES, PLATFORM_NAMES } from "../../../model/capabilities";
 import { PLATFORMS } from "../../../platforms";
-import { KIND_ORDER, type DeviceIntent } from "../../../platforms/types";
+import { KIND_ORDER } from "../../../platforms/types";
+import type { DeviceIntent } from "../../../intent/types";
 
 /** One intent with a bit of everything, named for each platform. */
 function sample(platform: DeviceIntent["platform"]): DeviceIntent {

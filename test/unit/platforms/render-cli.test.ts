@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "f
 import { tmpdir } from "os";
 import { join } from "path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { UsageError, CliError } from "../../../cli/errors";
+import { UsageError, CliError } from "../../../util/errors";
 import { run } from "../../../cli/commands/render";
 
 /** As cli/main.ts does: usage and CLI errors become their exit code. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PLATFORMS } from "../../../platforms";
 import { junosMembers } from "../../../platforms/junos";
 import { nxosFeatures } from "../../../platforms/cisco-nxos";
-import type { DeviceIntent, PortIntent } from "../../../platforms/types";
+import type { DeviceIntent, PortIntent } from "../../../intent/types";
 import { addressAndMask, dashRanges, maskLength, parseVlanList, vrpRanges } from "../../../platforms/util";
 
 describe("VLAN lists the way each platform writes them", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeviceConfigProvider, type ProviderDeps } from "../../../provider/deviceConfig";
+import { DeviceConfigProvider, type ProviderDeps } from "../../../provider/deviceConfigProvider";
 import { SECRET_SIG, SIG_KEY, isSecret, wrapSecret } from "../../../provider/secrets";
 import type { StoredObject } from "../../../provider/types";
 import type { ConfigObject, DeviceChangeSet, Platform } from "../../../platforms/types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPlan, formatJson, formatMarkdown, formatText } from "../../../pulumi/plan";
+import { buildPlan, formatJson, formatMarkdown, formatText } from "../../../pulumi/planReport";
 import type { DeviceView, ResourceStep, StackRunResult } from "../../../pulumi/stacks";
 import type { StoredObject } from "../../../provider/types";
 import { changeSet } from "../../../platforms/changeset";

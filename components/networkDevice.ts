@@ -1,0 +1,52 @@
+/**
+ * One network device, switch or router: its LAGs, and ONE DeviceConfig that holds all of its config
+ * objects. Its type token stays `citydc:network:Switch` (components/types.ts): it is part of every URN of
+ * existing state, so the class name changed and the token did not.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { DeviceCredentials } from "../provider/types";
+import { toStored, type StoredObject } from "../provider/types";
+import { DeviceConfig } from "./deviceConfig";
+import { Lag } from "./lag";
+import { TYPES, type DeviceBuild } from "./types";
+
+export interface NetworkDeviceArgs {
+  readonly build: DeviceBuild;
+  readonly credentials?: pulumi.Input<DeviceCredentials>;
+}
+
+export class NetworkDevice extends pulumi.ComponentResource {
+  readonly device: string;
+  readonly config: DeviceConfig;
+  readonly lags: readonly Lag[];
+  readonly objectKeys: readonly string[];
+
+  constructor(name: string, args: NetworkDeviceArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(TYPES.switch, name, {}, opts);
+    const { device, intent, objects, target } = args.build;
+    this.device = device.name;
+    const stored: Record<string, StoredObject> = {};
+    for (const o of objects) {
+      if (stored[o.key]) throw new Error(`device ${device.name}: the platform rendered two objects with key ${o.key}`);
+      stored[o.key] = toStored(o);
+    }
+    this.objectKeys = objects.map((o) => o.key);
+    this.lags = intent.lags.map(
+      (l) => new Lag(`${device.name}:${l.name}`, { device: device.name, lag: l }, { parent: this }),
+    );
+    this.config = new DeviceConfig(
+      device.name,
+      {
+        device: device.name,
+        site: device.site,
+        platform: device.platform,
+        target,
+        management: intent.management,
+        ...(args.credentials !== undefined ? { credentials: args.credentials } : {}),
+        objects: stored,
+      },
+      { parent: this },
+    );
+    this.registerOutputs({ device: device.name, platform: device.platform, role: device.role, objects: this.objectKeys.length });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The contract of the intent layer: what each device must carry, platform neutral. intent/derive.ts
+ * produces it from the model; every platform module renders it (platforms/). Pure data, no syntax.
+ */
+import type { LacpMode, PlatformName } from "../model/types";
+
+export interface VlanIntent {
+  readonly id: number;
+  readonly name: string;
+}
+
+export interface PortIntent {
+  /** Interface or LAG name on the device. */
+  readonly name: string;
+  readonly description: string;
+  readonly enabled: boolean;
+  readonly speed?: string;
+  readonly mtu?: number;
+  readonly mode: "access" | "trunk" | "routed" | "unused";
+  readonly vlan?: number;
+  /** Trunk: allowed VLANs after pruning, sorted ascending. */
+  readonly allowed?: readonly number[];
+  readonly native?: number;
+  /** Routed: "10.0.0.1/31". */
+  readonly address?: string;
+  readonly vrf?: string;
+  /** For a LAG member: the LAG it belongs to (the member carries no mode of its own). */
+  readonly lag?: string;
+}
+
+export interface LagIntent {
+  readonly name: string;
+  readonly lacp: LacpMode;
+  readonly members: readonly string[];
+  /** The LAG's own port settings (mode, VLANs, description). */
+  readonly port: PortIntent;
+}
+
+export interface GatewayIntent {
+  readonly vlan: number;
+  /**
+   * Platforms without VLAN interfaces (frr): the routed port that faces the VLAN (its far end is a switch
+   * port in that VLAN). Absent on switches, which use an SVI / VLANIF.
+   */
+  readonly interface?: string;
+  readonly vrf?: string;
+  /** This device's address with prefix length, "10.120.0.2/24". */
+  readonly address: string;
+  /** Set when two or more devices serve the subnet. */
+  readonly vrrp?: { readonly vrid: number; readonly virtualAddress: string; readonly priority: number };
+}
+
+export interface RouteIntent {
+  readonly prefix: string;
+  readonly nextHop: string;
+  readonly vrf?: string;
+}
+
+export interface BgpIntent {
+  readonly asn: number;
+  readonly routerId?: string;
+  readonly networks: readonly string[];
+  readonly neighbors: readonly { readonly address: string; readonly remoteAs: number; readonly description: string }[];
+}
+
+export interface VrfIntent {
+  readonly name: string;
+  /** Route distinguisher "ASN:NN" when the inventory gives one. */
+  readonly rd?: string;
+}
+
+export interface DeviceIntent {
+  readonly device: string;
+  readonly site: string;
+  readonly platform: PlatformName;
+  readonly role: string;
+  /** VLANs the device must know, sorted by id. */
+  readonly vlans: readonly VlanIntent[];
+  /** Every interface of the device (not LAGs), sorted by name in natural order. */
+  readonly ports: readonly PortIntent[];
+  readonly lags: readonly LagIntent[];
+  readonly gateways: readonly GatewayIntent[];
+  readonly routes: readonly RouteIntent[];
+  readonly bgp?: BgpIntent;
+  /** Loopback / router-id address without prefix length. */
+  readonly loopback?: string;
+  /** VRFs the device's gateways, routed ports and routes use, sorted by name. */
+  readonly vrfs: readonly VrfIntent[];
+  /** Interface and VLAN that carry management: changes must never cut them. */
+  readonly management: { readonly interface?: string; readonly vlan?: number };
+}

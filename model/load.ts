@@ -1,0 +1,130 @@
+/**
+ * The inventory loader: text -> YAML -> JSON Schema -> defaults -> semantic checks -> Inventory.
+ * Every problem comes back as a Diagnostic with file, line, column, JSON path, object, message and
+ * hint; nothing here throws for bad input. `inventory` is set only when there is no error
+ * (warnings allowed). Pure apart from `loadInventory` reading its one file.
+ */
+import { readFileSync, statSync } from "fs";
+import { runChecks } from "./checks";
+import { normalize } from "./normalize";
+import { describeObject } from "./objects";
+import { checkSchema } from "./schema/check";
+import { decode, MAX_INVENTORY_BYTES, parseYaml } from "./parse";
+import type { Diagnostic, Inventory } from "./types";
+
+export interface LoadResult {
+  inventory?: Inventory;
+  diagnostics: Diagnostic[];
+  file: string;
+  /** Counts (see `summarize`) whenever the file parsed to a mapping, even if it is invalid. */
+  summary?: Record<string, number>;
+  /**
+   * The model with defaults applied whenever the schema check passed, even when a semantic check failed
+   * (callers that can live with some findings, like the primary stack with only DR parity failing, use it).
+   */
+  normalized?: Inventory;
+}
+
+/** Parses and validates inventory text (a file's content or a git revision's blob). */
+export function parseInventory(text: string | Buffer, file: string): LoadResult {
+  const decoded = decode(text, file);
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics, file };
+  const parsed = parseYaml(decoded.text, file);
+  if (parsed.diagnostics.length || !parsed.map) return { diagnostics: parsed.diagnostics, file };
+  const data = parsed.data;
+  const map = parsed.map;
+  const summary = summarize(data as Inventory);
+
+  const located = (code: string, severity: "error" | "warning", path: string, message: string, hint: string, atKey = false): Diagnostic => {
+    const pos = map.locate(path, atKey);
+    const object = describeObject(data, path);
+    return { code, severity, file, line: pos.line, column: pos.column, path, ...(object ? { object } : {}), message, hint };
+  };
+
+  const problems = checkSchema(data);
+  if (problems.length) {
+    return { diagnostics: problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey)), file, summary };
+  }
+  const inventory = normalize(data as Record<string, unknown>);
+  let findings;
+  try {
+    findings = runChecks(inventory);
+  } catch (err) {
+    // A bug in a check must not become a stack trace for the user; say what happened instead.
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      file,
+      summary,
+      diagnostics: [{ code: "E_INTERNAL", severity: "error", file, line: 0, column: 0, path: "", message: `internal error in the semantic checks: ${message}`, hint: "please report this with the inventory file; the schema check passed" }],
+    };
+  }
+  const diagnostics = findings.map((f) => located(f.code, f.severity, f.path, f.message, f.hint));
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const valid = !diagnostics.some((d) => d.severity === "error");
+  const base = { diagnostics, file, summary: summarize(inventory), normalized: inventory };
+  return valid ? { inventory, ...base } : base;
+}
+
+/** Reads and validates an inventory file; I/O problems become an E_IO diagnostic (callers exit 2). */
+export function loadInventory(file: string): LoadResult {
+  let bytes: Buffer;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) return ioError(file, `${file} is a directory`, "pass the inventory YAML file, e.g. inventory/kragujevac.yaml");
+    if (st.size > MAX_INVENTORY_BYTES) {
+      return {
+        file,
+        diagnostics: [
+          {
+            code: "E_FILE_TOO_LARGE",
+            severity: "error",
+            file,
+            line: 0,
+            column: 0,
+            path: "",
+            message: `file is ${(st.size / 1024 / 1024).toFixed(1)} MiB, more than the ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB an inventory may have`,
+            hint: "check that this is the inventory file; split very large networks into one inventory per site",
+          },
+        ],
+      };
+    }
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (err as Error).message;
+    return ioError(file, `cannot read ${file}: ${why}`, code === "ENOENT" ? "check the path (e.g. inventory/kragujevac.yaml)" : "check the file's permissions");
+  }
+  return parseInventory(bytes, file);
+}
+
+function ioError(file: string, message: string, hint: string): LoadResult {
+  return { file, diagnostics: [{ code: "E_IO", severity: "error", file, line: 0, column: 0, path: "", message, hint }] };
+}
+
+/**
+ * Counts for reports: sites, racks, devices, interfaces, lags, vlans, links, hosts, tenants, vrfs.
+ * Tolerant of documents that failed validation (missing or malformed lists count as 0).
+ */
+export function summarize(inv: Inventory): Record<string, number> {
+  const n = (x: unknown) => (Array.isArray(x) ? x.length : 0);
+  let interfaces = 0;
+  let lags = 0;
+  const devices = Array.isArray(inv.devices) ? inv.devices : [];
+  for (const d of devices) {
+    if (d === null || typeof d !== "object") continue;
+    interfaces += n(d.interfaces);
+    lags += n(d.lags);
+  }
+  return {
+    sites: n(inv.sites),
+    racks: n(inv.racks),
+    devices: devices.length,
+    interfaces,
+    lags,
+    vlans: n(inv.vlans),
+    links: n(inv.links),
+    hosts: n(inv.hosts),
+    tenants: n(inv.tenants),
+    vrfs: n(inv.vrfs),
+  };
+}

@@ -1,0 +1,262 @@
+/**
+ * The inventory document: what a network engineer writes in YAML, after the loader has applied
+ * defaults. This is the contract between the inventory layer and everything downstream (intent,
+ * platforms, components, diff, lab). The JSON Schema in inventory/schema/inventory.schema.json
+ * describes the same shape; keep the two in step.
+ *
+ * Natural keys (used for identity everywhere: diffs, Pulumi names, error paths):
+ *   tenant.name, vrf.name, site.name, rack.name, device.name, `${device}:${interface}`,
+ *   `${device}:${lag}`, vlan.id, link = the two ends sorted, host.name, service.name, dr.site.
+ */
+
+export type SiteRole = "primary" | "dr" | "branch";
+export type DeviceRole = "core" | "spine" | "leaf" | "access" | "border" | "wan";
+export type PlatformName = "ovs" | "frr" | "huawei-vrp" | "cisco-nxos" | "arista-eos" | "junos";
+export type PortMode = "access" | "trunk" | "routed";
+export type LinkKind = "fabric" | "uplink" | "dci" | "wan" | "peer";
+export type VlanPurpose =
+  | "management"
+  | "voice"
+  | "video"
+  | "backup"
+  | "storage"
+  | "virtualization"
+  | "user"
+  | "interconnect"
+  | "server"
+  | "guest";
+export type LacpMode = "active" | "passive" | "static";
+
+export interface Tenant {
+  readonly name: string;
+  readonly description?: string;
+}
+
+export interface Vrf {
+  readonly name: string;
+  readonly tenant: string;
+  readonly description?: string;
+  /** Route distinguisher, "ASN:NN". */
+  readonly rd?: string;
+}
+
+export interface Site {
+  readonly name: string;
+  readonly role: SiteRole;
+  readonly description?: string;
+  /** For role dr: the primary site this site protects. */
+  readonly protects?: string;
+  /** For role branch: the city authority served there ("City Hall"). */
+  readonly authority?: string;
+  readonly tenant?: string;
+  /** BGP AS number used by the site's routers. */
+  readonly asn?: number;
+}
+
+export interface Rack {
+  readonly name: string;
+  readonly site: string;
+  /** Height in rack units. */
+  readonly height: number;
+  readonly description?: string;
+}
+
+export interface Management {
+  /** Address the tool logs in to (IPv4 or IPv6, no prefix length). */
+  readonly address: string;
+  /** SSH port, default 22. */
+  readonly port: number;
+  /** Login user. The password or key is never in the inventory: stack config secrets or environment. */
+  readonly user: string;
+  /** Pinned SSH host key, "ssh-ed25519 AAAA..." (optional in the inventory; the lab writes it in stack config). */
+  readonly hostKey?: string;
+  /** Interface that carries management traffic on the device; never shut or moved by a change. */
+  readonly interface?: string;
+  /** VLAN that carries management traffic; never removed from the management path by a change. */
+  readonly vlan?: number;
+}
+
+export interface Interface {
+  /** Platform interface name, e.g. "10GE1/0/5" (huawei-vrp), "Ethernet1/5" (nxos), "p1" (ovs). */
+  readonly name: string;
+  readonly description?: string;
+  /** "1G", "10G", "25G", "40G", "100G", "400G". */
+  readonly speed?: string;
+  /** Absent: unused, or a LAG member (then the LAG carries the mode). */
+  readonly mode?: PortMode;
+  /** Access mode: the VLAN. */
+  readonly vlan?: number;
+  /** Trunk mode: allowed VLANs; "all" (default) lets intent prune to what is needed beyond the trunk. */
+  readonly allowed?: readonly number[] | "all";
+  /** Trunk mode: untagged (native) VLAN. */
+  readonly native?: number;
+  /** Routed mode: "10.0.0.1/31". */
+  readonly address?: string;
+  /** Routed mode: VRF of the address (default: global table). */
+  readonly vrf?: string;
+  /** Name of the LAG on this device that this interface is a member of. */
+  readonly lag?: string;
+  /** Default true. */
+  readonly enabled: boolean;
+  readonly mtu?: number;
+}
+
+export interface Lag {
+  /** "Eth-Trunk1" (huawei-vrp), "port-channel10" (nxos), "Port-Channel10" (eos), "ae0" (junos), "bond0" (ovs). */
+  readonly name: string;
+  readonly description?: string;
+  readonly lacp: LacpMode;
+  readonly mode: PortMode;
+  readonly vlan?: number;
+  readonly allowed?: readonly number[] | "all";
+  readonly native?: number;
+  readonly address?: string;
+  readonly vrf?: string;
+}
+
+export interface StaticRoute {
+  /** "0.0.0.0/0" */
+  readonly prefix: string;
+  readonly nextHop: string;
+  readonly vrf?: string;
+}
+
+export interface BgpNeighbor {
+  readonly address: string;
+  readonly remoteAs: number;
+  readonly description?: string;
+}
+
+export interface Bgp {
+  readonly asn: number;
+  readonly routerId?: string;
+  /** Prefixes to advertise. */
+  readonly networks: readonly string[];
+  /** Explicit neighbors; DCI/WAN links with `bgp: true` add theirs automatically. */
+  readonly neighbors: readonly BgpNeighbor[];
+}
+
+export interface Device {
+  readonly name: string;
+  readonly site: string;
+  readonly rack?: string;
+  /** Lowest rack unit the device occupies (1-based). */
+  readonly position?: number;
+  /** Height in rack units, default 1. */
+  readonly height: number;
+  readonly role: DeviceRole;
+  readonly platform: PlatformName;
+  readonly model?: string;
+  readonly management: Management;
+  /** Loopback / router-id address, no prefix length. */
+  readonly loopback?: string;
+  readonly interfaces: readonly Interface[];
+  readonly lags: readonly Lag[];
+  readonly routes: readonly StaticRoute[];
+  readonly bgp?: Bgp;
+}
+
+export interface VlanGateway {
+  readonly device: string;
+  /** This device's own address in the subnet (without prefix length). Defaults to the VLAN gateway when only one device routes the VLAN. */
+  readonly address?: string;
+  /** VRRP priority (default 100; the first listed device gets 110). */
+  readonly priority?: number;
+}
+
+export interface Vlan {
+  readonly id: number;
+  readonly name: string;
+  readonly tenant: string;
+  readonly vrf?: string;
+  readonly purpose: VlanPurpose;
+  readonly description?: string;
+  /** Sites where the VLAN exists; a VLAN at a primary and its DR site is stretched. */
+  readonly sites: readonly string[];
+  /** "10.120.0.0/24" */
+  readonly subnet?: string;
+  /** Default gateway (the VRRP virtual address when two devices route it). */
+  readonly gateway?: string;
+  /** Devices with a gateway interface (SVI / VLANIF) for the VLAN; two or more: VRRP. */
+  readonly gateways: readonly VlanGateway[];
+  /** VRRP group id, default the VLAN id modulo 255 (1..255). */
+  readonly vrid?: number;
+}
+
+export interface LinkEnd {
+  readonly device: string;
+  /** An interface or LAG name of that device. */
+  readonly interface: string;
+}
+
+export interface Link {
+  readonly a: LinkEnd;
+  readonly b: LinkEnd;
+  readonly kind: LinkKind;
+  readonly description?: string;
+  /** Run BGP across this link (routed ends with addresses; uses the devices' bgp.asn). */
+  readonly bgp: boolean;
+}
+
+export interface Host {
+  /** A server or endpoint on an access port (the lab starts one network namespace per host). */
+  readonly name: string;
+  readonly tenant: string;
+  readonly attach: LinkEnd;
+  /** "10.120.0.10/24" */
+  readonly address: string;
+  readonly gateway?: string;
+  readonly description?: string;
+}
+
+export interface Service {
+  readonly name: string;
+  readonly description?: string;
+  readonly tenant: string;
+  readonly vlans: readonly number[];
+}
+
+export interface DrProtection {
+  /** The DR site. */
+  readonly site: string;
+  /** The primary site it protects. */
+  readonly protects: string;
+  /** VLANs the DR site must carry for its primary (same ID and subnet, carried by a DCI link). */
+  readonly vlans: readonly number[];
+  /** Services (by name) the DR site must carry; their VLANs are protected too. */
+  readonly services: readonly string[];
+}
+
+export interface Inventory {
+  /** Inventory format version; 1. */
+  readonly version: 1;
+  readonly name: string;
+  readonly description?: string;
+  readonly tenants: readonly Tenant[];
+  readonly vrfs: readonly Vrf[];
+  readonly sites: readonly Site[];
+  readonly racks: readonly Rack[];
+  readonly devices: readonly Device[];
+  readonly vlans: readonly Vlan[];
+  readonly links: readonly Link[];
+  readonly hosts: readonly Host[];
+  readonly services: readonly Service[];
+  readonly dr: readonly DrProtection[];
+}
+
+/** A diagnostic that a person can act on. Codes are stable (tests assert codes, not wording). */
+export interface Diagnostic {
+  /** e.g. "E_REF_UNKNOWN", "E_VLAN_RESERVED", "E_YAML_SYNTAX". */
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly file: string;
+  /** 1-based; 0 when unknown. */
+  readonly line: number;
+  readonly column: number;
+  /** JSON path of the object at fault, e.g. "/devices/3/interfaces/5/vlan". */
+  readonly path: string;
+  /** Natural key of the object at fault, e.g. "device kg-dc1-leaf01 interface 10GE1/0/5". */
+  readonly object?: string;
+  readonly message: string;
+  readonly hint: string;
+}

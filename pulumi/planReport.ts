@@ -1,0 +1,213 @@
+/**
+ * A stack run as a network engineer reads a change: per site, per device, the config objects added,
+ * changed and removed, with the lines each sends. Built from the DeviceConfig steps of a preview (or an
+ * up) and the platforms' change sets of old vs new objects. Printed as text, JSON or Markdown.
+ */
+import type { ConfigObject, DeviceChangeSet, ObjectChange, Platform } from "../platforms/types";
+import { inApplyOrder } from "../provider/types";
+import { keptOnRemoval } from "../provider/deviceConfigProvider";
+import type { DeviceView, ResourceStep, StackRunResult } from "./stacks";
+import { canonicalJson } from "../util/canonical";
+import { naturalCompare } from "../util/natural";
+
+export type DeviceAction = "create" | "update" | "delete" | "replace" | "same";
+
+export interface PlanDevice {
+  readonly device: string;
+  readonly site: string;
+  readonly platform: string;
+  readonly action: DeviceAction;
+  /** The object changes in the order they are sent. */
+  readonly changes: readonly ObjectChange[];
+  /** The whole script sent to the device in its one session (empty when nothing is sent). */
+  readonly script: readonly string[];
+  /** Other changes that send nothing (address moved, credentials rotated). */
+  readonly notes: readonly string[];
+  readonly error?: string;
+}
+
+export interface PlanCounts {
+  readonly devices: Readonly<Record<DeviceAction, number>>;
+  readonly objects: { readonly add: number; readonly change: number; readonly remove: number };
+}
+
+export interface Plan {
+  readonly stack: string;
+  readonly kind: StackRunResult["kind"];
+  readonly ok: boolean;
+  readonly counts: PlanCounts;
+  readonly sites: readonly { readonly site: string; readonly devices: readonly PlanDevice[] }[];
+  readonly failures: StackRunResult["failures"];
+  readonly error?: string;
+}
+
+export type ChangeSetFn = (platform: Platform, olds: readonly ConfigObject[], news: readonly ConfigObject[], opts: { management: DeviceView["management"] }) => DeviceChangeSet;
+
+function objectsOf(v: DeviceView | undefined): ConfigObject[] {
+  return v ? inApplyOrder(v.device, v.objects) : [];
+}
+
+function actionOf(step: ResourceStep): DeviceAction {
+  switch (step.op) {
+    case "create":
+    case "create-replacement":
+      return "create";
+    case "update":
+    case "refresh":
+      return "update";
+    case "delete":
+    case "delete-replaced":
+    case "discard":
+      return "delete";
+    case "replace":
+      return "replace";
+    default:
+      return "same";
+  }
+}
+
+
+/** Builds the plan of a run. `platform` and `changeSet` are the real ones (platforms/). */
+export function buildPlan(run: StackRunResult, platform: (name: string) => Platform | undefined, changeSet: ChangeSetFn): Plan {
+  const devices: PlanDevice[] = [];
+  for (const step of run.devices) {
+    const view = step.new ?? step.old;
+    if (!view) continue;
+    let action = actionOf(step);
+    const p = platform(view.platform);
+    const olds = action === "create" ? [] : objectsOf(step.old);
+    const news = action === "delete" ? keptOnRemoval(olds, view.management) : objectsOf(step.new ?? step.old);
+    const notes: string[] = [];
+    if (step.old?.target && step.new?.target) {
+      const [a, b] = [step.old.target, step.new.target];
+      if (a.host !== b.host || a.port !== b.port) notes.push(`management address ${a.host}:${a.port} -> ${b.host}:${b.port} (whole configuration re-sent)`);
+      if (a.user !== b.user) notes.push(`login user ${a.user} -> ${b.user}`);
+      if (a.hostKey !== b.hostKey) notes.push("pinned host key changed");
+    }
+    if (action === "update" && step.diffs.includes("credentials")) notes.push("credentials rotated (nothing sent)");
+    const moved = notes.some((n) => n.startsWith("management address"));
+    let cs: DeviceChangeSet | undefined;
+    let refused: string | undefined;
+    try {
+      if (p && action !== "same") cs = changeSet(p, moved ? [] : olds, news, { management: view.management });
+      else if (p && action === "same" && canonicalJson(step.old?.objects ?? {}) !== canonicalJson(step.new?.objects ?? step.old?.objects ?? {})) {
+        cs = changeSet(p, olds, news, { management: view.management });
+        action = "update";
+      }
+    } catch (err) {
+      refused = err instanceof Error ? err.message : String(err);
+    }
+    devices.push({
+      device: view.device,
+      site: view.site,
+      platform: view.platform,
+      action,
+      changes: cs?.changes ?? [],
+      script: cs && cs.changes.length > 0 ? cs.script : [],
+      notes,
+      ...(step.error || refused ? { error: step.error ?? refused } : {}),
+    });
+  }
+  // Sites in the stack's own order (its config: the data center first), then any other by name.
+  const order = Array.isArray(run.outputs?.sites) ? (run.outputs!.sites as unknown[]).map(String) : [];
+  const rankOf = (site: string) => (order.includes(site) ? order.indexOf(site) : order.length);
+  devices.sort((a, b) => rankOf(a.site) - rankOf(b.site) || naturalCompare(a.site, b.site) || naturalCompare(a.device, b.device));
+  const sites = [...new Set(devices.map((d) => d.site))].map((site) => ({ site, devices: devices.filter((d) => d.site === site) }));
+  const count = (a: DeviceAction) => devices.filter((d) => d.action === a).length;
+  const all = devices.flatMap((d) => d.changes);
+  return {
+    stack: run.stack,
+    kind: run.kind,
+    ok: run.ok,
+    counts: {
+      devices: { create: count("create"), update: count("update"), delete: count("delete"), replace: count("replace"), same: count("same") },
+      objects: {
+        add: all.filter((c) => c.action === "add").length,
+        change: all.filter((c) => c.action === "change").length,
+        remove: all.filter((c) => c.action === "remove").length,
+      },
+    },
+    sites,
+    failures: run.failures,
+    ...(run.error !== undefined ? { error: run.error } : {}),
+  };
+}
+
+const SIGN = { add: "+", change: "~", remove: "-" } as const;
+const VERB: Record<DeviceAction, string> = { create: "to configure", update: "to change", delete: "to clear", replace: "to replace", same: "unchanged" };
+
+function fieldDelta(c: ObjectChange): string {
+  if (!c.fields) return "";
+  const parts = Object.entries(c.fields).map(([k, v]) => `${k} ${fmt(v.old)} -> ${fmt(v.new)}`);
+  return parts.length > 0 ? `: ${parts.join(", ")}` : "";
+}
+
+function fmt(v: unknown): string {
+  if (v === undefined || v === null) return "(none)";
+  if (Array.isArray(v)) return `[${v.join(",")}]`;
+  return String(v);
+}
+
+export function countsLine(plan: Plan): string {
+  const d = plan.counts.devices;
+  const o = plan.counts.objects;
+  const changed = d.create + d.update + d.delete + d.replace;
+  return (
+    `${changed} device${changed === 1 ? "" : "s"} to touch (${d.create} to configure, ${d.update} to change, ${d.delete} to clear` +
+    `${d.replace ? `, ${d.replace} to replace` : ""}), ${d.same} unchanged; objects: ${o.add} to add, ${o.change} to change, ${o.remove} to remove`
+  );
+}
+
+export interface FormatOptions {
+  /** Print the config lines of each change (default true). */
+  readonly lines?: boolean;
+  /** List unchanged devices too (default false). */
+  readonly unchanged?: boolean;
+}
+
+export function formatText(plan: Plan, opts: FormatOptions = {}): string {
+  const lines = opts.lines ?? true;
+  const out: string[] = [`stack ${plan.stack}: ${countsLine(plan)}`];
+  for (const s of plan.sites) {
+    const shown = s.devices.filter((d) => opts.unchanged || d.action !== "same" || d.error);
+    if (shown.length === 0) continue;
+    out.push("", `site ${s.site}`);
+    for (const d of shown) {
+      const n = d.changes.length;
+      out.push(`  device ${d.device} (${d.platform}): ${VERB[d.action]}${n ? `, ${n} object${n === 1 ? "" : "s"}` : ""}${d.error ? `  FAILED: ${d.error}` : ""}`);
+      for (const note of d.notes) out.push(`    note: ${note}`);
+      for (const c of d.changes) {
+        out.push(`    ${SIGN[c.action]} ${c.summary}${fieldDelta(c)}`);
+        if (lines) for (const l of c.commands) out.push(`        ${l}`);
+      }
+    }
+  }
+  if (plan.error) out.push("", `error: ${plan.error}`);
+  return out.join("\n") + "\n";
+}
+
+export function formatMarkdown(plan: Plan, opts: FormatOptions = {}): string {
+  const lines = opts.lines ?? true;
+  const out: string[] = [`## citydc plan: stack \`${plan.stack}\``, "", countsLine(plan)];
+  for (const s of plan.sites) {
+    const shown = s.devices.filter((d) => opts.unchanged || d.action !== "same" || d.error);
+    if (shown.length === 0) continue;
+    out.push("", `### site ${s.site}`);
+    for (const d of shown) {
+      out.push("", `#### ${d.device} (${d.platform}): ${VERB[d.action]}${d.error ? ` **FAILED**: ${d.error}` : ""}`, "");
+      for (const note of d.notes) out.push(`- note: ${note}`);
+      for (const c of d.changes) out.push(`- ${SIGN[c.action]} ${c.summary}${fieldDelta(c)}`);
+      if (lines && d.changes.length > 0) {
+        out.push("", "```diff");
+        for (const c of d.changes) for (const l of c.commands) out.push(`${SIGN[c.action] === "~" ? "!" : SIGN[c.action]} ${l}`);
+        out.push("```");
+      }
+    }
+  }
+  if (plan.error) out.push("", `**error:** ${plan.error}`);
+  return out.join("\n") + "\n";
+}
+
+export function formatJson(plan: Plan): string {
+  return JSON.stringify(plan, null, 2) + "\n";
+}

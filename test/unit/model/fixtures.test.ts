@@ -1,0 +1,50 @@
+/**
+ * Broken inventories under test/fixtures/broken: each must give exactly these diagnostics
+ * (code@line; errors and warnings), and must not yield an inventory.
+ */
+import { readdirSync } from "fs";
+import { join } from "path";
+import { describe, expect, it } from "vitest";
+import { loadInventory } from "../../../model/load";
+import { EXPECTED } from "./expected";
+import { FIXTURES } from "./helpers";
+
+
+describe("broken inventories", () => {
+  const dir = join(FIXTURES, "broken");
+  const files = readdirSync(dir).sort();
+
+  it("every fixture file has an expectation and every expectation a file", () => {
+    expect(files).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const file of files) {
+    it(`${file} gives ${EXPECTED[file]?.join(", ")}`, () => {
+      const r = loadInventory(join(dir, file));
+      expect(r.inventory).toBeUndefined();
+      const got = r.diagnostics.map((d) => `${d.code}@${d.line}`).sort();
+      expect(got).toEqual([...(EXPECTED[file] ?? [])].sort());
+      for (const d of r.diagnostics) {
+        expect(d.file).toBe(join(dir, file));
+        expect(d.message.length).toBeGreaterThan(0);
+        expect(d.hint.length).toBeGreaterThan(0);
+        expect(d.column).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it("names the object at fault", () => {
+    const r = loadInventory(join(dir, "link-speed.yaml"));
+    expect(r.diagnostics[0]!.object).toBe("link sw1:p2 <-> sw2:p2");
+    expect(r.diagnostics[0]!.path).toBe("/links/0/b/interface");
+    const v = loadInventory(join(dir, "vlan-reserved.yaml"));
+    expect(v.diagnostics[0]!.object).toBe("device sw1 interface Ethernet1/1");
+  });
+
+  it("suggests the near miss", () => {
+    const r = loadInventory(join(dir, "unknown-device.yaml"));
+    expect(r.diagnostics.find((d) => d.code === "E_REF_UNKNOWN")!.message).toContain("'sw2'");
+    const k = loadInventory(join(dir, "unknown-key.yaml"));
+    expect(k.diagnostics.find((d) => d.code === "E_SCHEMA_UNKNOWN_KEY")!.message).toContain("'platform'");
+  });
+});
