@@ -1,6 +1,7 @@
 /** A disaster-recovery site: the Site itself, built only when the DR parity checks pass. */
 import * as pulumi from "@pulumi/pulumi";
 import type { Diagnostic, DrProtection, Link as LinkModel, Site as SiteModel } from "../model/types";
+import { formatDiagnostics } from "../model/diagnostics";
 import { Site } from "./site";
 import { TYPES, type NetworkBuild } from "./types";
 
@@ -21,7 +22,7 @@ export class DrParityError extends Error {
   ) {
     super(
       `DR site ${site} does not carry what it protects (DR parity failed):\n` +
-        diagnostics.map((d) => `  ${d.file}:${d.line}: ${d.code} ${d.object ?? d.path}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`).join("\n"),
+        formatDiagnostics(diagnostics, { indent: "  " }),
     );
     this.name = "DrParityError";
   }

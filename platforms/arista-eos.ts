@@ -10,8 +10,9 @@
  * is live before `commit` (which also leaves configuration mode).
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { bgpRemoved, buildObjects, displayText, lagNumber, lineReadBack, roleChanged, type Renderer } from "./common";
-import type { ConfigObject, Platform, ShellDialect } from "./types";
+import { lagNumber, type Renderer } from "./common";
+import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
+import type { Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
 import { cleanText, dashRanges } from "./util";
 
@@ -124,8 +125,6 @@ const renderer: Renderer = {
 };
 
 const NAVIGATION = /^\s*exit$/;
-// defaults EOS does not display (an L2 port is an access port unless told otherwise)
-const NOT_DISPLAYED = /^(exit|no shutdown|switchport|switchport mode access)$/;
 
 export const EOS_DIALECT: ShellDialect = {
   prompt: /(?:^|\n)[\w.-]+(?:\(config[^)]*\))?[#>] ?$/,
@@ -140,43 +139,23 @@ export const EOS_DIALECT: ShellDialect = {
   confirmations: [],
 };
 
-export const aristaEos: Platform = {
+export const EOS_CHANGE: ChangeSyntax = {
+  exit: "exit",
+  indent: I,
+  no: "no",
+  vlanInterface: (vlan) => `interface Vlan${vlan}`,
+  vrrpGroup: (vrid) => `vrrp ${vrid}`,
+  nativeVlan: "switchport trunk native vlan",
+  bgp: { header: (asn) => `router bgp ${asn}`, indent: I, neighbor: (a) => `neighbor ${a}`, network: (n) => `network ${n}` },
+};
+
+export const aristaEos: Platform = cliPlatform({
   name: "arista-eos",
   capabilities: CAPABILITIES["arista-eos"],
-  shell: EOS_DIALECT,
-  objects(intent: DeviceIntent): ConfigObject[] {
-    return buildObjects(intent, renderer);
-  },
-  fullConfig(intent, objects) {
-    return [`! ${intent.device}: running-config rendered by citydc`, "!", ...displayText(objects, NAVIGATION, "!"), "end"].join("\n") + "\n";
-  },
-  wrap(commands) {
-    if (commands.length === 0) return [];
-    return [...EOS_DIALECT.enterConfig, ...commands, ...EOS_DIALECT.commit, ...EOS_DIALECT.save];
-  },
-  change(oldObject, newObject) {
-    if ((newObject.kind === "port" || newObject.kind === "lag") && roleChanged(oldObject, newObject)) return [...oldObject.remove, ...newObject.apply];
-    if ((newObject.kind === "port" || newObject.kind === "lag") && oldObject.fields.native !== undefined && newObject.fields.native === undefined) {
-      return [...newObject.apply.slice(0, -1), `${I}no switchport trunk native vlan`, "exit"];
-    }
-    if (newObject.kind === "gateway" && oldObject.fields.vrid !== undefined && newObject.fields.vrid !== oldObject.fields.vrid) {
-      return [`interface Vlan${String(oldObject.fields.vlan)}`, `${I}no vrrp ${String(oldObject.fields.vrid)}`, "exit", ...newObject.apply];
-    }
-    if (newObject.kind === "bgp") {
-      if (oldObject.fields.asn !== newObject.fields.asn) return [...oldObject.remove, ...newObject.apply];
-      const gone = bgpRemoved(oldObject, newObject);
-      if (gone.neighbors.length === 0 && gone.networks.length === 0) return undefined;
-      return [
-        `router bgp ${String(newObject.fields.asn)}`,
-        ...gone.neighbors.map((a) => `${I}no neighbor ${a}`),
-        ...gone.networks.map((n) => `${I}no network ${n}`),
-        "exit",
-        ...newObject.apply,
-      ];
-    }
-    return undefined;
-  },
-  parseReadBack(object, output) {
-    return lineReadBack(object, output, NOT_DISPLAYED);
-  },
-};
+  renderer,
+  dialect: EOS_DIALECT,
+  change: EOS_CHANGE,
+  // defaults EOS does not display (an L2 port is an access port unless told otherwise)
+  notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
+  fullConfig: (intent, objects) => displayedConfig([`! ${intent.device}: running-config rendered by citydc`, "!"], objects, NAVIGATION, "!", ["end"]),
+});

@@ -8,8 +8,9 @@
  * NX-OS has no candidate configuration: each line takes effect when typed; errors start with `% `.
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { bgpRemoved, buildObjects, displayText, lagNumber, lineReadBack, roleChanged, type Renderer } from "./common";
-import type { ConfigObject, Platform, ShellDialect } from "./types";
+import { lagNumber, type Renderer } from "./common";
+import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
+import type { Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
 import { cleanText, dashRanges } from "./util";
 
@@ -141,8 +142,6 @@ const renderer: Renderer = {
 };
 
 const NAVIGATION = /^\s*exit$/;
-// defaults NX-OS does not display (an L2 port is an access port unless told otherwise)
-const NOT_DISPLAYED = /^(exit|no shutdown|switchport|switchport mode access)$/;
 
 export const NXOS_DIALECT: ShellDialect = {
   prompt: /(?:^|\n)[\w.-]+(?:\(config[^)]*\))?# ?$/,
@@ -156,44 +155,29 @@ export const NXOS_DIALECT: ShellDialect = {
   confirmations: [{ pattern: /\[y\/n\]\s*(\[\w\])?\s*$/i, answer: "y" }],
 };
 
-export const ciscoNxos: Platform = {
-  name: "cisco-nxos",
-  capabilities: CAPABILITIES["cisco-nxos"],
-  shell: NXOS_DIALECT,
-  objects(intent: DeviceIntent): ConfigObject[] {
-    return buildObjects(intent, renderer);
-  },
-  fullConfig(intent, objects) {
-    return [`!Command: show running-config (${intent.device}, rendered by citydc)`, "!", ...displayText(objects, NAVIGATION, "!")].join("\n") + "\n";
-  },
-  wrap(commands) {
-    if (commands.length === 0) return [];
-    return [...NXOS_DIALECT.enterConfig, ...commands, ...NXOS_DIALECT.exitConfig, ...NXOS_DIALECT.save];
-  },
-  change(oldObject, newObject) {
-    if (newObject.kind === "port" && roleChanged(oldObject, newObject)) return [...oldObject.remove, ...newObject.apply];
-    if (newObject.kind === "lag" && roleChanged(oldObject, newObject)) return [...oldObject.remove, ...newObject.apply];
-    if ((newObject.kind === "port" || newObject.kind === "lag") && oldObject.fields.native !== undefined && newObject.fields.native === undefined) {
-      return [...newObject.apply.slice(0, -1), "  no switchport trunk native vlan", "exit"];
-    }
-    if (newObject.kind === "gateway" && oldObject.fields.vrid !== undefined && newObject.fields.vrid !== oldObject.fields.vrid) {
-      return [`interface Vlan${String(oldObject.fields.vlan)}`, `  no vrrp ${String(oldObject.fields.vrid)}`, "exit", ...newObject.apply];
-    }
-    if (newObject.kind === "bgp") {
-      if (oldObject.fields.asn !== newObject.fields.asn) return [...oldObject.remove, ...newObject.apply];
-      const gone = bgpRemoved(oldObject, newObject);
-      if (gone.neighbors.length === 0 && gone.networks.length === 0) return undefined;
-      return [
-        `router bgp ${String(newObject.fields.asn)}`,
-        ...gone.neighbors.map((a) => `  no neighbor ${a}`),
-        ...(gone.networks.length > 0 ? ["  address-family ipv4 unicast", ...gone.networks.map((n) => `    no network ${n}`), "    exit"] : []),
-        "exit",
-        ...newObject.apply,
-      ];
-    }
-    return undefined;
-  },
-  parseReadBack(object, output) {
-    return lineReadBack(object, output, NOT_DISPLAYED);
+export const NXOS_CHANGE: ChangeSyntax = {
+  exit: "exit",
+  indent: "  ",
+  no: "no",
+  vlanInterface: (vlan) => `interface Vlan${vlan}`,
+  vrrpGroup: (vrid) => `vrrp ${vrid}`,
+  nativeVlan: "switchport trunk native vlan",
+  bgp: {
+    header: (asn) => `router bgp ${asn}`,
+    indent: "  ",
+    neighbor: (a) => `neighbor ${a}`,
+    network: (n) => `network ${n}`,
+    addressFamily: { enter: "  address-family ipv4 unicast", exit: "    exit", indent: "    " },
   },
 };
+
+export const ciscoNxos: Platform = cliPlatform({
+  name: "cisco-nxos",
+  capabilities: CAPABILITIES["cisco-nxos"],
+  renderer,
+  dialect: NXOS_DIALECT,
+  change: NXOS_CHANGE,
+  // defaults NX-OS does not display (an L2 port is an access port unless told otherwise)
+  notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
+  fullConfig: (intent, objects) => displayedConfig([`!Command: show running-config (${intent.device}, rendered by citydc)`, "!"], objects, NAVIGATION, "!"),
+});

@@ -18,9 +18,10 @@
  */
 import { naturalCompare } from "../util/natural";
 import { CAPABILITIES } from "../model/capabilities";
-import { bgpRemoved, buildObjects, type Renderer, type Syntax } from "./common";
+import { type Renderer, type Syntax } from "./common";
+import { cliPlatform, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ReadBackResult, ShellDialect } from "./types";
-import type { DeviceIntent, PortIntent } from "../intent/types";
+import type { PortIntent } from "../intent/types";
 import { cleanText, defined, sections } from "./util";
 
 const READ_BACK = "vtysh -c 'show running-config'";
@@ -167,13 +168,29 @@ export const VTYSH_DIALECT: ShellDialect = {
 
 const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
-export const frr: Platform = {
+export const FRR_CHANGE: ChangeSyntax = {
+  exit: "exit",
+  indent: " ",
+  no: "no",
+  vlanInterface: (vlan) => `interface vlan${vlan}`,
+  vrrpGroup: (vrid) => `vrrp ${vrid}`,
+  nativeVlan: "",
+  bgp: {
+    header: (asn) => `router bgp ${asn}`,
+    indent: " ",
+    neighbor: (a) => `neighbor ${a}`,
+    network: (n) => `network ${n}`,
+    addressFamily: { enter: " address-family ipv4 unicast", exit: " exit-address-family", indent: "  " },
+  },
+};
+
+export const frr: Platform = cliPlatform({
   name: "frr",
   capabilities: CAPABILITIES.frr,
-  shell: VTYSH_DIALECT,
-  objects(intent: DeviceIntent): ConfigObject[] {
-    return buildObjects(intent, renderer);
-  },
+  renderer,
+  dialect: VTYSH_DIALECT,
+  change: FRR_CHANGE,
+  notDisplayed: /^exit$/,
   fullConfig(intent, objects) {
     const out = ["frr defaults traditional", `hostname ${intent.device}`, "!"];
     for (const o of objects) {
@@ -190,20 +207,7 @@ export const frr: Platform = {
       `f=$(mktemp) && printf '%s\\n' ${lines} > "$f" && vtysh -C -f "$f" && vtysh -f "$f" && vtysh -c 'write memory'; rc=$?; rm -f "$f"; exit $rc`,
     ];
   },
-  change(oldObject, newObject) {
-    if (newObject.kind === "bgp") {
-      if (oldObject.fields.asn !== newObject.fields.asn) return [...oldObject.remove, ...newObject.apply];
-      const gone = bgpRemoved(oldObject, newObject);
-      if (gone.neighbors.length === 0 && gone.networks.length === 0) return undefined;
-      const head = newObject.apply[0]!;
-      return [
-        head,
-        ...gone.neighbors.map((a) => ` no neighbor ${a}`),
-        ...(gone.networks.length > 0 ? [" address-family ipv4 unicast", ...gone.networks.map((n) => `  no network ${n}`), " exit-address-family"] : []),
-        "exit",
-        ...newObject.apply,
-      ];
-    }
+  quirk(oldObject, newObject) {
     if ((newObject.kind === "port" || newObject.kind === "gateway") && oldObject.fields.address !== newObject.fields.address && oldObject.fields.address) {
       // `ip address` adds an address on Linux/FRR: take the old one off first
       const name = String(oldObject.fields.interface ?? oldObject.fields.name);
@@ -212,4 +216,4 @@ export const frr: Platform = {
     return undefined;
   },
   parseReadBack: parseFrrReadBack,
-};
+});

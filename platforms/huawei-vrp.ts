@@ -11,9 +11,10 @@
  * `system-view`, the lines, `commit` (two-stage mode: nothing is live before it), `return`, `save` (+ `Y`).
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { bgpRemoved, buildObjects, displayText, lagNumber, lineReadBack, removedVlans, roleChanged, type Renderer } from "./common";
-import type { ConfigObject, Platform, ShellDialect } from "./types";
-import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
+import { displayText, lagNumber, type Renderer } from "./common";
+import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
+import type { Platform, ShellDialect } from "./types";
+import type { LagIntent, PortIntent } from "../intent/types";
 import { addressAndMask, cleanText, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");
@@ -120,7 +121,6 @@ const renderer: Renderer = {
 };
 
 const NAVIGATION = /^\s*quit$/;
-const NOT_DISPLAYED = /^(quit|undo shutdown|ipv4-family|port link-type access)$/;
 
 export const VRP_DIALECT: ShellDialect = {
   // <HUAWEI>, [~HUAWEI], [*HUAWEI-vlan10], [~HUAWEI-10GE1/0/1]
@@ -135,65 +135,41 @@ export const VRP_DIALECT: ShellDialect = {
   confirmations: [{ pattern: /\[Y\/N\]:?\s*$/i, answer: "Y" }],
 };
 
-export const huaweiVrp: Platform = {
+export const VRP_CHANGE: ChangeSyntax = {
+  exit: "quit",
+  indent: " ",
+  no: "undo",
+  vlanInterface: (vlan) => `interface Vlanif${vlan}`,
+  vrrpGroup: (vrid) => `vrrp vrid ${vrid}`,
+  nativeVlan: "port trunk pvid vlan",
+  // `port trunk allow-pass vlan` adds to the list: VLANs taken off need their own undo
+  additiveTrunk: (gone) => `port trunk allow-pass vlan ${vrpRanges(gone)}`,
+  bgp: {
+    header: (asn) => `bgp ${asn}`,
+    indent: " ",
+    neighbor: (a) => `peer ${a}`,
+    network: (n) => `network ${cidr(n)}`,
+    addressFamily: { enter: " ipv4-family unicast", exit: " quit", indent: "  " },
+  },
+};
+
+export const huaweiVrp: Platform = cliPlatform({
   name: "huawei-vrp",
   capabilities: CAPABILITIES["huawei-vrp"],
-  shell: VRP_DIALECT,
-  objects(intent: DeviceIntent): ConfigObject[] {
-    return buildObjects(intent, renderer);
-  },
+  renderer,
+  dialect: VRP_DIALECT,
+  change: VRP_CHANGE,
+  notDisplayed: /^(quit|undo shutdown|ipv4-family|port link-type access)$/,
   fullConfig(intent, objects) {
     const system = objects.filter((o) => o.kind === "system");
     const rest = objects.filter((o) => o.kind !== "system");
     const ids = intent.vlans.map((v) => v.id);
-    return (
-      [
-        `!${intent.device} (${intent.role}, site ${intent.site}) rendered by citydc`,
-        "#",
-        ...displayText(system, NAVIGATION, "#"),
-        ...(ids.length > 0 ? [`vlan batch ${vrpRanges(ids)}`, "#"] : []),
-        ...displayText(rest, NAVIGATION, "#"),
-        "return",
-      ].join("\n") + "\n"
+    return displayedConfig(
+      [`!${intent.device} (${intent.role}, site ${intent.site}) rendered by citydc`, "#", ...displayText(system, NAVIGATION, "#"), ...(ids.length > 0 ? [`vlan batch ${vrpRanges(ids)}`, "#"] : [])],
+      rest,
+      NAVIGATION,
+      "#",
+      ["return"],
     );
   },
-  wrap(commands) {
-    if (commands.length === 0) return [];
-    return [...VRP_DIALECT.enterConfig, ...commands, ...VRP_DIALECT.commit, ...VRP_DIALECT.exitConfig, ...VRP_DIALECT.save];
-  },
-  change(oldObject, newObject) {
-    if (newObject.kind === "port" || newObject.kind === "lag") {
-      const name = String(newObject.fields.name);
-      if (roleChanged(oldObject, newObject)) {
-        return newObject.kind === "port" ? [`clear configuration interface ${name}`, ...newObject.apply] : [...oldObject.remove, ...newObject.apply];
-      }
-      const extra: string[] = [];
-      const gone = removedVlans(oldObject, newObject);
-      if (gone.length > 0) extra.push(` undo port trunk allow-pass vlan ${vrpRanges(gone)}`);
-      if (oldObject.fields.native !== undefined && newObject.fields.native === undefined) extra.push(" undo port trunk pvid vlan");
-      if (oldObject.fields.description && !newObject.fields.description) extra.push(" undo description");
-      if (extra.length === 0) return undefined;
-      const body = newObject.apply.slice(0, -1);
-      return [...body, ...extra, "quit"];
-    }
-    if (newObject.kind === "gateway" && oldObject.fields.vrid !== undefined && newObject.fields.vrid !== oldObject.fields.vrid) {
-      return [`interface Vlanif${String(oldObject.fields.vlan)}`, ` undo vrrp vrid ${String(oldObject.fields.vrid)}`, "quit", ...newObject.apply];
-    }
-    if (newObject.kind === "bgp") {
-      if (oldObject.fields.asn !== newObject.fields.asn) return [...oldObject.remove, ...newObject.apply];
-      const gone = bgpRemoved(oldObject, newObject);
-      if (gone.neighbors.length === 0 && gone.networks.length === 0) return undefined;
-      return [
-        `bgp ${String(newObject.fields.asn)}`,
-        ...gone.neighbors.map((a) => ` undo peer ${a}`),
-        ...(gone.networks.length > 0 ? [" ipv4-family unicast", ...gone.networks.map((n) => `  undo network ${cidr(n)}`), " quit"] : []),
-        "quit",
-        ...newObject.apply,
-      ];
-    }
-    return undefined;
-  },
-  parseReadBack(object, output) {
-    return lineReadBack(object, output, NOT_DISPLAYED);
-  },
-};
+});
