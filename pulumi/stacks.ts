@@ -136,9 +136,6 @@ function prepareWorkDir(root: string, workDir: string, stack: string): string {
     "  providers:",
     "    - name: citydc",
     `      path: ${JSON.stringify(path.join(root, "provider"))}`,
-    "  languages:",
-    "    - name: nodejs",
-    `      path: ${JSON.stringify(path.join(root, "provider", "language"))}`,
     "",
   ].join("\n");
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project);
