@@ -14,7 +14,7 @@ import { lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, dashRanges } from "./util";
+import { cleanText, configText, dashRanges } from "./util";
 
 const I = "   ";
 
@@ -158,4 +158,5 @@ export const aristaEos: Platform = cliPlatform({
   // defaults EOS does not display (an L2 port is an access port unless told otherwise)
   notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
   fullConfig: (intent, objects) => displayedConfig([`! ${intent.device}: running-config rendered by citydc`, "!"], objects, NAVIGATION, "!", ["end"]),
+  runningConfig: { command: "show running-config", text: configText(/^! (Startup-config last modified at|Time:)/) },
 });

@@ -12,7 +12,7 @@ import { lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, dashRanges } from "./util";
+import { cleanText, configText, dashRanges } from "./util";
 
 function l2Lines(p: PortIntent): string[] {
   switch (p.mode) {
@@ -180,4 +180,6 @@ export const ciscoNxos: Platform = cliPlatform({
   // defaults NX-OS does not display (an L2 port is an access port unless told otherwise)
   notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
   fullConfig: (intent, objects) => displayedConfig([`!Command: show running-config (${intent.device}, rendered by citydc)`, "!"], objects, NAVIGATION, "!"),
+  // the header's time stamps change with every change: left out so two backups differ only by configuration
+  runningConfig: { command: "show running-config", text: configText(/^!(Time|Running configuration last done at|Startup config saved at):/) },
 });

@@ -14,7 +14,7 @@
  *   - BGP: a new AS number replaces the process; neighbours and networks that are gone are removed.
  */
 import { bgpRemoved, displayText, lineReadBack, removedVlans, roleChanged, buildObjects, type Renderer } from "./common";
-import type { ConfigObject, Platform, ReadBackResult, ShellDialect } from "./types";
+import type { ConfigObject, Platform, ReadBackResult, RunningConfig, ShellDialect } from "./types";
 import type { DeviceIntent } from "../intent/types";
 import type { PlatformName } from "../model/types";
 import type { PlatformCapabilities } from "../model/capabilities";
@@ -66,6 +66,8 @@ export interface CliPlatformSpec {
   readonly wrap?: (commands: readonly string[]) => string[];
   /** Read-back parser (default: every significant apply line must be displayed). */
   readonly parseReadBack?: (object: ConfigObject, output: string) => ReadBackResult;
+  /** How the device shows its running configuration (the backups before and after a change). */
+  readonly runningConfig: RunningConfig;
 }
 
 /** The script typed in one session: enter configuration mode, the lines, commit, leave, save. */
@@ -123,6 +125,7 @@ export function cliPlatform(spec: CliPlatformSpec): Platform {
     wrap: spec.wrap ?? ((commands) => dialectScript(spec.dialect, commands)),
     change: (oldObject, newObject) => spec.quirk?.(oldObject, newObject) ?? patchObject(spec.change, oldObject, newObject),
     parseReadBack: spec.parseReadBack ?? ((object, output) => lineReadBack(object, output, spec.notDisplayed)),
+    runningConfig: spec.runningConfig,
   };
 }
 

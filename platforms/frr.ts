@@ -22,7 +22,7 @@ import { type Renderer, type Syntax } from "./common";
 import { cliPlatform, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ReadBackResult, ShellDialect } from "./types";
 import type { PortIntent } from "../intent/types";
-import { cleanText, defined, sections } from "./util";
+import { cleanText, configText, defined, sections } from "./util";
 
 const READ_BACK = "vtysh -c 'show running-config'";
 
@@ -216,4 +216,5 @@ export const frr: Platform = cliPlatform({
     return undefined;
   },
   parseReadBack: parseFrrReadBack,
+  runningConfig: { command: READ_BACK, text: configText(/^(Building configuration\.\.\.|Current configuration:)$/) },
 });

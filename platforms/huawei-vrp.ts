@@ -15,7 +15,7 @@ import { displayText, lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { LagIntent, PortIntent } from "../intent/types";
-import { addressAndMask, cleanText, vrpRanges } from "./util";
+import { addressAndMask, cleanText, configText, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");
 
@@ -172,4 +172,5 @@ export const huaweiVrp: Platform = cliPlatform({
       ["return"],
     );
   },
+  runningConfig: { command: "display current-configuration", text: configText(/^!(Last configuration was (updated|saved) at|Time:)/) },
 });

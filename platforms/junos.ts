@@ -17,7 +17,7 @@ import { CAPABILITIES } from "../model/capabilities";
 import { buildObjects, lagNumber, lineReadBack, type Renderer } from "./common";
 import type { ConfigObject, Platform } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, vlanRuns } from "./util";
+import { cleanText, configText, vlanRuns } from "./util";
 
 /** Junos VLAN names: letters, digits, '-', '_' (the inventory name, made safe). */
 export const junosVlanName = (name: string): string => name.replace(/[^A-Za-z0-9_-]/g, "-");
@@ -192,4 +192,6 @@ export const junos: Platform = {
     });
     return lineReadBack({ ...object, apply }, output, /^$/);
   },
+  // the first line of `show configuration` is "## Last commit: <time> by <user>": not configuration
+  runningConfig: { command: "show configuration | display set", text: configText(/^## Last (commit|changed):/) },
 };

@@ -20,7 +20,7 @@ import { CAPABILITIES } from "../model/capabilities";
 import { buildObjects, roleChanged, type Renderer, type Syntax } from "./common";
 import type { ConfigObject, Platform, ReadBackResult } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { defined } from "./util";
+import { configText, defined } from "./util";
 
 export const BRIDGE = "br0";
 const PORT_COLUMNS = "name,tag,trunks,vlan_mode,external_ids";
@@ -180,6 +180,57 @@ export function parseOvsReadBack(object: ConfigObject, output: string): ReadBack
   return { present: true, fields: defined({ name, ...facts }) };
 }
 
+// ------------------------------------------------------------------------------------ running configuration
+
+/** One ovs-vsctl run, read-only: the bridges, the ports and the interfaces (three JSON documents). */
+const RUNNING_CONFIG =
+  "ovs-vsctl --format=json --columns=name,datapath_type,external_ids list bridge" +
+  " -- --columns=name,vlan_mode,tag,trunks,lacp,bond_mode,interfaces,external_ids list port" +
+  " -- --columns=_uuid,name,type list interface";
+
+const uuidOf = (v: unknown): string | undefined => (Array.isArray(v) && v[0] === "uuid" ? String(v[1]) : undefined);
+const scalars = (v: unknown): (string | number)[] => atoms(v).filter((x): x is string | number => typeof x === "string" || typeof x === "number");
+const pairs = (m: Map<string, string>): string[] => [...m].sort(([a], [b]) => naturalCompare(a, b)).map(([k, x]) => `${k}=${x}`);
+
+/**
+ * The switch's configuration as lines, in name order (ovsdb lists rows in no fixed order, and UUIDs change
+ * when a port is re-created): `bridge`, one `vlan` line per VLAN citydc records, one `port` line per port with
+ * the columns that are set. Output that is not the three documents comes back as it is.
+ */
+export function ovsRunningConfigText(output: string): string {
+  const [bridges, ports, ifaces] = documents(output);
+  if (!bridges || !ports || !ifaces) return configText()(output);
+  const names = new Map<string, { name: string; type: string }>();
+  for (let i = 0; i < ifaces.data.length; i++) {
+    const r = row(ifaces, i)!;
+    const id = uuidOf(r._uuid);
+    if (id) names.set(id, { name: String(r.name), type: String(r.type ?? "") });
+  }
+  const lines: string[] = [];
+  const rows = (doc: typeof ports) => Array.from({ length: doc.data.length }, (_, i) => row(doc, i)!).sort((a, b) => naturalCompare(String(a.name), String(b.name)));
+  for (const b of rows(bridges)) {
+    const ids = mapOf(b.external_ids);
+    const vlans = [...ids].filter(([k]) => /^citydc-vlan-\d+$/.test(k)).sort(([a], [c]) => naturalCompare(a, c));
+    for (const k of vlans.map(([key]) => key)) ids.delete(k);
+    lines.push([`bridge ${String(b.name)}`, ...scalars(b.datapath_type).map((t) => `datapath_type=${t}`), ...pairs(ids).map((x) => `external_ids:${x}`)].join(" "));
+    for (const [k, name] of vlans) lines.push(`vlan ${k.slice("citydc-vlan-".length)} ${name} (bridge ${String(b.name)})`);
+  }
+  for (const p of rows(ports)) {
+    const name = String(p.name);
+    const members = atoms(p.interfaces).map((u) => names.get(uuidOf(u) ?? "")).filter((x): x is { name: string; type: string } => x !== undefined);
+    const parts = [`port ${name}`];
+    for (const col of ["vlan_mode", "tag", "trunks", "lacp", "bond_mode"]) {
+      const v = scalars(p[col]);
+      if (v.length > 0) parts.push(`${col}=${v.join(",")}`);
+    }
+    if (members.length !== 1 || members[0]!.name !== name) parts.push(`interfaces=${members.map((m) => m.name).sort(naturalCompare).join(",")}`);
+    for (const m of members) if (m.type) parts.push(`type:${m.name}=${m.type}`);
+    parts.push(...pairs(mapOf(p.external_ids)).map((x) => `external_ids:${x}`));
+    lines.push(parts.join(" "));
+  }
+  return lines.join("\n") + "\n";
+}
+
 // ------------------------------------------------------------------------------------ platform
 
 const isColumnLine = (l: string): boolean => l.startsWith("set port ") || l.startsWith("clear port ");
@@ -214,4 +265,5 @@ export const ovs: Platform = {
     return undefined;
   },
   parseReadBack: parseOvsReadBack,
+  runningConfig: { command: RUNNING_CONFIG, text: ovsRunningConfigText },
 };

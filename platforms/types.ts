@@ -82,6 +82,20 @@ export interface ShellDialect {
   readonly confirmations: readonly { readonly pattern: RegExp; readonly answer: string }[];
 }
 
+/**
+ * How a device shows its running configuration, read-only: the configuration backups taken before and after
+ * every change (components/backup.ts) and `citydc backup` run it over the device's pinned login.
+ */
+export interface RunningConfig {
+  /** One read-only command: run on an exec channel (transport "exec") or typed at the CLI prompt ("shell"). */
+  readonly command: string;
+  /**
+   * The command's output as configuration text that people read and diff: stable order, no volatile lines.
+   * Output it does not understand comes back as it is. Absent: the output, line ends trimmed.
+   */
+  readonly text?: (output: string) => string;
+}
+
 /** One network OS. Every platform module implements all of it (a test checks each one). */
 export interface Platform {
   readonly name: PlatformName;
@@ -107,4 +121,6 @@ export interface Platform {
   change?(oldObject: ConfigObject, newObject: ConfigObject): string[] | undefined;
   /** Parses the output of `object.readBack`. */
   parseReadBack(object: ConfigObject, output: string): ReadBackResult;
+  /** How to show the device's running configuration (for the backups before and after a change). */
+  readonly runningConfig: RunningConfig;
 }

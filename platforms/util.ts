@@ -125,3 +125,17 @@ export function listField(f: ConfigObject["fields"], k: string): number[] {
   const v = f[k];
   return Array.isArray(v) ? (v as number[]) : [];
 }
+
+/**
+ * A running-configuration output as text to keep and diff: line ends unified, trailing spaces and the lines
+ * matching `volatile` (time stamps, banners that change with every change) dropped, one final newline.
+ */
+export function configText(volatile?: RegExp): (output: string) => string {
+  return (output) => {
+    const lines = output.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trimEnd());
+    const kept = volatile ? lines.filter((l) => !volatile.test(l)) : lines;
+    while (kept.length > 0 && kept[0] === "") kept.shift();
+    while (kept.length > 0 && kept[kept.length - 1] === "") kept.pop();
+    return kept.length > 0 ? kept.join("\n") + "\n" : "";
+  };
+}

@@ -57,6 +57,17 @@ describe("platform registry", () => {
         if (p.capabilities.commit) expect(p.wrap(["x"]).some((l) => /commit/.test(l))).toBe(true);
       });
 
+      it("says how to show its running configuration with one read-only command", () => {
+        const rc = p.runningConfig;
+        expect(rc.command.trim().length).toBeGreaterThan(0);
+        expect(rc.command).not.toMatch(/\n/);
+        // read-only: it starts with a show verb and carries none of the words that change a configuration
+        expect(rc.command).toMatch(/^(show|display|ovs-vsctl --format=json|vtysh -c 'show)/);
+        expect(rc.command).not.toMatch(/\b(add-port|del-port|add-bond|configure|commit|write|undo)\b/);
+        const text = (rc.text ?? ((o: string) => o))("line one  \r\nline two\r\n\n");
+        expect(text).toBe("line one\nline two\n");
+      });
+
       it("gives every object a unique key, apply and remove lines, and a read-back command, in KIND_ORDER", () => {
         const objs = p.objects(sample(name));
         expect(objs.length).toBeGreaterThan(0);
