@@ -16,6 +16,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Runner }> = {
   destroy: { summary: "remove everything a stack configured from its devices", load: () => require("./commands/destroy").run },
   diff: { summary: "compare two inventory revisions by object (--impact for device changes)", load: () => require("./commands/diff").run },
   drift: { summary: "compare the running devices with the inventory", load: () => require("./commands/drift").run },
+  verify: { summary: "read a stack's sites back from their devices (and the lab's data plane): is it what the inventory says?", load: () => require("./commands/verify").run },
+  backup: { summary: "print a device's running configuration (secrets redacted)", load: () => require("./commands/backup").run },
   audit: { summary: "list and show the records of past runs", load: () => require("./commands/audit").run },
   lab: { summary: "start, stop or inspect the local lab (up|down|status)", load: () => require("./commands/lab").run },
   demo: { summary: "the main job on the embedded default: lab + lab stack + proof", load: () => require("./commands/demo").run },

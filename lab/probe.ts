@@ -131,3 +131,19 @@ export function runChecks(checks: readonly Check[], deadlineMs = 30_000): CheckR
   for (const c of checks.filter((x) => x.kind === "isolated")) results.push({ ...c, ok: isolated(c.from, c.to) });
   return results;
 }
+
+/**
+ * The checks one site's verification runs: both hosts at `site` or at one of `peers` (the sites verified
+ * before it), and at least one at `site`. Every check of a stack thus belongs to exactly one of its sites, the
+ * last of the two it spans; checks reaching a site outside the stack belong to none.
+ */
+export function siteChecks(inv: Inventory, site: string, peers: readonly string[] = []): Check[] {
+  const siteOfDevice = new Map(inv.devices.map((d) => [d.name, d.site]));
+  const siteOfHost = new Map(inv.hosts.map((h) => [h.name, siteOfDevice.get(h.attach.device)]));
+  const allowed = new Set([site, ...peers]);
+  return expectations(inv).filter((c) => {
+    const a = siteOfHost.get(c.from.name);
+    const b = siteOfHost.get(c.to.name);
+    return a !== undefined && b !== undefined && allowed.has(a) && allowed.has(b) && (a === site || b === site);
+  });
+}
