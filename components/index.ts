@@ -8,3 +8,4 @@ export { Site, type SiteArgs } from "./site";
 export { NetworkDevice, type NetworkDeviceArgs } from "./networkDevice";
 export { TYPES, linkKey, type DeviceBuild, type NetworkBuild } from "./types";
 export { Vlan, type VlanArgs } from "./vlan";
+export { backupName, citydcCommand, configDigest, verifyName, type CheckSettings, type VerifySpec, type VerifySpecBase } from "./checks";

@@ -1,6 +1,9 @@
 /** Builds the components of the chosen sites: Site (or DrSite around a DR site), each link recorded once. */
 import * as pulumi from "@pulumi/pulumi";
+import type * as command from "@pulumi/command";
 import type { Diagnostic, Link as LinkModel } from "../model/types";
+import { naturalCompare } from "../util/natural";
+import { configDigest, siteVerification } from "./checks";
 import { DrSite } from "./drSite";
 import { Site } from "./site";
 import type { NetworkBuild } from "./types";
@@ -15,6 +18,8 @@ export interface NetworkArgs {
 
 export interface BuiltNetwork {
   readonly sites: readonly (Site | DrSite)[];
+  /** Per site name, its verification (absent when verification is off or the site has no device). */
+  readonly verifications: ReadonlyMap<string, command.local.Command>;
 }
 
 export function buildNetwork(args: NetworkArgs, opts?: pulumi.ComponentResourceOptions): BuiltNetwork {
@@ -41,5 +46,36 @@ export function buildNetwork(args: NetworkArgs, opts?: pulumi.ComponentResourceO
       }
       return new Site(s.name, { site: s, network: args.network, links }, opts);
     });
-  return { sites };
+  // Verification in the stack's order of sites (its config), else by name: reordering the inventory changes nothing.
+  const inner = sites.map((s) => (s instanceof DrSite ? s.site : s));
+  const rank = (n: string) => (args.sites.includes(n) ? args.sites.indexOf(n) : args.sites.length);
+  const ordered = [...inner].sort((a, b) => rank(a.siteName) - rank(b.siteName) || naturalCompare(a.siteName, b.siteName));
+  return { sites, verifications: verifySites(args, ordered) };
+}
+
+/**
+ * One verification per site that has devices, in the order the sites are built, each after the previous one
+ * (the data-plane checks of two sites never run at the same time: an isolation check borrows an address in a
+ * host's namespace). A site's verification covers its devices and, with data-plane checks, the checks between
+ * its hosts and those of the sites before it, so its digest covers those sites' devices too.
+ */
+function verifySites(args: NetworkArgs, sites: readonly Site[]): Map<string, command.local.Command> {
+  const out = new Map<string, command.local.Command>();
+  const base = args.network.checks?.verify;
+  if (!base) return out;
+  let previous: command.local.Command | undefined;
+  const done: Site[] = [];
+  for (const site of sites) {
+    const name = site.siteName;
+    if (site.devices.length === 0) continue;
+    const peers = base.dataPlane ? done.map((s) => s.siteName) : [];
+    const spec = { ...base, site: name, peers };
+    const covered = [site, ...done.filter((s) => peers.includes(s.siteName))].flatMap((s) => s.devices);
+    const digest = configDigest(covered.map((d) => d.digestInput), spec);
+    const dependsOn = [...site.devices.map((d) => d.config), ...(previous ? [previous] : [])];
+    previous = siteVerification(spec, digest, args.network.credentials, { parent: site, dependsOn });
+    out.set(name, previous);
+    done.push(site);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DeviceCredentials } from "../provider/types";
 import { toStored, type StoredObject } from "../provider/types";
+import { configBackup, configDigest, type DigestInput } from "./checks";
 import { DeviceConfig } from "./deviceConfig";
 import { Lag } from "./lag";
 import { TYPES, type DeviceBuild } from "./types";
@@ -13,6 +14,8 @@ import { TYPES, type DeviceBuild } from "./types";
 export interface NetworkDeviceArgs {
   readonly build: DeviceBuild;
   readonly credentials?: pulumi.Input<DeviceCredentials>;
+  /** Take configuration backups before and after each change (components/checks.ts). */
+  readonly backups?: boolean;
 }
 
 export class NetworkDevice extends pulumi.ComponentResource {
@@ -20,6 +23,12 @@ export class NetworkDevice extends pulumi.ComponentResource {
   readonly config: DeviceConfig;
   readonly lags: readonly Lag[];
   readonly objectKeys: readonly string[];
+  /** configDigest of this device: what its backups and its site's verification are triggered by. */
+  readonly digest: string;
+  /** What the digest was computed from (a site's verification digests its devices together). */
+  readonly digestInput: DigestInput;
+  /** The backups around its DeviceConfig (absent when off or without a pinned host key). */
+  readonly backups: { readonly before?: pulumi.CustomResource; readonly after?: pulumi.CustomResource };
 
   constructor(name: string, args: NetworkDeviceArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TYPES.switch, name, {}, opts);
@@ -34,6 +43,10 @@ export class NetworkDevice extends pulumi.ComponentResource {
     this.lags = intent.lags.map(
       (l) => new Lag(`${device.name}:${l.name}`, { device: device.name, lag: l }, { parent: this }),
     );
+    this.digestInput = { device: device.name, platform: device.platform, target, objects: stored };
+    this.digest = configDigest([this.digestInput]);
+    const backup = { device: device.name, platform: device.platform, target, digest: this.digest, ...(args.credentials !== undefined ? { credentials: args.credentials } : {}) };
+    const before = args.backups ? configBackup("before", backup, { parent: this }) : undefined;
     this.config = new DeviceConfig(
       device.name,
       {
@@ -45,8 +58,10 @@ export class NetworkDevice extends pulumi.ComponentResource {
         ...(args.credentials !== undefined ? { credentials: args.credentials } : {}),
         objects: stored,
       },
-      { parent: this },
+      { parent: this, ...(before ? { dependsOn: [before] } : {}) },
     );
+    const after = before ? configBackup("after", backup, { parent: this, dependsOn: [this.config] }) : undefined;
+    this.backups = { ...(before ? { before } : {}), ...(after ? { after } : {}) };
     this.registerOutputs({ device: device.name, platform: device.platform, role: device.role, objects: this.objectKeys.length });
   }
 }

@@ -9,6 +9,7 @@ export interface RackArgs {
   readonly rack: RackModel;
   readonly devices: readonly DeviceBuild[];
   readonly credentials?: pulumi.Input<DeviceCredentials>;
+  readonly backups?: boolean;
 }
 
 export class Rack extends pulumi.ComponentResource {
@@ -17,7 +18,12 @@ export class Rack extends pulumi.ComponentResource {
   constructor(name: string, args: RackArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TYPES.rack, name, {}, opts);
     this.devices = args.devices.map(
-      (d) => new NetworkDevice(d.device.name, { build: d, ...(args.credentials !== undefined ? { credentials: args.credentials } : {}) }, { parent: this }),
+      (d) =>
+        new NetworkDevice(
+          d.device.name,
+          { build: d, ...(args.credentials !== undefined ? { credentials: args.credentials } : {}), ...(args.backups ? { backups: true } : {}) },
+          { parent: this },
+        ),
     );
     this.registerOutputs({ rack: args.rack.name, site: args.rack.site, height: args.rack.height, devices: this.devices.map((s) => s.device) });
   }

@@ -21,13 +21,15 @@ export class Site extends pulumi.ComponentResource {
   readonly devices: readonly NetworkDevice[];
   readonly vlans: readonly Vlan[];
   readonly links: readonly Link[];
+  readonly siteName: string;
 
   constructor(name: string, args: SiteArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TYPES.site, name, {}, opts);
     const { site, network } = args;
+    this.siteName = site.name;
     const inv = network.inventory;
     const devices = [...network.devices.values()].filter((d) => d.device.site === site.name).sort((a, b) => byName(a.device, b.device));
-    const cred = network.credentials !== undefined ? { credentials: network.credentials } : {};
+    const cred = { ...(network.credentials !== undefined ? { credentials: network.credentials } : {}), ...(network.checks?.backups ? { backups: true } : {}) };
 
     const inRack = new Map<string, DeviceBuild[]>();
     const loose: DeviceBuild[] = [];

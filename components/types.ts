@@ -8,6 +8,7 @@ import type { Device, Inventory } from "../model/types";
 import type { ConfigObject } from "../platforms/types";
 import type { DeviceIntent } from "../intent/types";
 import type { DeviceCredentials, DeviceTargetInput } from "../provider/types";
+import type { CheckSettings } from "./checks";
 
 export interface DeviceBuild {
   readonly device: Device;
@@ -23,6 +24,8 @@ export interface NetworkBuild {
   readonly devices: ReadonlyMap<string, DeviceBuild>;
   /** Login secrets shared by the devices (marked secret by DeviceConfig). */
   readonly credentials?: pulumi.Input<DeviceCredentials>;
+  /** Backups and verification (components/checks.ts); absent: neither. */
+  readonly checks?: CheckSettings;
 }
 
 /** The type tokens of citydc's components (part of every URN: never rename). */

@@ -154,6 +154,12 @@ export function pulumiEnv(stack: string, opts: EnvOptions = {}): Record<string, 
     PULUMI_HOME: home,
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    // The command resources (components/checks.ts) run `$CITYDC_NODE $CITYDC_ROOT/bin/citydc.js`; the run's
+    // own checkout and node, whatever directory the engine starts its plugins in.
+    CITYDC_ROOT: root,
+    CITYDC_NODE: process.execPath,
+    // citydc logs in with the stack's key only: the backups' SSH client must not offer (or fail on) an agent's.
+    SSH_AUTH_SOCK: "",
   };
   if (opts.passphrase !== undefined) env.PULUMI_CONFIG_PASSPHRASE = opts.passphrase;
   // The lab stack holds nothing secret of value: it always uses the lab passphrase (its salt is committed).

@@ -14,7 +14,7 @@ import type { DeviceBuild } from "../components/types";
 import { InventoryInvalidError, isDrParity, loadNetwork } from "../pipeline/index";
 import { diagnosticText } from "../model/diagnostics";
 import type { DeviceCredentials, DeviceTargetInput } from "../provider/types";
-import { resolveStackConfig, type ProgramSettings, type StackConfig, type StackConfigValues } from "./settings";
+import { configBoolean, resolveStackConfig, type ProgramSettings, type StackConfig, type StackConfigValues } from "./settings";
 import { credentialsFromEnv, loginOf, readHostKeys } from "../transport/targets";
 
 export type { ProgramSettings } from "./settings";
@@ -30,6 +30,9 @@ export function resolveSettings(o: Overrides): ProgramSettings & { credentialsIn
     site: cfg.get("site"),
     hostKeysFile: o.hostKeysFile ?? cfg.get("hostKeysFile"),
     sshKeyFile: cfg.get("sshKeyFile"),
+    verify: o.verify ?? configBoolean(cfg.get("verify")),
+    dataPlaneChecks: o.dataPlaneChecks ?? configBoolean(cfg.get("dataPlaneChecks")),
+    backups: o.backups ?? configBoolean(cfg.get("backups")),
   };
   let stack: StackConfig;
   try {
@@ -62,7 +65,16 @@ export function resolveSettings(o: Overrides): ProgramSettings & { credentialsIn
     ...(stack.hostKeysFile ? { hostKeysFile: stack.hostKeysFile } : {}),
     ...(o.requireDrParity !== undefined ? { requireDrParity: o.requireDrParity } : {}),
     ...(credentialsInput !== undefined ? { credentialsInput } : {}),
+    verify: stack.verify,
+    dataPlaneChecks: stack.dataPlaneChecks,
+    backups: stack.backups,
   };
+}
+
+/** A path as the command resources record it: relative to the checkout when inside it (see components/checks.ts). */
+function recorded(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
 /** The stack's pinned host keys (transport/targets.ts); a file that does not exist yet pins nothing. */
@@ -118,7 +130,20 @@ export function program(overrides: Overrides): PulumiFn {
     if (s.requireDrParity === false) parity.clear();
 
     try {
-      buildNetwork({ network: { inventory: inv, devices, ...(s.credentialsInput !== undefined ? { credentials: s.credentialsInput } : {}) }, sites: [...chosen], parity });
+      const checks = {
+        backups: s.backups !== false,
+        ...(s.verify !== false
+          ? {
+              verify: {
+                stack: s.stack,
+                inventory: recorded(s.root, s.inventory),
+                ...(s.hostKeysFile ? { hostKeysFile: recorded(s.root, s.hostKeysFile) } : {}),
+                dataPlane: s.dataPlaneChecks === true,
+              },
+            }
+          : {}),
+      };
+      buildNetwork({ network: { inventory: inv, devices, checks, ...(s.credentialsInput !== undefined ? { credentials: s.credentialsInput } : {}) }, sites: [...chosen], parity });
     } catch (err) {
       throw new pulumi.RunError(err instanceof Error ? err.message : String(err));
     }

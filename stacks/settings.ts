@@ -9,6 +9,10 @@
  *   citydc:hostKeysFile   file of pinned host keys (transport/targets.ts has the formats and the lookup order)
  *   citydc:sshKeyFile     a private key file (the lab's generated key), used when the environment gives none
  *   citydc:auditDir       folder of the run records (default .state/audit/<stack>)
+ *   citydc:verify         one verification per site after its devices change (default true; components/checks.ts)
+ *   citydc:dataPlaneChecks the verification also runs the lab's data-plane checks (default false: only a stack
+ *                         whose hosts are lab namespaces on this machine sets it, the lab stack)
+ *   citydc:backups        capture each changed device's running configuration before and after (default true)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -28,6 +32,12 @@ export interface ProgramSettings {
   readonly hostKeysFile?: string;
   /** Refuse to run when the inventory's DR parity checks fail (default: true for a stack that holds a DR site). */
   readonly requireDrParity?: boolean;
+  /** Verify each site after its devices change (config `citydc:verify`, default true). */
+  readonly verify?: boolean;
+  /** The verification runs the lab's data-plane checks (config `citydc:dataPlaneChecks`, default false). */
+  readonly dataPlaneChecks?: boolean;
+  /** Running-configuration backups before and after each device change (config `citydc:backups`, default true). */
+  readonly backups?: boolean;
   /** Login secrets; default config `citydc:sshPassword`/`citydc:sshPrivateKey`, else CITYDC_SSH_PASSWORD / CITYDC_SSH_KEY_FILE. */
   readonly credentials?: { readonly password?: string; readonly privateKey?: string };
 }
@@ -40,6 +50,9 @@ export interface StackConfigValues {
   readonly hostKeysFile?: string;
   readonly sshKeyFile?: string;
   readonly auditDir?: string;
+  readonly verify?: boolean;
+  readonly dataPlaneChecks?: boolean;
+  readonly backups?: boolean;
 }
 
 /** The same, resolved: absolute paths, the list of sites. */
@@ -52,6 +65,9 @@ export interface StackConfig {
   readonly hostKeysFile?: string;
   readonly sshKeyFile?: string;
   readonly auditDir?: string;
+  readonly verify: boolean;
+  readonly dataPlaneChecks: boolean;
+  readonly backups: boolean;
 }
 
 export const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
@@ -73,7 +89,17 @@ export function resolveStackConfig(values: StackConfigValues, root: string, stac
     ...(values.hostKeysFile ? { hostKeysFile: rel(values.hostKeysFile) } : {}),
     ...(values.sshKeyFile ? { sshKeyFile: rel(values.sshKeyFile) } : {}),
     ...(values.auditDir ? { auditDir: rel(values.auditDir) } : {}),
+    verify: values.verify ?? true,
+    dataPlaneChecks: values.dataPlaneChecks ?? false,
+    backups: values.backups ?? true,
   };
+}
+
+/** A config value meant as a boolean: YAML's true/false or the strings `pulumi config set` writes. */
+export function configBoolean(v: unknown): boolean | undefined {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string" && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === "true";
+  return undefined;
 }
 
 /** The `citydc:*` values of stacks/Pulumi.<stack>.yaml. Throws a CliError (exit 2) for a missing or unreadable file. */
@@ -97,6 +123,9 @@ export function readStackValues(root: string, stack: string): StackConfigValues 
     hostKeysFile: str("hostKeysFile"),
     sshKeyFile: str("sshKeyFile"),
     auditDir: str("auditDir"),
+    verify: configBoolean(config["citydc:verify"]),
+    dataPlaneChecks: configBoolean(config["citydc:dataPlaneChecks"]),
+    backups: configBoolean(config["citydc:backups"]),
   };
 }
 
