@@ -14,6 +14,7 @@ import type { StoredObject } from "../provider/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
 import { findPulumiRoot, preparePulumiHome, pulumiEnv, type EnvOptions } from "./env";
+import { detached, interruptCount } from "./engine";
 import { repoRoot } from "../util/repo";
 import { makeDirs } from "../util/dirs";
 
@@ -40,6 +41,10 @@ export interface StackOptions extends EnvOptions {
   readonly parallel?: number;
   /** up/destroy: a failed device does not stop the others (default true; the failures are reported). */
   readonly continueOnError?: boolean;
+  /** preview/up: read every device first (`--refresh`), so what changed on a device shows and is put back. */
+  readonly refresh?: boolean;
+  /** up: resources to replace whatever their inputs say (`--replace`): backups and verifications of repaired devices. */
+  readonly replace?: readonly string[];
 }
 
 /** A device resource's view: its config objects (credentials are never included). */
@@ -65,13 +70,50 @@ export interface ResourceStep {
   readonly new?: DeviceView;
   /** Set when this resource's operation failed. */
   readonly error?: string;
+  /** For a DeviceConfig of a run with refresh: what the state held before the refresh read the device (the last apply). */
+  readonly applied?: DeviceView;
 }
 
 export interface StackFailure {
   readonly urn?: string;
-  /** The device, when the failure belongs to a DeviceConfig. */
+  /** The device, when the failure belongs to a DeviceConfig or one of its backups. */
   readonly device?: string;
+  /** The site, when the failure is a site's verification. */
+  readonly site?: string;
   readonly message: string;
+}
+
+/** A command resource of components/checks.ts: a device's backup or a site's verification. */
+export interface CheckStep {
+  readonly urn: string;
+  readonly name: string;
+  readonly role: "before" | "after" | "verify";
+  /** The device of a backup, the site of a verification. */
+  readonly device?: string;
+  readonly site?: string;
+  readonly op: OpType;
+  /** The engine finished its operation (it ran, when op is create or replace). */
+  readonly done: boolean;
+  readonly error?: string;
+  /** A verification's output (what `citydc verify` printed). */
+  readonly output?: string;
+}
+
+/** A running configuration captured by a backup resource during this run (raw: redact before storing or printing). */
+export interface CapturedConfig {
+  readonly device: string;
+  readonly when: "before" | "after";
+  readonly urn: string;
+  /** The configuration as the platform's runningConfig.text gives it; NOT redacted. */
+  readonly text: string;
+}
+
+/** Who holds the stack's lock, from the engine's refusal. */
+export interface LockHolder {
+  readonly user: string;
+  readonly host: string;
+  readonly pid: number;
+  readonly since: string;
 }
 
 export interface StackRunResult {
@@ -91,6 +133,14 @@ export interface StackRunResult {
   readonly error?: string;
   readonly durationMs: number;
   readonly stdout: string;
+  /** The backups and verifications the engine stepped over. */
+  readonly checks?: readonly CheckStep[];
+  /** up: the configurations the backups of this run captured (raw text, see CapturedConfig). */
+  readonly backups?: readonly CapturedConfig[];
+  /** The engine refused to start: another run holds the stack's lock (or a killed one left it). */
+  readonly locked?: { readonly holders: readonly LockHolder[]; readonly message: string };
+  /** The run was interrupted (interruptEngines: Ctrl-C, SIGTERM) and the engine stopped. */
+  readonly interrupted?: boolean;
 }
 
 const commands = new Map<string, Promise<import("@pulumi/pulumi/automation").PulumiCommand>>();
@@ -99,7 +149,8 @@ const commands = new Map<string, Promise<import("@pulumi/pulumi/automation").Pul
 function pulumiCommandFor(root: string): Promise<import("@pulumi/pulumi/automation").PulumiCommand> {
   let c = commands.get(root);
   if (!c) {
-    c = import("@pulumi/pulumi/automation").then((auto) => auto.PulumiCommand.get({ root }));
+    // the CLI in a process group of its own: citydc alone forwards interrupts to it (pulumi/engine.ts)
+    c = import("@pulumi/pulumi/automation").then(async (auto) => detached(await auto.PulumiCommand.get({ root })));
     c.catch(() => commands.delete(root));
     commands.set(root, c);
   }
@@ -151,8 +202,32 @@ function prepareWorkDir(root: string, workDir: string, stack: string): string {
 
 type Kind = StackRunResult["kind"];
 
+/** The role of a command resource of components/checks.ts, from its type and name (`<device>:config-before`, `<site>:verify`). */
+export function checkRole(type: string, name: string): { role: CheckStep["role"]; device?: string; site?: string } | undefined {
+  if (type !== "command:remote:Command" && type !== "command:local:Command") return undefined;
+  const m = /^(.+):config-(before|after)$/.exec(name);
+  if (m) return { role: m[2] as "before" | "after", device: m[1]! };
+  const v = /^(.+):verify$/.exec(name);
+  if (v && type === "command:local:Command") return { role: "verify", site: v[1]! };
+  return undefined;
+}
+
+interface StepState {
+  urn: string;
+  type: string;
+  op: OpType;
+  diffs: string[];
+  old?: DeviceView;
+  new?: DeviceView;
+  /** A device's state before this run's refresh read it back (the first `old` seen). */
+  applied?: DeviceView;
+  error?: string;
+  done: boolean;
+  outputs?: Record<string, unknown>;
+}
+
 class Collector {
-  readonly steps = new Map<string, { urn: string; type: string; op: OpType; diffs: string[]; old?: DeviceView; new?: DeviceView; error?: string }>();
+  readonly steps = new Map<string, StepState>();
   readonly failures: StackFailure[] = [];
   outputs: Record<string, unknown> | undefined;
   stdout = "";
@@ -178,14 +253,21 @@ class Collector {
       const oldView = isDevice ? deviceView(pre.old?.outputs ?? pre.old?.inputs) : undefined;
       // After a refresh or an apply, the outputs are what the device holds; before, the new inputs.
       const newView = isDevice ? deviceView(e.resOutputsEvent ? pre.new?.outputs ?? pre.new?.inputs : pre.new?.inputs ?? pre.new?.outputs) : undefined;
+      // A refresh step, then the update step: keep the update's op (the refresh's only when nothing else follows).
+      let op = prev && pre.op === "refresh" && prev.op !== "refresh" ? prev.op : pre.op;
+      // A command resource replaced (create-replacement, replace, then delete-replaced of the old one): a replace.
+      if (prev && checkRole(pre.type, urnName(pre.urn)) && [prev.op, op].some((o) => o === "replace" || o === "create-replacement")) op = "replace";
       this.steps.set(pre.urn, {
         urn: pre.urn,
         type: pre.type,
-        op: pre.op,
+        op,
         diffs: pre.diffs ?? prev?.diffs ?? [],
         old: oldView ?? prev?.old,
         new: newView ?? prev?.new,
-        error: prev?.error,
+        ...(prev?.applied ?? oldView ? { applied: prev?.applied ?? oldView } : {}),
+        ...(prev?.error ? { error: prev.error } : {}),
+        done: (prev?.done ?? false) || (!!e.resOutputsEvent && pre.op !== "refresh"),
+        ...(e.resOutputsEvent && pre.new?.outputs ? { outputs: pre.new.outputs } : prev?.outputs ? { outputs: prev.outputs } : {}),
       });
     }
     const failed = e.resOpFailedEvent?.metadata;
@@ -200,13 +282,35 @@ class Collector {
       const urn = d.urn || undefined;
       const step = urn ? this.steps.get(urn) : undefined;
       if (step) step.error = message;
-      const device = step?.new?.device ?? step?.old?.device ?? (urn && urn.includes(DEVICE_CONFIG_TYPE) ? urnName(urn) : undefined);
-      this.failures.push({ ...(urn ? { urn } : {}), ...(device ? { device } : {}), message });
+      const check = urn ? checkRole(urnType(urn), urnName(urn)) : undefined;
+      const device = step?.new?.device ?? step?.old?.device ?? check?.device ?? (urn && urn.includes(DEVICE_CONFIG_TYPE) ? urnName(urn) : undefined);
+      this.failures.push({ ...(urn ? { urn } : {}), ...(device ? { device } : {}), ...(check?.site ? { site: check.site } : {}), message });
     }
   };
 
-  result(stack: string, kind: Kind, ok: boolean, started: number, summary: Partial<Record<OpType, number>>, error?: string): StackRunResult {
-    const steps: ResourceStep[] = [...this.steps.values()].map((s) => ({ ...s, name: urnName(s.urn) }));
+  checks(): CheckStep[] {
+    const out: CheckStep[] = [];
+    for (const s of this.steps.values()) {
+      const name = urnName(s.urn);
+      const role = checkRole(s.type, name);
+      if (!role) continue;
+      const stdout = s.outputs?.stdout;
+      out.push({
+        urn: s.urn,
+        name,
+        ...role,
+        op: s.op,
+        done: s.done,
+        ...(s.error ? { error: s.error } : {}),
+        ...(role.role === "verify" && typeof stdout === "string" ? { output: stdout } : {}),
+      });
+    }
+    return out;
+  }
+
+  result(stack: string, kind: Kind, ok: boolean, started: number, summary: Partial<Record<OpType, number>>, error?: string, extra: Partial<StackRunResult> = {}): StackRunResult {
+    const steps: ResourceStep[] = [...this.steps.values()].map(({ done: _done, outputs: _outputs, ...s }) => ({ ...s, name: urnName(s.urn) }));
+    const checks = this.checks();
     return {
       stack,
       kind,
@@ -219,8 +323,18 @@ class Collector {
       ...(error !== undefined ? { error } : {}),
       durationMs: Date.now() - started,
       stdout: this.stdout,
+      ...(checks.length > 0 ? { checks } : {}),
+      ...extra,
     };
   }
+}
+
+/** The type of a URN ("urn:pulumi:stack::project::parent$type::name" -> "type"). */
+export function urnType(urn: string): string {
+  const i = urn.lastIndexOf("::");
+  const head = i >= 0 ? urn.slice(0, i) : urn;
+  const t = head.slice(head.lastIndexOf("::") + 2);
+  return t.slice(t.lastIndexOf("$") + 1);
 }
 
 export function urnName(urn: string): string {
@@ -249,6 +363,46 @@ function errorText(err: unknown): string {
   return (interesting.length > 0 ? interesting : lines.slice(0, 8)).join("\n").trim();
 }
 
+/** The holders named in the engine's "the stack is currently locked" refusal. */
+export function lockHolders(message: string): LockHolder[] | undefined {
+  if (!/the stack is currently locked by/.test(message)) return undefined;
+  const out: LockHolder[] = [];
+  for (const m of message.matchAll(/created by (.+?)@(\S+) \(pid (\d+)\) at (\S+)/g)) out.push({ user: m[1]!, host: m[2]!, pid: Number(m[3]), since: m[4]! });
+  return out;
+}
+
+/** The stdout of a resource in an exported (decrypted) checkpoint: plain, or a secret's plaintext. */
+function stdoutOf(outputs: Record<string, unknown> | undefined): string | undefined {
+  const v = outputs?.stdout;
+  if (typeof v === "string") return v;
+  if (v && typeof v === "object" && typeof (v as { plaintext?: unknown }).plaintext === "string") {
+    try {
+      const inner = JSON.parse((v as { plaintext: string }).plaintext) as unknown;
+      return typeof inner === "string" ? inner : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The configurations this run's backups captured: read from the checkpoint (their output is a secret there). */
+async function capturedConfigs(stack: Stack, checks: readonly CheckStep[], platforms: ReadonlyMap<string, string>): Promise<CapturedConfig[]> {
+  const ran = checks.filter((c) => (c.role === "before" || c.role === "after") && c.done && /^(create|replace|create-replacement)$/.test(c.op));
+  if (ran.length === 0) return [];
+  const { findPlatform } = await import("../platforms/registry");
+  const state = (await stack.exportStack()).deployment as { resources?: { urn: string; outputs?: Record<string, unknown> }[] };
+  const byUrn = new Map((state.resources ?? []).map((r) => [r.urn, r]));
+  const out: CapturedConfig[] = [];
+  for (const c of ran) {
+    const raw = stdoutOf(byUrn.get(c.urn)?.outputs);
+    if (raw === undefined || !c.device) continue;
+    const platform = findPlatform(platforms.get(c.device) ?? "");
+    out.push({ device: c.device, when: c.role as "before" | "after", urn: c.urn, text: (platform?.runningConfig.text ?? ((o: string) => o))(raw) });
+  }
+  return out;
+}
+
 async function run(
   kind: Kind,
   name: string,
@@ -258,15 +412,40 @@ async function run(
   const started = Date.now();
   const stack = await openStack(name, opts);
   const c = new Collector(opts);
+  const interrupts = interruptCount();
+  let ok = true;
+  let summary: Partial<Record<OpType, number>> = {};
+  let failure: unknown;
   try {
-    const summary = (await op(stack, c)) ?? {};
-    return c.result(name, kind, true, started, summary);
+    summary = (await op(stack, c)) ?? {};
   } catch (err) {
-    const summary: Partial<Record<OpType, number>> = {};
+    ok = false;
+    failure = err;
     for (const s of c.steps.values()) summary[s.op] = (summary[s.op] ?? 0) + 1;
-    const messages = [...new Set(c.failures.map((f) => f.message))];
-    return c.result(name, kind, false, started, summary, messages.length > 0 ? messages.join("\n") : errorText(err));
   }
+  const extra: { -readonly [K in keyof StackRunResult]?: StackRunResult[K] } = {};
+  if (interruptCount() > interrupts) extra.interrupted = true;
+  if (!ok) {
+    const raw = failure instanceof Error ? failure.message : String(failure);
+    const holders = lockHolders(raw);
+    if (holders) extra.locked = { holders, message: raw.split("\n").filter((l) => /locked by|created by/.test(l)).map((l) => l.trim()).join("\n") };
+  }
+  if (kind === "update") {
+    const platforms = new Map<string, string>();
+    for (const s of c.steps.values()) {
+      const v = s.new ?? s.old;
+      if (v) platforms.set(v.device, v.platform);
+    }
+    try {
+      const captured = await capturedConfigs(stack, c.checks(), platforms);
+      if (captured.length > 0) extra.backups = captured;
+    } catch (err) {
+      c.failures.push({ message: `the configuration backups of this run could not be read from the state: ${errorText(err)}` });
+    }
+  }
+  if (ok) return c.result(name, kind, true, started, summary, undefined, extra);
+  const messages = [...new Set(c.failures.map((f) => f.message))];
+  return c.result(name, kind, false, started, summary, messages.length > 0 ? messages.join("\n") : errorText(failure), extra);
 }
 
 const common = (opts: StackOptions, c: Collector) => ({
@@ -277,10 +456,16 @@ const common = (opts: StackOptions, c: Collector) => ({
   ...(opts.parallel ? { parallel: opts.parallel } : {}),
 });
 
+/** preview and up: `--refresh` and `--replace`. */
+const refreshing = (opts: StackOptions) => ({
+  ...(opts.refresh ? { refresh: true } : {}),
+  ...(opts.replace && opts.replace.length > 0 ? { replace: [...opts.replace] } : {}),
+});
+
 /** `pulumi preview`: never touches a device. */
 export function previewStack(name: string, opts: StackOptions = {}): Promise<StackRunResult> {
   return run("preview", name, opts, async (stack, c) => {
-    const r = await stack.preview({ ...common(opts, c), diff: false, ...(opts.expectNoChanges ? { expectNoChanges: true } : {}) });
+    const r = await stack.preview({ ...common(opts, c), ...refreshing(opts), diff: false, ...(opts.expectNoChanges ? { expectNoChanges: true } : {}) });
     return r.changeSummary as Partial<Record<OpType, number>>;
   });
 }
@@ -288,7 +473,7 @@ export function previewStack(name: string, opts: StackOptions = {}): Promise<Sta
 /** `pulumi up --yes`: one SSH session per changed device; failed devices are named in `failures`. */
 export function upStack(name: string, opts: StackOptions = {}): Promise<StackRunResult> {
   return run("update", name, opts, async (stack, c) => {
-    const r = await stack.up({ ...common(opts, c), continueOnError: opts.continueOnError ?? true });
+    const r = await stack.up({ ...common(opts, c), ...refreshing(opts), continueOnError: opts.continueOnError ?? true });
     return r.summary.resourceChanges as Partial<Record<OpType, number>> | undefined;
   });
 }
