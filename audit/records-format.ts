@@ -56,7 +56,7 @@ export function showText(r: RunRecord, paint: Paint = NO_PAINT): string {
   out.push(`           sha256 ${r.inventory.sha256}`);
   if (r.preview) out.push(`preview:   ${counts(r.preview.summary)}; devices to change: ${r.preview.devices.join(", ") || "none"}`);
   out.push(`result:    ${counts(r.summary)}`);
-  out.push((r.outcome === "failed" ? paint.warn : paint.add)(`outcome:   ${r.outcome}${r.error ? `: ${r.error}` : ""}`));
+  out.push((r.outcome === "failed" ? paint.warn : paint.add)(`outcome:   ${r.outcome}${r.interrupted ? " (interrupted)" : ""}${r.error ? `: ${r.error}` : ""}`));
   for (const f of r.failures) out.push(paint.warn(`  failure${f.device ? ` on ${f.device}` : ""}: ${f.message}`));
   out.push("", paint.bold(`devices (${r.devices.length})`));
   for (const d of r.devices) {
@@ -69,10 +69,16 @@ export function showText(r: RunRecord, paint: Paint = NO_PAINT): string {
       out.push(paint.dim(`    sent (${plural(d.sent.length, "line")}):`));
       for (const l of d.sent) out.push(paint.dim(`      | ${l}`));
     }
+    if (d.config) out.push(`    config backups: ${backupLine(d.config)} (citydc audit diff-config ${r.id} ${d.device})`);
   }
   out.push("", paint.bold(`post-checks (${r.postChecks.length})`));
   for (const c of r.postChecks) out.push((c.ok ? paint.add : paint.warn)(`  ${c.ok ? "ok  " : "FAIL"} ${c.name}${c.detail ? `: ${c.detail}` : ""}`));
   return out.join("\n") + "\n";
+}
+
+function backupLine(c: NonNullable<RunRecord["devices"][number]["config"]>): string {
+  const n = (t: string | null) => (t === null ? "not taken" : plural(t.split("\n").filter((l) => l !== "").length, "line"));
+  return `before ${n(c.before)}, after ${n(c.after)}`;
 }
 
 export function showMarkdown(r: RunRecord): string {
@@ -87,6 +93,7 @@ export function showMarkdown(r: RunRecord): string {
   for (const d of r.devices)
     out.push(`| ${d.device} | ${d.site} | ${d.platform} | ${d.op} | ${d.outcome}${d.error ? `: ${mdCell(d.error)}` : ""} | ${d.objects.add.length} | ${d.objects.change.length} | ${d.objects.remove.length} |`);
   for (const d of r.devices.filter((x) => x.sent.length)) out.push("", `<details><summary>${d.device}: sent</summary>`, "", "```", ...d.sent, "```", "", "</details>");
+  for (const d of r.devices.filter((x) => x.config)) out.push("", `- ${d.device}: config backups ${backupLine(d.config!)} (\`citydc audit diff-config ${r.id} ${d.device}\`)`);
   out.push("", "### Post-checks", "");
   if (r.postChecks.length === 0) out.push("None recorded.");
   for (const c of r.postChecks) out.push(`- ${c.ok ? "ok" : "**FAILED**"}: ${mdCell(c.name)}${c.detail ? ` (${mdCell(c.detail)})` : ""}`);

@@ -65,6 +65,11 @@ export interface DeviceRecord {
   readonly sent: readonly string[];
   readonly outcome: "applied" | "failed" | "unchanged" | "skipped";
   readonly error: string | null;
+  /**
+   * The device's running configuration captured by its backup resources in this run, secrets redacted:
+   * `before` the change, `after` it (null: that backup did not run). Absent when neither ran (no change).
+   */
+  readonly config?: { readonly before: string | null; readonly after: string | null };
 }
 
 export interface PostCheck {
@@ -91,6 +96,8 @@ export interface RunRecord {
   readonly error: string | null;
   readonly failures: readonly { readonly device: string | null; readonly message: string }[];
   readonly postChecks: readonly PostCheck[];
+  /** The run was interrupted (Ctrl-C, SIGTERM): the engine stopped cleanly; absent otherwise. */
+  readonly interrupted?: boolean;
 }
 
 // ---------------------------------------------------------------- redaction
@@ -239,6 +246,17 @@ export const providerScript: ScriptOf = (step) => {
   }
 };
 
+/** The post-checks of the verifications the engine ran in this run (components/checks.ts `<site>:verify`). */
+export function verificationChecks(result: StackRunResult): PostCheck[] {
+  const ran = (result.checks ?? []).filter((c) => c.role === "verify" && (c.error || (c.done && /^(create|replace|create-replacement)$/.test(c.op))));
+  return ran.map((c) => {
+    const text = c.error ?? c.output ?? "";
+    // citydc verify ends with a verdict line: "FAILED: site X: N problem(s): ..." or "verified: ..."
+    const verdict = text.split("\n").map((l) => l.trim()).reverse().find((l) => /^(FAILED|verified):/.test(l));
+    return { name: `verify ${c.site ?? c.name}`, ok: !c.error, ...(c.error ? { detail: verdict ?? text.split("\n").slice(0, 3).join(" ") } : verdict ? { detail: verdict } : {}) };
+  });
+}
+
 function deviceRecord(step: ResourceStep, kind: RunRecord["kind"], secrets: readonly string[], scriptOf: ScriptOf = providerScript): DeviceRecord {
   const view = step.new ?? step.old;
   const oldObjs = kind === "refresh" ? {} : step.old?.objects ?? {};
@@ -312,14 +330,22 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
   const finished = input.finishedAt ?? new Date();
   const started = input.startedAt ?? new Date(finished.getTime() - (input.result.durationMs + (input.preview?.durationMs ?? 0)));
   const kind = input.result.kind;
+  const captured = new Map<string, { before: string | null; after: string | null }>();
+  for (const b of input.result.backups ?? []) {
+    const c = captured.get(b.device) ?? { before: null, after: null };
+    c[b.when] = redact(b.text, secrets);
+    captured.set(b.device, c);
+  }
   const devices = input.result.devices
     .map((s) => deviceRecord(s, kind, secrets, input.scriptOf))
+    .map((d) => (captured.has(d.device) ? { ...d, config: captured.get(d.device)! } : d))
     .sort((a, b) => naturalCompare(a.site, b.site) || naturalCompare(a.device, b.device));
+  const postChecks = [...verificationChecks(input.result), ...(input.postChecks ?? [])];
   const previewDevices = (input.preview?.devices ?? [])
     .filter((s) => s.op !== "same")
     .map((s) => s.new?.device ?? s.old?.device ?? s.name)
     .sort(naturalCompare);
-  const failed = !input.result.ok || (input.postChecks ?? []).some((c) => !c.ok);
+  const failed = !input.result.ok || postChecks.some((c) => !c.ok);
   return {
     schema: RUN_SCHEMA,
     id: newRunId(input.stack, kind, started),
@@ -339,7 +365,8 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
     outcome: failed ? "failed" : "succeeded",
     error: input.result.error ? redact(input.result.error, secrets) : null,
     failures: input.result.failures.map((f) => ({ device: f.device ?? null, message: redact(f.message, secrets) })),
-    postChecks: (input.postChecks ?? []).map((c) => ({ ...c, ...(c.detail !== undefined ? { detail: redact(c.detail, secrets) } : {}) })),
+    postChecks: postChecks.map((c) => ({ ...c, ...(c.detail !== undefined ? { detail: redact(c.detail, secrets) } : {}) })),
+    ...(input.result.interrupted ? { interrupted: true } : {}),
   };
 }
 

@@ -161,3 +161,104 @@ describe("run records", () => {
     }
   });
 });
+
+describe("config backups and verifications in run records", () => {
+  const ovsBefore = "bridge br0 datapath_type=netdev\nvlan 120 video (bridge br0)\nport p5 vlan_mode=access tag=120 external_ids:citydc=managed\nport p8 vlan_mode=access tag=130 external_ids:citydc=managed\n";
+  const ovsAfter = ovsBefore.replace("port p8 vlan_mode=access tag=130", "port p8 vlan_mode=access tag=120");
+  const changed = step("sw1", "update", { "vlan:10": v10 }, { "vlan:10": v10, "vlan:20": v20 });
+  const same = step("sw3", "same", { "vlan:10": v10 }, { "vlan:10": v10 });
+  const verify = (site: string, ok: boolean) => ({
+    urn: `urn:pulumi:lab::citydc::citydc:network:Site$command:local:Command::${site}:verify`, name: `${site}:verify`, role: "verify" as const, site, op: "replace" as const, done: ok,
+    ...(ok
+      ? { output: `verify site ${site} (stack lab): 1 device(s)\nverified: site ${site} does what the inventory says` }
+      : { error: `exit status 1: running "citydc verify --site ${site}":\nverify site ${site}\nFAILED: site ${site}: 1 problem(s): sw1 port:p5 (port p5): tag found 999, intended 120` }),
+  });
+  const withChecks = (ok: boolean): StackRunResult => ({
+    ...result("update", [changed, same], ok),
+    ...(ok ? {} : { failures: [{ site: "lab-dc1", message: "verification failed" }] }),
+    checks: [verify("lab-dc1", ok), { urn: "u", name: "sw3:config-before", role: "before", device: "sw3", op: "same", done: true }],
+    backups: [
+      { device: "sw1", when: "before", urn: "u1", text: ovsBefore + "local-user admin password irreversible-cipher Secr3tValue\n" },
+      { device: "sw1", when: "after", urn: "u2", text: ovsAfter },
+    ],
+  });
+
+  it("keeps each changed device's configuration before and after, redacted; unchanged devices have none", () => {
+    const r = buildRunRecord({ stack: "lab", result: withChecks(true), inventoryFile: "x.yaml", root: tmp, env: {} });
+    const sw1 = r.devices.find((d) => d.device === "sw1")!;
+    expect(sw1.config!.after).toBe(ovsAfter);
+    expect(sw1.config!.before).toContain("port p8 vlan_mode=access tag=130");
+    expect(sw1.config!.before).not.toContain("Secr3tValue");
+    expect(r.devices.find((d) => d.device === "sw3")!.config).toBeUndefined();
+    expect(r.postChecks).toEqual([{ name: "verify lab-dc1", ok: true, detail: "verified: site lab-dc1 does what the inventory says" }]);
+    expect(r.outcome).toBe("succeeded");
+  });
+
+  it("a failed verification is a failed post-check naming device and object, and fails the run", () => {
+    const r = buildRunRecord({ stack: "lab", result: withChecks(false), inventoryFile: "x.yaml", root: tmp, env: {} });
+    expect(r.postChecks[0]).toMatchObject({ name: "verify lab-dc1", ok: false });
+    expect(r.postChecks[0]!.detail).toBe("FAILED: site lab-dc1: 1 problem(s): sw1 port:p5 (port p5): tag found 999, intended 120");
+    expect(r.outcome).toBe("failed");
+  });
+
+  it("audit show --config prints a backup, diff-config their diff; exit codes as documented", async () => {
+    const dir = path.join(tmp, "audit-config", "lab");
+    const rec = buildRunRecord({ stack: "lab", result: withChecks(true), inventoryFile: "x.yaml", root: tmp, env: {} });
+    writeRunRecord(rec, dir);
+    const out: string[] = [];
+    const errs: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array, cb?: unknown) => {
+      out.push(String(s));
+      if (typeof cb === "function") cb();
+      return true;
+    });
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => (errs.push(String(s)), true));
+    const run = async (...argv: string[]) => {
+      out.length = 0;
+      return main(["audit", ...argv, "--dir", dir]);
+    };
+    try {
+      expect(await run("show", rec.id, "--config", "sw1")).toBe(0);
+      expect(out.join("")).toBe(ovsAfter);
+      expect(await run("show", rec.id, "--config", "sw1", "--before")).toBe(0);
+      expect(out.join("")).toContain("tag=130");
+      expect(out.join("")).toContain("[secret]");
+      expect(await run("show", rec.id, "--config", "sw3")).toBe(1);
+      expect(await run("show", rec.id, "--config", "nope")).toBe(1);
+      expect(await run("show", rec.id, "--before")).toBe(2);
+      expect(await run("diff-config", rec.id, "sw1")).toBe(1);
+      const diff = out.join("");
+      expect(diff).toContain(`--- sw1 before (run ${rec.id})`);
+      expect(diff.split("\n").filter((l) => /^[-+][^-+]/.test(l))).toEqual([
+        "-port p8 vlan_mode=access tag=130 external_ids:citydc=managed",
+        "-local-user admin password irreversible-cipher [secret]",
+        "+port p8 vlan_mode=access tag=120 external_ids:citydc=managed",
+      ]);
+      expect(await run("diff-config", rec.id, "sw3")).toBe(2);
+      expect(await run("diff-config", "nope", "sw1")).toBe(2);
+      expect(await run("diff-config", rec.id)).toBe(2);
+      // the text report points at the backups
+      expect(await run("show", rec.id)).toBe(0);
+      expect(out.join("")).toContain(`config backups: before 5 lines, after 4 lines (citydc audit diff-config ${rec.id} sw1)`);
+    } finally {
+      spy.mockRestore();
+      err.mockRestore();
+    }
+  });
+
+  it("two identical backups: diff-config prints nothing and exits 0", async () => {
+    const dir = path.join(tmp, "audit-same", "lab");
+    const res = { ...withChecks(true), backups: [{ device: "sw1", when: "before" as const, urn: "a", text: ovsAfter }, { device: "sw1", when: "after" as const, urn: "b", text: ovsAfter }] };
+    const rec = buildRunRecord({ stack: "lab", result: res, inventoryFile: "x.yaml", root: tmp, env: {} });
+    writeRunRecord(rec, dir);
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((_s: string | Uint8Array, cb?: unknown) => {
+      if (typeof cb === "function") cb();
+      return true;
+    });
+    try {
+      expect(await main(["audit", "diff-config", rec.id, "sw1", "--dir", dir])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
