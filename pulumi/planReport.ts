@@ -12,13 +12,19 @@ import { naturalCompare } from "../util/natural";
 
 export type DeviceAction = "create" | "update" | "delete" | "replace" | "same";
 
+/** One object change of the plan; `repair` says when it puts back what was changed on the device (refresh). */
+export type PlanChange = ObjectChange & {
+  /** "changed on the device: vlan 999 -> 120, will be set back" / "missing on the device, will be put back". */
+  readonly repair?: string;
+};
+
 export interface PlanDevice {
   readonly device: string;
   readonly site: string;
   readonly platform: string;
   readonly action: DeviceAction;
   /** The object changes in the order they are sent. */
-  readonly changes: readonly ObjectChange[];
+  readonly changes: readonly PlanChange[];
   /** The whole script sent to the device in its one session (empty when nothing is sent). */
   readonly script: readonly string[];
   /** Other changes that send nothing (address moved, credentials rotated). */
@@ -29,6 +35,16 @@ export interface PlanDevice {
 export interface PlanCounts {
   readonly devices: Readonly<Record<DeviceAction, number>>;
   readonly objects: { readonly add: number; readonly change: number; readonly remove: number };
+  /** Of those object changes, how many put back what was changed on the device (only with refresh; absent when none). */
+  readonly repairs?: number;
+}
+
+/** The command resources of the run (components/checks.ts) that run (or would run): backups and verifications. */
+export interface PlanChecks {
+  /** Devices whose running configuration is captured before and after their change. */
+  readonly backups: readonly string[];
+  /** Sites verified after their devices. */
+  readonly verify: readonly string[];
 }
 
 export interface Plan {
@@ -39,6 +55,8 @@ export interface Plan {
   readonly sites: readonly { readonly site: string; readonly devices: readonly PlanDevice[] }[];
   readonly failures: StackRunResult["failures"];
   readonly error?: string;
+  /** Absent when no backup or verification runs. */
+  readonly checks?: PlanChecks;
 }
 
 export type ChangeSetFn = (platform: Platform, olds: readonly ConfigObject[], news: readonly ConfigObject[], opts: { management: DeviceView["management"] }) => DeviceChangeSet;
@@ -66,6 +84,38 @@ function actionOf(step: ResourceStep): DeviceAction {
   }
 }
 
+
+const fmtFields = (c: ObjectChange) =>
+  Object.entries(c.fields ?? {})
+    .map(([k, v]) => `${k} ${fmt(v.old)} -> ${fmt(v.new)}`)
+    .join(", ");
+
+/**
+ * With a refresh, the state before it (`applied`: what citydc last put on the device) and after it (`old`: what
+ * the device holds) tell a repair from an inventory change: an object the inventory did not change whose
+ * device copy differs from what was applied is put back.
+ */
+export function repairOf(step: ResourceStep, c: ObjectChange): string | undefined {
+  const applied = step.applied?.objects[c.key];
+  const found = step.old?.objects[c.key];
+  const intended = step.new?.objects[c.key];
+  if (!step.applied || !applied || !intended) return undefined;
+  if (canonicalJson(applied.fields) !== canonicalJson(intended.fields)) return undefined;
+  if (found === undefined && c.action === "add") return "missing on the device, will be put back";
+  if (found !== undefined && c.action === "change" && canonicalJson(found.fields) !== canonicalJson(applied.fields)) {
+    const delta = fmtFields(c);
+    return `changed on the device${delta ? `: ${delta}` : ""}, will be set back`;
+  }
+  return undefined;
+}
+
+/** The backups and verifications a run steps over that do work (created or replaced). */
+export function planChecks(run: StackRunResult): PlanChecks | undefined {
+  const doing = (run.checks ?? []).filter((c) => /^(create|replace|create-replacement|update)$/.test(c.op));
+  const backups = [...new Set(doing.filter((c) => c.role !== "verify" && c.device).map((c) => c.device!))].sort(naturalCompare);
+  const verify = [...new Set(doing.filter((c) => c.role === "verify" && c.site).map((c) => c.site!))];
+  return backups.length + verify.length > 0 ? { backups, verify } : undefined;
+}
 
 /** Builds the plan of a run. `platform` and `changeSet` are the real ones (platforms/). */
 export function buildPlan(run: StackRunResult, platform: (name: string) => Platform | undefined, changeSet: ChangeSetFn): Plan {
@@ -97,12 +147,16 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
     } catch (err) {
       refused = err instanceof Error ? err.message : String(err);
     }
+    const changes: PlanChange[] = (cs?.changes ?? []).map((c) => {
+      const repair = repairOf(step, c);
+      return repair ? { ...c, repair } : c;
+    });
     devices.push({
       device: view.device,
       site: view.site,
       platform: view.platform,
       action,
-      changes: cs?.changes ?? [],
+      changes,
       script: cs && cs.changes.length > 0 ? cs.script : [],
       notes,
       ...(step.error || refused ? { error: step.error ?? refused } : {}),
@@ -115,6 +169,8 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
   const sites = [...new Set(devices.map((d) => d.site))].map((site) => ({ site, devices: devices.filter((d) => d.site === site) }));
   const count = (a: DeviceAction) => devices.filter((d) => d.action === a).length;
   const all = devices.flatMap((d) => d.changes);
+  const repairs = all.filter((c) => c.repair).length;
+  const checks = planChecks(run);
   return {
     stack: run.stack,
     kind: run.kind,
@@ -126,17 +182,20 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
         change: all.filter((c) => c.action === "change").length,
         remove: all.filter((c) => c.action === "remove").length,
       },
+      ...(repairs > 0 ? { repairs } : {}),
     },
     sites,
     failures: run.failures,
     ...(run.error !== undefined ? { error: run.error } : {}),
+    ...(checks ? { checks } : {}),
   };
 }
 
 const SIGN = { add: "+", change: "~", remove: "-" } as const;
 const VERB: Record<DeviceAction, string> = { create: "to configure", update: "to change", delete: "to clear", replace: "to replace", same: "unchanged" };
 
-function fieldDelta(c: ObjectChange): string {
+function fieldDelta(c: PlanChange): string {
+  if (c.repair) return `: ${c.repair}`;
   if (!c.fields) return "";
   const parts = Object.entries(c.fields).map(([k, v]) => `${k} ${fmt(v.old)} -> ${fmt(v.new)}`);
   return parts.length > 0 ? `: ${parts.join(", ")}` : "";
@@ -154,8 +213,19 @@ export function countsLine(plan: Plan): string {
   const changed = d.create + d.update + d.delete + d.replace;
   return (
     `${changed} device${changed === 1 ? "" : "s"} to touch (${d.create} to configure, ${d.update} to change, ${d.delete} to clear` +
-    `${d.replace ? `, ${d.replace} to replace` : ""}), ${d.same} unchanged; objects: ${o.add} to add, ${o.change} to change, ${o.remove} to remove`
+    `${d.replace ? `, ${d.replace} to replace` : ""}), ${d.same} unchanged; objects: ${o.add} to add, ${o.change} to change, ${o.remove} to remove` +
+    (plan.counts.repairs ? ` (${plan.counts.repairs} of them put back what was changed on the device)` : "")
   );
+}
+
+/** "checks: config backups before and after on a, b; verification of site x after its devices" */
+export function checksLine(plan: Plan): string | undefined {
+  const c = plan.checks;
+  if (!c) return undefined;
+  const parts: string[] = [];
+  if (c.backups.length) parts.push(`config backups before and after on ${c.backups.join(", ")}`);
+  if (c.verify.length) parts.push(`verification of site${c.verify.length === 1 ? "" : "s"} ${c.verify.join(", ")} after ${c.verify.length === 1 ? "its" : "their"} devices`);
+  return `checks: ${parts.join("; ")}`;
 }
 
 export interface FormatOptions {
@@ -182,6 +252,8 @@ export function formatText(plan: Plan, opts: FormatOptions = {}): string {
       }
     }
   }
+  const checks = checksLine(plan);
+  if (checks) out.push("", checks);
   if (plan.error) out.push("", `error: ${plan.error}`);
   return out.join("\n") + "\n";
 }
@@ -204,6 +276,8 @@ export function formatMarkdown(plan: Plan, opts: FormatOptions = {}): string {
       }
     }
   }
+  const checks = checksLine(plan);
+  if (checks) out.push("", checks);
   if (plan.error) out.push("", `**error:** ${plan.error}`);
   return out.join("\n") + "\n";
 }

@@ -109,3 +109,51 @@ describe("plan", () => {
     expect(d.changes.map((c) => c.key)).toEqual(["vlan:120"]);
   });
 });
+
+describe("plan with refresh: repairs", () => {
+  // what provider.read leaves for a drifted object: the facts found, no apply lines
+  const p5drift = { ...p5a, summary: `${p5a.summary} (drifted)`, fields: { mode: "access", vlan: 999 }, apply: [] };
+
+  it("an object changed on the device is shown as a repair with what was found and what will be set back", () => {
+    const applied = view("leaf1", { "vlan:120": vlan120, "port:p5": p5a });
+    const found = view("leaf1", { "port:p5": p5drift });
+    const s = { ...step("update", "leaf1", found, applied, ["objects"]), applied };
+    const plan = buildPlan(run([s]), platformOf, changeSet);
+    const leaf1 = plan.sites[0]!.devices[0]!;
+    expect(leaf1.changes.map((c) => [c.action, c.key, c.repair])).toEqual([
+      ["add", "vlan:120", "missing on the device, will be put back"],
+      ["change", "port:p5", "changed on the device: vlan 999 -> 120, will be set back"],
+    ]);
+    expect(plan.counts.repairs).toBe(2);
+    const text = formatText(plan);
+    expect(text).toContain("~ port p5 access VLAN 120: changed on the device: vlan 999 -> 120, will be set back");
+    expect(text).toContain("+ VLAN 120 (video): missing on the device, will be put back");
+    expect(text).toContain("(2 of them put back what was changed on the device)");
+    expect(formatMarkdown(plan)).toContain("changed on the device: vlan 999 -> 120, will be set back");
+  });
+
+  it("an inventory change is not a repair, even with a refresh; without a refresh nothing is", () => {
+    const applied = view("leaf1", { "port:p5": p5a });
+    const s = { ...step("update", "leaf1", applied, view("leaf1", { "port:p5": p5b }), ["objects"]), applied };
+    const plan = buildPlan(run([s]), platformOf, changeSet);
+    expect(plan.sites[0]!.devices[0]!.changes.map((c) => c.repair)).toEqual([undefined]);
+    expect(plan.counts.repairs).toBeUndefined();
+    expect(formatText(plan)).toContain("~ port p5 access VLAN 130: vlan 120 -> 130");
+    const noRefresh = buildPlan(run([step("update", "leaf1", view("leaf1", { "port:p5": p5drift }), applied, ["objects"])]), platformOf, changeSet);
+    expect(noRefresh.sites[0]!.devices[0]!.changes[0]!.repair).toBeUndefined();
+  });
+
+  it("lists the backups and verifications that will run", () => {
+    const r = run([step("update", "leaf1", view("leaf1", { "port:p5": p5a }), view("leaf1", { "port:p5": p5b }), ["objects"])]);
+    const checks: NonNullable<StackRunResult["checks"]> = [
+      { urn: "a", name: "leaf1:config-before", role: "before", device: "leaf1", op: "replace", done: false },
+      { urn: "b", name: "leaf1:config-after", role: "after", device: "leaf1", op: "replace", done: false },
+      { urn: "c", name: "spine1:config-before", role: "before", device: "spine1", op: "same", done: false },
+      { urn: "d", name: "dc1:verify", role: "verify", site: "dc1", op: "replace", done: false },
+    ];
+    const plan = buildPlan({ ...r, checks }, platformOf, changeSet);
+    expect(plan.checks).toEqual({ backups: ["leaf1"], verify: ["dc1"] });
+    expect(formatText(plan)).toContain("checks: config backups before and after on leaf1; verification of site dc1 after its devices");
+    expect(buildPlan(r, platformOf, changeSet).checks).toBeUndefined();
+  });
+});
