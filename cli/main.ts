@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Runner }> = {
   plan: { summary: "preview a stack and print the change per site, device and object", load: () => require("./commands/plan").run },
   up: { summary: "apply a stack (preview, then push to the devices)", load: () => require("./commands/up").run },
   destroy: { summary: "remove everything a stack configured from its devices", load: () => require("./commands/destroy").run },
+  cancel: { summary: "recover a stack whose run was killed: release its lock, report and clear what was left half done", load: () => require("./commands/cancel").run },
   diff: { summary: "compare two inventory revisions by object (--impact for device changes)", load: () => require("./commands/diff").run },
   drift: { summary: "compare the running devices with the inventory", load: () => require("./commands/drift").run },
   verify: { summary: "read a stack's sites back from their devices (and the lab's data plane): is it what the inventory says?", load: () => require("./commands/verify").run },

@@ -19,6 +19,8 @@ import type { PulumiCommand } from "@pulumi/pulumi/automation";
 
 const running = new Set<ChildProcess>();
 let interrupts = 0;
+/** An interrupt came while no engine ran: the next engine to start is interrupted at once (it writes no change). */
+let pending = false;
 
 /** How many times interruptEngines() has been called in this process (a run compares it before and after). */
 export function interruptCount(): number {
@@ -30,9 +32,13 @@ export function runningEngines(): number[] {
   return [...running].map((p) => p.pid).filter((p): p is number => typeof p === "number");
 }
 
-/** Sends SIGINT to every running engine: the first call cancels cleanly, a second one terminates. Returns how many. */
+/**
+ * Sends SIGINT to every running engine: the first call cancels cleanly, a second one terminates. Returns how
+ * many. With none running, the next engine that starts in this process is interrupted as soon as it starts.
+ */
 export function interruptEngines(): number {
   interrupts++;
+  if (running.size === 0) pending = true;
   let n = 0;
   for (const p of running) {
     if (p.exitCode === null && p.signalCode === null && p.pid !== undefined) {
@@ -69,6 +75,10 @@ export function detached(cmd: PulumiCommand): PulumiCommand {
     return new Promise((resolve, reject) => {
       const child = spawn(cmd.command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
       running.add(child);
+      if (pending && child.pid !== undefined) {
+        pending = false;
+        process.kill(child.pid, "SIGINT");
+      }
       let stdout = "";
       let stderr = "";
       child.stdout!.setEncoding("utf8").on("data", (d: string) => {

@@ -109,9 +109,16 @@ export function repairOf(step: ResourceStep, c: ObjectChange): string | undefine
   return undefined;
 }
 
-/** The backups and verifications a run steps over that do work (created or replaced). */
-export function planChecks(run: StackRunResult): PlanChecks | undefined {
-  const doing = (run.checks ?? []).filter((c) => /^(create|replace|create-replacement|update)$/.test(c.op));
+/**
+ * The backups and verifications a run steps over that do work (created or replaced), and those of the devices
+ * that get a change their digest does not show (a repair after a refresh: `citydc up` replaces them).
+ */
+export function planChecks(run: StackRunResult, changed: readonly PlanDevice[] = []): PlanChecks | undefined {
+  const devices = new Set(changed.filter((d) => d.changes.length > 0).map((d) => d.device));
+  const sites = new Set(changed.filter((d) => d.changes.length > 0).map((d) => d.site));
+  const doing = (run.checks ?? []).filter(
+    (c) => /^(create|replace|create-replacement|update)$/.test(c.op) || (c.op === "same" && ((c.device && devices.has(c.device)) || (c.role === "verify" && c.site && sites.has(c.site)))),
+  );
   const backups = [...new Set(doing.filter((c) => c.role !== "verify" && c.device).map((c) => c.device!))].sort(naturalCompare);
   const verify = [...new Set(doing.filter((c) => c.role === "verify" && c.site).map((c) => c.site!))];
   return backups.length + verify.length > 0 ? { backups, verify } : undefined;
@@ -170,7 +177,7 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
   const count = (a: DeviceAction) => devices.filter((d) => d.action === a).length;
   const all = devices.flatMap((d) => d.changes);
   const repairs = all.filter((c) => c.repair).length;
-  const checks = planChecks(run);
+  const checks = run.kind === "destroy" ? undefined : planChecks(run, devices);
   return {
     stack: run.stack,
     kind: run.kind,

@@ -72,6 +72,8 @@ export interface ResourceStep {
   readonly error?: string;
   /** For a DeviceConfig of a run with refresh: what the state held before the refresh read the device (the last apply). */
   readonly applied?: DeviceView;
+  /** The engine finished this resource's operation (false: it was planned, or interrupted before it ran). */
+  readonly done?: boolean;
 }
 
 export interface StackFailure {
@@ -141,6 +143,8 @@ export interface StackRunResult {
   readonly locked?: { readonly holders: readonly LockHolder[]; readonly message: string };
   /** The run was interrupted (interruptEngines: Ctrl-C, SIGTERM) and the engine stopped. */
   readonly interrupted?: boolean;
+  /** The engine process was killed from outside (its signal): its lock stays and a device may be half done. */
+  readonly engineKilled?: string;
 }
 
 const commands = new Map<string, Promise<import("@pulumi/pulumi/automation").PulumiCommand>>();
@@ -157,8 +161,8 @@ function pulumiCommandFor(root: string): Promise<import("@pulumi/pulumi/automati
   return c;
 }
 
-/** Opens (or creates) the stack on the offline backend with the citydc program. */
-export async function openStack(name: string, opts: StackOptions = {}): Promise<Stack> {
+/** Opens (or creates; with `mustExist` only opens) the stack on the offline backend with the citydc program. */
+export async function openStack(name: string, opts: StackOptions & { readonly mustExist?: boolean } = {}): Promise<Stack> {
   const auto = await import("@pulumi/pulumi/automation");
   const { program } = await import("../stacks/index");
   const root = opts.root ?? repoRoot();
@@ -167,10 +171,9 @@ export async function openStack(name: string, opts: StackOptions = {}): Promise<
   const pulumiRoot = findPulumiRoot();
   const [pulumiCommand] = await Promise.all([pulumiCommandFor(pulumiRoot), preparePulumiHome(envVars.PULUMI_HOME!, path.join(pulumiRoot, "bin", "pulumi"))]);
   const settings: Partial<ProgramSettings> & { root: string; stack: string } = { ...opts.settings, root, stack: name };
-  return auto.LocalWorkspace.createOrSelectStack(
-    { stackName: name, projectName: PROJECT, program: program(settings) },
-    { workDir, envVars, pulumiCommand, pulumiHome: envVars.PULUMI_HOME },
-  );
+  const args = { stackName: name, projectName: PROJECT, program: program(settings) };
+  const ws = { workDir, envVars, pulumiCommand, pulumiHome: envVars.PULUMI_HOME };
+  return opts.mustExist ? auto.LocalWorkspace.selectStack(args, ws) : auto.LocalWorkspace.createOrSelectStack(args, ws);
 }
 
 /** A work dir outside the repo: Pulumi.yaml with the repo's provider path, and the stack's config file. */
@@ -309,7 +312,7 @@ class Collector {
   }
 
   result(stack: string, kind: Kind, ok: boolean, started: number, summary: Partial<Record<OpType, number>>, error?: string, extra: Partial<StackRunResult> = {}): StackRunResult {
-    const steps: ResourceStep[] = [...this.steps.values()].map(({ done: _done, outputs: _outputs, ...s }) => ({ ...s, name: urnName(s.urn) }));
+    const steps: ResourceStep[] = [...this.steps.values()].map(({ outputs: _outputs, ...s }) => ({ ...s, name: urnName(s.urn) }));
     const checks = this.checks();
     return {
       stack,
@@ -429,6 +432,8 @@ async function run(
     const raw = failure instanceof Error ? failure.message : String(failure);
     const holders = lockHolders(raw);
     if (holders) extra.locked = { holders, message: raw.split("\n").filter((l) => /locked by|created by/.test(l)).map((l) => l.trim()).join("\n") };
+    const killed = /the pulumi CLI ended by signal (\w+)/.exec(raw);
+    if (killed && !extra.interrupted) extra.engineKilled = killed[1]!;
   }
   if (kind === "update") {
     const platforms = new Map<string, string>();

@@ -1,10 +1,11 @@
 /**
  * `citydc destroy --stack NAME [--yes]`: removes every config object the stack put on its devices (never the
- * management path), one session per device. Exit: 0 done, 1 a device failed (named), 2 usage/setup.
+ * management path), one session per device. Exit: 0 done, 1 a device failed (named) or the stack is locked by
+ * another run, 2 usage/setup, 130 interrupted (the engine stopped cleanly).
  */
 import { UsageError } from "../../util/errors";
 import { parseArgs } from "../../util/args";
-import { asCliError, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { asCliError, INTERRUPTED, lockedMessage, onInterrupt, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
 import { changeSet, findPlatform } from "../../platforms/index";
 import { confirm } from "./up";
 
@@ -24,7 +25,14 @@ export async function run(argv: string[]): Promise<number> {
   const { destroyStack } = await import("../../pulumi/stacks");
   const { buildPlan, countsLine } = await import("../../pulumi/planReport");
   const opts = stackOptions(args);
-  const result = await destroyStack(stack, opts).catch(asCliError);
+  const signals = onInterrupt("destroy");
+  const result = await destroyStack(stack, opts)
+    .catch(asCliError)
+    .finally(() => signals.release());
+  if (result.locked) {
+    process.stderr.write(`citydc destroy: ${lockedMessage(stack, result.locked.holders)}\n`);
+    return 1;
+  }
   // Audit trail: one run record per destroy (audit/records.ts, `citydc audit list|show`).
   const { recordRun } = await import("../../audit/records");
   const recorded = recordRun({ stack, result, ...(opts.settings?.inventory ? { inventoryFile: opts.settings.inventory } : {}) });
@@ -37,5 +45,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`  ${f.device && !first.includes(f.device) ? `device ${f.device}: ` : ""}${first}\n`);
   }
   if (!result.ok && result.failures.length === 0 && result.error) process.stdout.write(`  ${result.error}\n`);
+  if (signals.interrupted || result.interrupted) {
+    process.stderr.write(`citydc destroy: interrupted: the engine stopped cleanly; the state is true, \`citydc destroy --stack ${stack}\` clears the rest\n`);
+    return INTERRUPTED;
+  }
   return result.ok ? 0 : 1;
 }

@@ -1,21 +1,23 @@
 /**
- * `citydc plan --stack NAME [--format text|json|markdown]`: runs the stack's preview (no device is
- * touched) and prints, per site and device, the config objects to add, change and remove with their lines.
- * Exit: 0 the preview ran, 1 it failed (invalid inventory, DR parity, a refused resource), 2 usage/setup.
+ * `citydc plan --stack NAME [--refresh] [--format text|json|markdown]`: runs the stack's preview (no device is
+ * changed) and prints, per site and device, the config objects to add, change and remove with their lines.
+ * `--refresh` reads every device first (read-only), so what was changed on a device shows as a repair.
+ * Exit: 0 the preview ran, 1 it failed (invalid inventory, DR parity, a refused resource), 2 usage/setup,
+ * 130 interrupted (Ctrl-C, SIGTERM: nothing is ever applied by a plan).
  */
 import { oneOf, parseArgs } from "../../util/args";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { asCliError, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { asCliError, INTERRUPTED, onInterrupt, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
 import { changeSet, findPlatform } from "../../platforms/index";
 import type { StackOptions } from "../../pulumi/stacks";
 
-const USAGE = "usage: citydc plan --stack NAME [--format text|json|markdown] [--no-lines] [--unchanged] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
+const USAGE = "usage: citydc plan --stack NAME [--refresh] [--format text|json|markdown] [--no-lines] [--unchanged] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { ...STACK_OPTIONS, format: { type: "string" }, "no-lines": { type: "boolean" }, unchanged: { type: "boolean" } });
+  const args = parseArgs(argv, { ...STACK_OPTIONS, refresh: { type: "boolean" }, format: { type: "string" }, "no-lines": { type: "boolean" }, unchanged: { type: "boolean" } });
   if (args.options.help) {
     process.stdout.write(USAGE + "\n");
     return 0;
@@ -24,8 +26,15 @@ export async function run(argv: string[]): Promise<number> {
   const format = oneOf("format", args.options.format, ["text", "json", "markdown"] as const, "text");
   const { previewStack } = await import("../../pulumi/stacks");
   const { buildPlan, formatJson, formatMarkdown, formatText } = await import("../../pulumi/planReport");
-  const options = firstPlanOptions(stack, stackOptions(args));
-  const result = await previewStack(stack, options).catch(asCliError);
+  const options = { ...firstPlanOptions(stack, stackOptions(args)), ...(args.options.refresh ? { refresh: true } : {}) };
+  const signals = onInterrupt("plan");
+  const result = await previewStack(stack, options)
+    .catch(asCliError)
+    .finally(() => signals.release());
+  if (signals.interrupted || result.interrupted) {
+    process.stderr.write(`citydc plan: interrupted: the preview of stack ${stack} stopped; a plan changes no device, nothing was applied\n`);
+    return INTERRUPTED;
+  }
   const plan = buildPlan(result, findPlatform, changeSet);
   const opts = { lines: !args.options["no-lines"], unchanged: !!args.options.unchanged };
   process.stdout.write(format === "json" ? formatJson(plan) : format === "markdown" ? formatMarkdown(plan, opts) : formatText(plan, opts));
