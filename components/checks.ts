@@ -20,9 +20,9 @@
  * configuration can hold keys); logging is off. Credentials reach every command as secrets, never on a
  * command line. A device without a pinned host key gets no backup (its DeviceConfig refuses to log in anyway).
  *
- * The commands run citydc from `$CITYDC_ROOT` (citydc's runs set it, and CITYDC_NODE) or, for plain `pulumi`
- * from the checkout, the directory the engine runs plugins in: no absolute path lands in the state, so a
- * checkout in another place (another CI runner) does not re-run them.
+ * The commands run citydc from `$CITYDC_ROOT` (citydc's runs set it, and CITYDC_NODE) or, for plain `pulumi`,
+ * the checkout above the directory the engine starts the command plugin in (the program's, dist/stacks): no
+ * absolute path lands in the state, so a checkout in another place (another CI runner) does not re-run them.
  */
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
@@ -79,7 +79,8 @@ export function shellWord(s: string): string {
 
 /** The command line that runs citydc itself from a command resource (no absolute path: see the header). */
 export function citydcCommand(args: readonly string[]): string {
-  return `"\${CITYDC_NODE:-node}" "\${CITYDC_ROOT:-.}/bin/citydc.js" ${args.map(shellWord).join(" ")}`;
+  const find = 'r="${CITYDC_ROOT:-$PWD}"; while [ ! -f "$r/bin/citydc.js" ] && [ "$r" != / ]; do r=$(dirname "$r"); done';
+  return `${find}; "\${CITYDC_NODE:-node}" "$r/bin/citydc.js" ${args.map(shellWord).join(" ")}`;
 }
 
 /** The login secrets as command environment, always both keys ("" when absent), as Pulumi secrets. */
