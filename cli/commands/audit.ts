@@ -21,8 +21,8 @@ const HELP = `usage: citydc audit list [--stack NAME] [--dir DIR] [--format text
        citydc audit show <id> --config DEVICE [--before | --after]
        citydc audit diff-config <id> DEVICE
 
-Run records: one JSON document per \`up\`/\`destroy\` through citydc (the demo, the lab, CI), in the folder
-the stack config names (citydc:auditDir), default .state/audit/<stack>/.
+Run records: one JSON document per \`up\`/\`destroy\` through citydc (the demo, the lab, CI), in CITYDC_AUDIT_DIR
+when it is set, else the folder the stack config names (citydc:auditDir), default .state/audit/<stack>/.
 
   list           every run, newest first: id, stack, outcome, devices changed, inventory revision, who
   show <id>      one run in full (an unambiguous prefix of the id is enough)
@@ -40,6 +40,8 @@ exit codes: list, show: 0 ok, 1 no such record (or no backup of the device in it
 
 function folders(root: string, stack?: string, dir?: string): string[] {
   if (dir) return [path.resolve(dir)];
+  // where up/destroy/demo write when it is set (audit/records.ts recordRun)
+  if (process.env.CITYDC_AUDIT_DIR) return [path.resolve(root, process.env.CITYDC_AUDIT_DIR)];
   if (stack) return [auditDir(root, stack)];
   const dirs = new Set<string>();
   const base = path.join(root, ".state", "audit");

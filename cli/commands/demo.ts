@@ -1,8 +1,9 @@
 /**
  * `citydc demo` (`npm run demo`): the product's main job on the embedded lab inventory, proven.
- *   1. validate inventory/lab.yaml        4. up the lab stack (one SSH session per device)
- *   2. start the lab (idempotent)         5. read every config object back from its device
- *   3. preview the lab stack              6. prove it on the data plane (pings between lab hosts)
+ *   1. validate inventory/lab.yaml        4. up the lab stack (one SSH session per device, a config backup
+ *   2. start the lab (idempotent)            before and after each, each site verified by its command resource)
+ *   3. preview the lab stack              5. read every config object back from its device
+ *                                         6. prove it on the data plane (pings between lab hosts)
  * then a short report with figures. Exit 0 when everything is green; 1 when a proof fails, the stack
  * run fails or the inventory is invalid; 2 on a usage or set-up error (not root, no pulumi, unreadable file). Options: --inventory FILE (default inventory/lab.yaml), --down
  * (stop the lab at the end), --json.
@@ -94,7 +95,12 @@ export async function run(argv: string[]): Promise<number> {
   const previewDevices = preview.devices.filter((d) => d.op !== "same").length;
   say(`3/6 preview   ${fmtSummary(preview.summary)}; ${previewDevices} device(s) to change`);
   phase("preview");
-  const up = await stacks.upStack("lab", { root, settings });
+  // Devices refreshed empty get their whole configuration again: back them up and verify them as any change.
+  const { buildPlan } = await import("../../pulumi/planReport");
+  const { changeSet, findPlatform } = await import("../../platforms/index");
+  const { forcedChecks } = await import("./up");
+  const replace = forcedChecks(preview, buildPlan(preview, findPlatform, changeSet));
+  const up = await stacks.upStack("lab", { root, settings, ...(replace.length ? { replace } : {}) });
   const { recordRun } = await import("../../audit/records"); // audit trail: `citydc audit list|show`
   if (!up.ok) {
     recordRun({ stack: "lab", result: up, preview, inventoryFile: invFile, root });
@@ -102,6 +108,17 @@ export async function run(argv: string[]): Promise<number> {
   }
   const touched = up.devices.filter((d) => d.op !== "same").map((d) => d.new?.device ?? d.name);
   say(`4/6 up        ${fmtSummary(up.summary)}; devices configured: ${touched.length ? touched.join(", ") : "none (already in sync)"}`);
+  // The verification resources as the engine reported them, and what they said.
+  const ranChecks = (up.checks ?? []).filter((c) => c.done && /^(create|replace)/.test(c.op));
+  const verified = ranChecks.filter((c) => c.role === "verify");
+  for (const line of up.stdout.split("\n").filter((l) => /command:local:Command \S+:verify (created|replaced)\b/.test(l))) say(`      pulumi: ${line.trim()}`);
+  if (verified.length === 0) say("      verification: no site changed, nothing to verify again");
+  for (const c of verified) {
+    const head = (c.output ?? "").split("\n")[0] ?? "";
+    say(`      verify ${c.site}: ${head.replace(/^verify site \S+ \(stack \S+\): /, "")}: ok`);
+  }
+  const backedUp = [...new Set(ranChecks.filter((c) => c.role !== "verify" && c.device).map((c) => c.device!))];
+  say(`      config backups: ${backedUp.length ? `before and after on ${backedUp.length} device(s), kept in the run record` : "none (no device changed)"}`);
   phase("up");
 
   // 5. read back
@@ -127,7 +144,11 @@ export async function run(argv: string[]): Promise<number> {
       ...results.map((r) => ({ name: `${r.kind} ${r.from.name} -> ${r.to.name}`, ok: r.ok })),
     ],
   });
-  if (record && !json) say(`      run record ${record.record.id} (citydc audit show ${record.record.id})`);
+  if (record && !json) {
+    say(`      run record ${record.record.id} (citydc audit show ${record.record.id})`);
+    const first = record.record.devices.find((d) => d.config);
+    if (first) say(`      config of a device before/after: citydc audit show ${record.record.id} --config ${first.device} [--before]; citydc audit diff-config ${record.record.id} ${first.device}`);
+  }
 
   if (options.down) labDown(inv);
   const green = rbOk === rbObjects && good === results.length;
@@ -137,6 +158,9 @@ export async function run(argv: string[]): Promise<number> {
       green, inventory: invFile, devices: lab.plan.devices.length, objects: rbObjects, objectsVerified: rbOk,
       checks: results.map((r) => ({ kind: r.kind, from: r.from.name, to: r.to.name, ok: r.ok })),
       preview: preview.summary, up: up.summary, devicesChanged: touched, phases, totalMs,
+      verifications: verified.map((c) => ({ site: c.site, ok: !c.error })),
+      backups: record ? record.record.devices.filter((d) => d.config).map((d) => ({ device: d.device, before: d.config!.before !== null, after: d.config!.after !== null })) : [],
+      runRecord: record?.record.id ?? null,
     }, null, 2) + "\n");
   } else {
     say("");
