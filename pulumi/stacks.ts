@@ -280,12 +280,12 @@ class Collector {
     }
     const d = e.diagnosticEvent;
     if (d && d.severity === "error") {
-      const message = d.message.trim();
+      const check = d.urn ? checkRole(urnType(d.urn), urnName(d.urn)) : undefined;
+      const message = check?.device ? backupFailure(check.device, check.role, d.message.trim()) : d.message.trim();
       if (this.failures.some((f) => f.message === message && f.urn === (d.urn || undefined))) return;
       const urn = d.urn || undefined;
       const step = urn ? this.steps.get(urn) : undefined;
       if (step) step.error = message;
-      const check = urn ? checkRole(urnType(urn), urnName(urn)) : undefined;
       const device = step?.new?.device ?? step?.old?.device ?? check?.device ?? (urn && urn.includes(DEVICE_CONFIG_TYPE) ? urnName(urn) : undefined);
       this.failures.push({ ...(urn ? { urn } : {}), ...(device ? { device } : {}), ...(check?.site ? { site: check.site } : {}), message });
     }
@@ -330,6 +330,22 @@ class Collector {
       ...extra,
     };
   }
+}
+
+/**
+ * A backup's failure as citydc words a device's: the device, which backup, the transport error kind (the SSH
+ * client of the command provider says it in its own words), then its message.
+ */
+export function backupFailure(device: string, role: string, message: string): string {
+  if (message.startsWith(`device ${device}: `)) return message;
+  const kind = /host key mismatch|knownhosts|host key/i.test(message)
+    ? "hostkey: the device's host key is not the pinned one, login refused"
+    : /unable to authenticate|no supported methods remain|permission denied/i.test(message)
+      ? "auth"
+      : /connection refused|no route to host|i\/o timeout|network is unreachable|dial tcp/i.test(message)
+        ? "unreachable"
+        : "command";
+  return `device ${device}: the config backup ${role} its change failed: ${kind}: ${message.replace(/^error: /, "")}`;
 }
 
 /** The type of a URN ("urn:pulumi:stack::project::parent$type::name" -> "type"). */

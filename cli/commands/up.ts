@@ -39,15 +39,13 @@ export function forcedChecks(preview: StackRunResult, plan: Plan): string[] {
     .map((c) => c.urn);
 }
 
-/** One line for a failure: a verification's verdict, a backup's device, a device's own message. */
+/** One line for a failure: a verification's verdict, else the failure's first line (naming its device). */
 export function failureLine(f: StackFailure): string {
   const lines = f.message.split("\n").map((l) => l.trim()).filter(Boolean);
   if (f.site) {
     const verdict = lines.find((l) => /^FAILED: /.test(l));
     return `verification of site ${f.site} failed: ${verdict ? verdict.slice("FAILED: ".length) : lines[0] ?? ""}`;
   }
-  const backup = f.urn && /:config-(before|after)$/.exec(f.urn);
-  if (backup && f.device) return `device ${f.device}: the backup ${backup[1]} its change failed: ${lines.find((l) => !/^running /.test(l)) ?? lines[0] ?? ""}`;
   const first = lines[0] ?? "";
   return `${f.device && !first.includes(f.device) ? `device ${f.device}: ` : ""}${first}`;
 }

@@ -13,7 +13,7 @@ import { COMMAND_PLUGIN_VERSION, preparePulumiHome, pulumiEnv, PULUMI_VERSION } 
 import { loadNetwork } from "../../pipeline/index";
 import { buildPlan } from "../../pulumi/planReport";
 import { destroyStack, previewStack, refreshStack, upStack, type StackOptions, type StackRunResult } from "../../pulumi/stacks";
-import { changeSet, findPlatform } from "../../platforms/index";
+import { changeSet, findPlatform, PLATFORMS } from "../../platforms/index";
 import { canRunSshd, startRecordingSshd, type RecordingSshd } from "./helpers/recordingSshd";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -158,8 +158,13 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       return file;
     }
 
-    const settings = (inventory: string) => ({ settings: { inventory, hostKeysFile: hostKeys, credentials: { privateKey: sshd.clientKey } } });
+    // The recording devices answer every read-back with nothing: the verification resources would (rightly) find
+    // every object missing, so these stacks run without them (test/e2e/checks-lab.test.ts verifies on the lab).
+    // The config backups run: they are the sessions whose command is the platform's running-config command.
+    const settings = (inventory: string) => ({ settings: { inventory, hostKeysFile: hostKeys, credentials: { privateKey: sshd.clientKey }, verify: false } });
     const applied = (port?: number) => sshd.sessions().filter((s) => s.command === "sh -e" && (port === undefined || s.port === port));
+    const backups = (from: number, port?: number) => sshd.sessions().slice(from).filter((s) => s.command.startsWith("ovs-vsctl --format=json") || s.command.startsWith("vtysh -c"))
+      .filter((s) => port === undefined || s.port === port);
 
     beforeAll(async () => {
       v1 = writeInventory("lab-v1.yaml");
@@ -179,6 +184,8 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       const expected = expectedObjects(v1, ["lab-dc1", "lab-dc2"]);
       expect(devicesBy(result, "create")).toEqual(Object.keys(expected).sort());
       for (const [device, port] of devicePort) expect(applied(port), device).toHaveLength(expected[device]!.length > 0 ? 1 : 0);
+      // and its running configuration captured once before and once after, over the same pinned login
+      for (const [device, port] of devicePort) expect(backups(0, port), device).toHaveLength(2);
       // the checkpoint file itself (the Automation API's exportStack would decrypt: it passes --show-secrets)
       const files = fs.readdirSync(path.join(tmp, "state"), { recursive: true, encoding: "utf8" }).filter((f) => /stacks\/citydc\/lab\.json$/.test(f));
       expect(files).toHaveLength(1);
@@ -219,9 +226,13 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       const result = await upStack("lab", opts("lab", settings(v2)));
       expect(result.ok, `${result.error} ${JSON.stringify(result.failures)}`).toBe(true);
       const sent = sshd.sessions().slice(before);
-      expect(sent.map((s) => s.port)).toEqual([devicePort.get("lab-dc1-leaf1")]);
-      expect(sent[0]!.input).toContain("p9");
-      expect(sent[0]!.input).toBe(leaf.script.join("\n") + "\n");
+      // the change in one session, between the two backups of that device's running configuration, nothing else
+      const port = devicePort.get("lab-dc1-leaf1");
+      expect(sent.map((s) => [s.port, s.command === "sh -e" ? "apply" : "backup"])).toEqual([[port, "backup"], [port, "apply"], [port, "backup"]]);
+      expect(sent[1]!.input).toContain("p9");
+      expect(sent[1]!.input).toBe(leaf.script.join("\n") + "\n");
+      expect(backups(before).map((s) => s.command)).toEqual([PLATFORMS.ovs.runningConfig.command, PLATFORMS.ovs.runningConfig.command]);
+      expect(result.backups?.map((b) => [b.device, b.when])).toEqual([["lab-dc1-leaf1", "before"], ["lab-dc1-leaf1", "after"]]);
     });
 
     it("moving a port to another VLAN changes exactly the devices and objects the model says", async () => {
@@ -302,6 +313,24 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
       expect(devicesBy(converged, "create")).toEqual(["lab-dc1-leaf2"]);
       expect(sshd.sessions().slice(mark).filter((s) => s.command === "sh -e").map((s) => s.port)).toEqual([devicePort.get("lab-dc1-leaf2")]);
       await destroyStack("failing", opts("failing", { settings: { ...settings(fixed).settings, sites: ["lab-dc1", "lab-dc2"] } }));
+    });
+
+    it("a backup pinned to a host key that is not the device's is refused: nothing reaches that device", async () => {
+      const other = path.join(tmp, "other_host_key");
+      spawnSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", other]);
+      const [type, blob] = fs.readFileSync(`${other}.pub`, "utf8").trim().split(/\s+/);
+      const wrong = path.join(tmp, "known_hosts_wrong");
+      const victim = devicePort.get("lab-dc1-leaf1")!;
+      fs.writeFileSync(wrong, [...devicePort.values()].map((p) => `[127.0.0.1]:${p} ${p === victim ? `${type} ${blob}` : sshd.hostKey}`).join("\n") + "\n");
+      const mark = sshd.sessions().length;
+      const r = await upStack("wrongkey", opts("wrongkey", { settings: { ...settings(path.join(tmp, "lab-v3.yaml")).settings, hostKeysFile: wrong, sites: ["lab-dc1", "lab-dc2"] } }));
+      expect(r.ok).toBe(false);
+      const f = r.failures.find((x) => x.device === "lab-dc1-leaf1");
+      expect(f?.message).toMatch(/lab-dc1-leaf1: the config backup before its change failed: hostkey/);
+      expect(r.failures.every((x) => x.device === undefined || x.device === "lab-dc1-leaf1")).toBe(true);
+      // no session of any kind reached that box (the login is refused before authentication); the others applied
+      expect(sshd.sessions().slice(mark).filter((s) => s.port === victim)).toEqual([]);
+      expect(sshd.sessions().slice(mark).filter((s) => s.command === "sh -e").length).toBeGreaterThan(0);
     });
 
     it("renaming a device (same box) configures it under the new name and never clears what that pushed", async () => {
