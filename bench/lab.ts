@@ -25,6 +25,8 @@ export interface LabBenchOptions {
   readonly ansible: boolean;
   /** Ansible runs only on labs up to this many switches. */
   readonly ansibleMax?: number;
+  /** The stacks carry their config backups and site verifications (default true; false: --no-checks). */
+  readonly checks?: boolean;
   readonly quick: boolean;
   readonly log: (line: string) => void;
 }
@@ -205,7 +207,8 @@ async function benchPulumi(o: LabBenchOptions, n: number, dir: string, files: { 
   };
   const privateKey = readFileSync(info.keyFile, "utf8");
   const hostKeysFile = join(info.dir, "hostkeys.json");
-  const settings = (inventory: string) => ({ inventory, sites: [] as string[], hostKeysFile, credentials: { privateKey } });
+  const checks = o.checks === false ? { verify: false, backups: false } : {};
+  const settings = (inventory: string) => ({ inventory, sites: [] as string[], hostKeysFile, credentials: { privateKey }, ...checks });
   const timed = async <T extends { ok: boolean; error?: string }>(what: string, f: () => Promise<T>): Promise<[number, T]> => {
     const t0 = process.hrtime.bigint();
     const r = await f();

@@ -30,6 +30,7 @@ const SPEC = {
   "ansible-max": { type: "string" },
   "skip-pulumi": { type: "boolean" },
   "skip-pure": { type: "boolean" },
+  "no-checks": { type: "boolean" },
   out: { type: "string" },
   write: { type: "boolean" },
   "no-write": { type: "boolean" },
@@ -49,6 +50,7 @@ export const HELP = `usage: npm run bench -- [options]   (or: node dist/bench/ru
   --skip-pulumi      no Pulumi measurements (mocks and lab)
   --skip-lab         no lab (real engine, Ansible)
   --skip-ansible     lab without the Ansible comparison
+  --no-checks        lab stacks without the config backups and site verifications (to measure what they cost)
   --out FILE         report file (default BENCHMARKS.md in the repository)
   --no-write         print only
   --keep             keep the work directory (generated inventories, playbooks, state)`;
@@ -63,6 +65,8 @@ export interface BenchOptions {
   readonly lab: boolean;
   readonly ansible: boolean;
   readonly ansibleMax: number;
+  /** Lab stacks with their config backups and site verifications (default true). */
+  readonly checks: boolean;
   readonly out: string;
   readonly write: boolean;
   readonly keep: boolean;
@@ -92,6 +96,7 @@ export function benchOptions(argv: readonly string[], root: string): BenchOption
     lab: options["skip-lab"] !== true,
     ansible: options["skip-ansible"] !== true,
     ansibleMax: options["ansible-max"] === undefined ? 32 : list("ansible-max", options["ansible-max"], [])[0]!,
+    checks: options["no-checks"] !== true,
     out: resolve(typeof options.out === "string" ? options.out : join(root, "BENCHMARKS.md")),
     write: options["no-write"] === true ? false : options.write === true || !quick,
     keep: options.keep === true,
@@ -158,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (o.lab) {
       const { benchLab } = await import("./lab");
-      sections.push(...(await benchLab({ root, work, sizes: o.labSizes, pulumi: o.pulumi, ansible: o.ansible, ansibleMax: o.ansibleMax, quick: o.quick, log })));
+      sections.push(...(await benchLab({ root, work, sizes: o.labSizes, pulumi: o.pulumi, ansible: o.ansible, ansibleMax: o.ansibleMax, checks: o.checks, quick: o.quick, log })));
     }
   } finally {
     if (!o.keep) rmSync(work, { recursive: true, force: true });

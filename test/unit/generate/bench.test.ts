@@ -149,6 +149,8 @@ describe("the runner and its report", () => {
     const def = benchOptions([], "/repo");
     expect(def).toMatchObject({ quick: false, repeat: 3, write: true, lab: true, ansible: true, ansibleMax: 32, out: "/repo/BENCHMARKS.md" });
     expect(benchOptions(["--ansible-max", "16"], "/repo")).toMatchObject({ ansibleMax: 16 });
+    expect(def).toMatchObject({ checks: true });
+    expect(benchOptions(["--no-checks"], "/repo")).toMatchObject({ checks: false });
     expect(def !== "help" && Math.max(...def.sizes)).toBeGreaterThanOrEqual(1000);
     const quick = benchOptions(["--quick"], "/repo");
     expect(quick).toMatchObject({ quick: true, repeat: 1, write: false, labSizes: [4] });
