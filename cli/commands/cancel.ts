@@ -8,6 +8,7 @@
  * read back (its state stays at its last apply: `citydc up --refresh` once it answers), 2 usage or set-up.
  */
 import { parseArgs } from "../../util/args";
+import { CliError } from "../../util/errors";
 import { asCliError, backendOf, holderAlive, lockFiles, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
 
 const USAGE = "usage: citydc cancel --stack NAME [--force] [--no-refresh] [--backend URL] [--work-dir DIR] [--progress]";
@@ -50,7 +51,10 @@ back, 2 usage or set-up error
   }
 
   const { recoverStack } = await import("../../pulumi/recover");
-  const result = await recoverStack(stack, { ...opts, ...(args.options["no-refresh"] ? { refresh: false } : {}) }).catch(asCliError);
+  const result = await recoverStack(stack, { ...opts, ...(args.options["no-refresh"] ? { refresh: false } : {}) }).catch((err: unknown) => {
+    if (err instanceof Error && err.name === "StackNotFoundError") throw new CliError(`no stack ${stack} on the backend ${backendOf(opts)}: nothing to recover`, 2);
+    return asCliError(err);
+  });
   out(`stack ${stack}: lock released${locks.length === 0 ? " (there was none on a file backend here)" : ""}`);
   if (result.pending.length === 0) out("no operation was left pending: no device was in the middle of a change");
   else {
