@@ -4,12 +4,12 @@
  * hint; nothing here throws for bad input. `inventory` is set only when there is no error
  * (warnings allowed). Pure apart from `loadInventory` reading its one file.
  */
-import { readFileSync, statSync } from "fs";
 import { runChecks } from "./checks";
 import { normalize } from "./normalize";
 import { describeObject } from "./objects";
 import { checkSchema } from "./schema/check";
-import { decode, MAX_INVENTORY_BYTES, parseYaml } from "./parse";
+import { decode, parseYaml } from "./parse";
+import { readInventoryFile } from "./read";
 import type { Diagnostic, Inventory } from "./types";
 
 export interface LoadResult {
@@ -65,40 +65,14 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
   return valid ? { inventory, ...base } : base;
 }
 
-/** Reads and validates an inventory file; I/O problems become an E_IO diagnostic (callers exit 2). */
+/**
+ * Reads and validates an inventory file (through read.ts: regular files only, never blocking, at most
+ * MAX_INVENTORY_BYTES read); I/O problems become an E_IO diagnostic (callers exit 2).
+ */
 export function loadInventory(file: string): LoadResult {
-  let bytes: Buffer;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return ioError(file, `${file} is a directory`, "pass the inventory YAML file, e.g. inventory/kragujevac.yaml");
-    if (st.size > MAX_INVENTORY_BYTES) {
-      return {
-        file,
-        diagnostics: [
-          {
-            code: "E_FILE_TOO_LARGE",
-            severity: "error",
-            file,
-            line: 0,
-            column: 0,
-            path: "",
-            message: `file is ${(st.size / 1024 / 1024).toFixed(1)} MiB, more than the ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB an inventory may have`,
-            hint: "check that this is the inventory file; split very large networks into one inventory per site",
-          },
-        ],
-      };
-    }
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (err as Error).message;
-    return ioError(file, `cannot read ${file}: ${why}`, code === "ENOENT" ? "check the path (e.g. inventory/kragujevac.yaml)" : "check the file's permissions");
-  }
-  return parseInventory(bytes, file);
-}
-
-function ioError(file: string, message: string, hint: string): LoadResult {
-  return { file, diagnostics: [{ code: "E_IO", severity: "error", file, line: 0, column: 0, path: "", message, hint }] };
+  const read = readInventoryFile(file);
+  if (!read.bytes) return { file, diagnostics: read.diagnostics };
+  return parseInventory(read.bytes, file);
 }
 
 /**

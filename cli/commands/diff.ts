@@ -28,7 +28,7 @@ exit codes: 0 equal, 1 different, 2 error (bad arguments, unreadable or invalid 
 `;
 
 function load(src: SourceText): Inventory {
-  const result = parseInventory(src.text, src.file);
+  const result = src.bytes ? parseInventory(src.bytes, src.file) : { diagnostics: src.diagnostics, inventory: undefined };
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (!result.inventory || errors.length > 0) {
     process.stderr.write(formatDiagnostics(result.diagnostics) + "\n");
