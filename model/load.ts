@@ -4,12 +4,13 @@
  * hint; nothing here throws for bad input. `inventory` is set only when there is no error
  * (warnings allowed). Pure apart from `loadInventory` reading its one file.
  */
-import { runChecks } from "./checks";
+import { runChecksLimited } from "./checks";
 import { normalize } from "./normalize";
 import { describeObject } from "./objects";
-import { checkSchema } from "./schema/check";
+import { schemaProblems } from "./schema/check";
 import { decode, parseYaml } from "./parse";
 import { readInventoryFile } from "./read";
+import { MAX_DIAGNOSTICS } from "./diagnostics";
 import type { Diagnostic, Inventory } from "./types";
 
 export interface LoadResult {
@@ -23,7 +24,14 @@ export interface LoadResult {
    * (callers that can live with some findings, like the primary stack with only DR parity failing, use it).
    */
   normalized?: Inventory;
+  /**
+   * Problems found but not in `diagnostics`: at most MAX_DIAGNOSTICS are kept (a file can hold
+   * millions); absent when nothing was left out.
+   */
+  omitted?: { errors: number; warnings: number };
 }
+
+export { MAX_DIAGNOSTICS };
 
 /** Parses and validates inventory text (a file's content or a git revision's blob). */
 export function parseInventory(text: string | Buffer, file: string): LoadResult {
@@ -41,14 +49,16 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
     return { code, severity, file, line: pos.line, column: pos.column, path, ...(object ? { object } : {}), message, hint };
   };
 
-  const problems = checkSchema(data);
-  if (problems.length) {
-    return { diagnostics: problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey)), file, summary };
+  const schema = schemaProblems(data, MAX_DIAGNOSTICS);
+  if (schema.problems.length || schema.omitted) {
+    const diagnostics = schema.problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey));
+    sortByPlace(diagnostics);
+    return { diagnostics, file, summary, ...(schema.omitted ? { omitted: { errors: schema.omitted, warnings: 0 } } : {}) };
   }
   const inventory = normalize(data as Record<string, unknown>);
-  let findings;
+  let checked;
   try {
-    findings = runChecks(inventory);
+    checked = runChecksLimited(inventory, MAX_DIAGNOSTICS);
   } catch (err) {
     // A bug in a check must not become a stack trace for the user; say what happened instead.
     const message = err instanceof Error ? err.message : String(err);
@@ -58,11 +68,16 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
       diagnostics: [{ code: "E_INTERNAL", severity: "error", file, line: 0, column: 0, path: "", message: `internal error in the semantic checks: ${message}`, hint: "please report this with the inventory file; the schema check passed" }],
     };
   }
-  const diagnostics = findings.map((f) => located(f.code, f.severity, f.path, f.message, f.hint));
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const valid = !diagnostics.some((d) => d.severity === "error");
-  const base = { diagnostics, file, summary: summarize(inventory), normalized: inventory };
+  const diagnostics = checked.findings.map((f) => located(f.code, f.severity, f.path, f.message, f.hint));
+  sortByPlace(diagnostics);
+  const { errors, warnings } = checked.omitted;
+  const valid = errors === 0 && !diagnostics.some((d) => d.severity === "error");
+  const base = { diagnostics, file, summary: summarize(inventory), normalized: inventory, ...(errors || warnings ? { omitted: { errors, warnings } } : {}) };
   return valid ? { inventory, ...base } : base;
+}
+
+function sortByPlace(diagnostics: Diagnostic[]): void {
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /**

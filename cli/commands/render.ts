@@ -76,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!result.inventory) {
     warn(`${file}: INVALID, nothing rendered\n`);
-    warn(formatDiagnostics(result.diagnostics) + "\n");
+    warn(formatDiagnostics(result.diagnostics, { omitted: result.omitted }) + "\n");
     return 1;
   }
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");

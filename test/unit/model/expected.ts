@@ -43,6 +43,7 @@ export const EXPECTED: Record<string, string[]> = {
   "unknown-key.yaml": ["E_SCHEMA_REQUIRED@11", "E_SCHEMA_UNKNOWN_KEY@16"],
   "unknown-tenant.yaml": ["E_REF_UNKNOWN@30"],
   "unknown-vlan.yaml": ["E_REF_UNKNOWN@19"],
+  "version-nan.yaml": ["E_SCHEMA_TYPE@2", "E_SCHEMA_VERSION@2"],
   "vlan-reserved.yaml": ["E_VLAN_RESERVED@19"],
   "wrong-type.yaml": ["E_SCHEMA_TYPE@19"],
   "yaml-syntax.yaml": ["E_YAML_SYNTAX@20"],
