@@ -33,7 +33,8 @@ export const subnets: Check = (ctx) => {
       if (p.address !== p.network) {
         ctx.error("E_SUBNET_HOST_BITS", `${base}/subnet`, `VLAN ${v.id} subnet ${v.subnet} has host bits set`, `write the network address: ${formatPrefix(p)}`);
       }
-      vlanSubnet.set(v.id, p);
+      // The first VLAN with an ID is the one every check uses (ctx.vlans); a second is E_DUPLICATE.
+      if (!vlanSubnet.has(v.id)) vlanSubnet.set(v.id, p);
       const k = v.vrf ?? "";
       const list = perVrf.get(k);
       if (list) list.push({ p, vi });
