@@ -8,6 +8,7 @@ import { runChecksLimited } from "./checks";
 import { normalize } from "./normalize";
 import { describeObject } from "./objects";
 import { schemaProblems } from "./schema/check";
+import { textProblems } from "./text";
 import { decode, parseYaml } from "./parse";
 import { readInventoryFile } from "./read";
 import { MAX_DIAGNOSTICS } from "./diagnostics";
@@ -49,11 +50,17 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
     return { code, severity, file, line: pos.line, column: pos.column, path, ...(object ? { object } : {}), message, hint };
   };
 
-  const schema = schemaProblems(data, MAX_DIAGNOSTICS);
-  if (schema.problems.length || schema.omitted) {
-    const diagnostics = schema.problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey));
+  // Text anywhere in the document and the schema: reported together, at most MAX_DIAGNOSTICS of them.
+  const texts = textProblems(data, MAX_DIAGNOSTICS);
+  const schema = schemaProblems(data, MAX_DIAGNOSTICS - texts.problems.length);
+  if (texts.problems.length || schema.problems.length || texts.omitted || schema.omitted) {
+    const diagnostics = [
+      ...texts.problems.map((p) => located("E_TEXT_CONTROL", "error", p.path, p.message, p.hint, p.atKey)),
+      ...schema.problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey)),
+    ];
     sortByPlace(diagnostics);
-    return { diagnostics, file, summary, ...(schema.omitted ? { omitted: { errors: schema.omitted, warnings: 0 } } : {}) };
+    const omitted = texts.omitted + schema.omitted;
+    return { diagnostics, file, summary, ...(omitted ? { omitted: { errors: omitted, warnings: 0 } } : {}) };
   }
   const inventory = normalize(data as Record<string, unknown>);
   let checked;

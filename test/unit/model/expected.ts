@@ -37,6 +37,7 @@ export const EXPECTED: Record<string, string[]> = {
   "rack-overlap.yaml": ["E_RACK_OVERLAP@32"],
   "rack-site.yaml": ["E_RACK_SITE@13"],
   "subnet-overlap.yaml": ["E_SUBNET_OVERLAP@30"],
+  "text-control.yaml": ["E_TEXT_CONTROL@19", "E_TEXT_CONTROL@20"],
   "top-level-list.yaml": ["E_TOP_LEVEL@2"],
   "top-level-scalar.yaml": ["E_TOP_LEVEL@2"],
   "unknown-device.yaml": ["E_DR_NO_DCI@36", "E_REF_UNKNOWN@32"],
