@@ -4,7 +4,7 @@
  * Indexes keep the FIRST object with a given name; duplicates are the `unique` check's business.
  */
 import { didYouMeanWithin } from "../suggest";
-import type { Device, Interface, Inventory, Lag, PortMode } from "../types";
+import type { Device, Interface, Inventory, LacpMode, Lag, PortMode } from "../types";
 
 /** "Did you mean" suggestions per run; past this, unknown names are reported without one (bounded work). */
 const SUGGESTION_BUDGET = 500;
@@ -51,6 +51,8 @@ export interface PortSettings {
   readonly speed?: string;
   /** The LAG this port is or belongs to. */
   readonly lag?: string;
+  /** That LAG's LACP mode. */
+  readonly lacp?: LacpMode;
 }
 
 export interface Use {
@@ -164,13 +166,13 @@ export class CheckContext {
   settings(port: Port): PortSettings {
     if (port.kind === "lag") {
       const l = port.lag!;
-      return { mode: l.mode, vlan: l.vlan, allowed: l.allowed, native: l.native, address: l.address, vrf: l.vrf, lag: l.name };
+      return { mode: l.mode, vlan: l.vlan, allowed: l.allowed, native: l.native, address: l.address, vrf: l.vrf, lag: l.name, lacp: l.lacp };
     }
     const i = port.iface!;
     if (i.lag !== undefined) {
       const li = port.device.lags.get(i.lag);
       const l = li === undefined ? undefined : port.device.device.lags[li];
-      if (l) return { mode: l.mode, vlan: l.vlan, allowed: l.allowed, native: l.native, address: l.address, vrf: l.vrf, speed: i.speed, lag: l.name };
+      if (l) return { mode: l.mode, vlan: l.vlan, allowed: l.allowed, native: l.native, address: l.address, vrf: l.vrf, speed: i.speed, lag: l.name, lacp: l.lacp };
     }
     return { mode: i.mode, vlan: i.vlan, allowed: i.allowed, native: i.native, address: i.address, vrf: i.vrf, speed: i.speed };
   }

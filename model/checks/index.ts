@@ -7,6 +7,7 @@ import { CheckContext, type Check, type Finding } from "./context";
 import { dr } from "./dr";
 import { lags } from "./lags";
 import { links } from "./links";
+import { management } from "./management";
 import { names } from "./names";
 import { platform } from "./platform";
 import { ports } from "./ports";
@@ -23,6 +24,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   unique,
   references,
   names,
+  management,
   vlans,
   racks,
   ports,

@@ -183,6 +183,33 @@ describe("semantic checks", () => {
     }
   });
 
+  it("near misses of the addressing and routing rules stay valid", () => {
+    // a router managed at its own loopback, VRRP peers with VLAN gateway addresses, a /31 on both ends of one link
+    const d = withRouters(minimal());
+    r1(d).loopback = "10.254.0.1";
+    r1(d).management = { address: "10.254.0.1", port: 22, user: "c" };
+    r1(d).bgp.routerId = "10.254.0.1";
+    r2(d).bgp.routerId = "10.254.0.2";
+    r1(d).routes = [{ prefix: "10.99.0.0/24", nextHop: "10.255.0.1" }];
+    r1(d).bgp.networks = ["10.99.0.0/24"];
+    r1(d).bgp.neighbors = [{ address: "10.255.0.1", remoteAs: 65002 }];
+    d.vrfs = [{ name: "a", tenant: "city", rd: "65001:100" }, { name: "b", tenant: "university", rd: "4200000000:7" }];
+    d.vlans[0].vrf = "a";
+    expect(validate(d).diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`)).toEqual([]);
+  });
+
+  it("LACP: active/passive and static/static are fine", () => {
+    for (const [x, y] of [["active", "passive"], ["static", "static"], ["active", "active"]]) {
+      const d = minimal();
+      for (const [dev, mode] of [[sw1(d), x], [sw2(d), y]] as const) {
+        dev.lags = [{ name: "bond0", lacp: mode, mode: "trunk", allowed: [10] }];
+        dev.interfaces[1] = { name: "p2", lag: "bond0" };
+      }
+      d.links = [{ kind: "dci", a: { device: "sw1", interface: "p2" }, b: { device: "sw2", interface: "p2" } }];
+      expect(validate(d).diagnostics.map((z) => z.code), `${x}/${y}`).toEqual([]);
+    }
+  });
+
   it("reports every problem in one run", () => {
     const d = minimal();
     d.hosts[0].tenant = "university";
