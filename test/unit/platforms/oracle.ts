@@ -77,8 +77,13 @@ export function shWords(line: string): string[] {
       if (end < 0) throw new Error(`unterminated ' in: ${line}`);
       cur = (cur ?? "") + line.slice(i + 1, end);
       i = end + 1;
-    } else if (c === '"' || c === "`" || c === "\\") {
-      throw new Error(`${c} outside single quotes (text must not reach the shell unquoted) in: ${line}`);
+    } else if (c === "\\") {
+      // a backslash outside quotes makes the next character literal ('\'' inside a quoted word)
+      if (i + 1 >= line.length) throw new Error(`backslash at the end of: ${line}`);
+      cur = (cur ?? "") + line[i + 1];
+      i += 2;
+    } else if (c === '"' || c === "`" || c === "$" || /[;&|<>()*?[\]{}~#]/.test(c)) {
+      throw new Error(`${c} outside single quotes (the shell would expand or act on it) in: ${line}`);
     } else {
       cur = (cur ?? "") + c;
       i++;
@@ -108,6 +113,7 @@ export function syntaxProblems(platform: PlatformName, lines: readonly string[],
         for (const w of frrScriptWords(line)) problems.push(...syntaxProblems("frr", [w]));
         continue;
       }
+      if (platform === "ovs" && /^# /.test(line)) continue; // a comment of the rendered .sh (one line: no line break got in)
       if (kind === "script" && platform === "ovs") {
         shWords(line);
         continue;
