@@ -15,6 +15,7 @@ import { loadInventory, MAX_DIAGNOSTICS, parseInventory } from "../../../model/l
 import { firstInvalidUtf8, MAX_NODES, parseYaml, SourceMap } from "../../../model/parse";
 import { MAX_STORED_SCHEMA_ERRORS } from "../../../model/schema/build";
 import { schemaProblems } from "../../../model/schema/check";
+import { validate as generatedValidate } from "../../../model/schema/validator.generated";
 import { editDistance } from "../../../model/suggest";
 import { citydcBounded, STACK_TRACE } from "../helpers/bounded";
 import { codes, FIXTURES, minimal, ROOT, validate } from "./helpers";
@@ -215,6 +216,11 @@ describe("pathological sizes: linear work, bounded memory", () => {
     expect(s.problems.length).toBe(MAX_DIAGNOSTICS);
     expect(s.omitted).toBeGreaterThanOrEqual(n - MAX_DIAGNOSTICS);
     expect(MAX_STORED_SCHEMA_ERRORS).toBeLessThan(n);
+    // the compiled validator keeps at most its cap of error objects (memory), and counts them all
+    const v = generatedValidate as unknown as ((x: unknown) => boolean) & { errors: unknown[]; errorCount: number };
+    expect(v(d)).toBe(false);
+    expect(v.errors.length).toBeLessThanOrEqual(MAX_STORED_SCHEMA_ERRORS);
+    expect(v.errorCount).toBeGreaterThanOrEqual(n);
   });
 
   it("semantic findings are capped too (thousands of unknown references), and the inventory stays invalid", () => {
