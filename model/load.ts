@@ -8,7 +8,7 @@ import { runChecksLimited } from "./checks";
 import { normalize } from "./normalize";
 import { describeObject } from "./objects";
 import { schemaProblems } from "./schema/check";
-import { textProblems } from "./text";
+import { plainSource, textProblems } from "./text";
 import { decode, parseYaml } from "./parse";
 import { readInventoryFile } from "./read";
 import { MAX_DIAGNOSTICS } from "./diagnostics";
@@ -51,7 +51,7 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
   };
 
   // Text anywhere in the document and the schema: reported together, at most MAX_DIAGNOSTICS of them.
-  const texts = textProblems(data, MAX_DIAGNOSTICS);
+  const texts = plainSource(decoded.text) ? { problems: [], omitted: 0 } : textProblems(data, MAX_DIAGNOSTICS);
   const schema = schemaProblems(data, MAX_DIAGNOSTICS - texts.problems.length);
   if (texts.problems.length || schema.problems.length || texts.omitted || schema.omitted) {
     const diagnostics = [

@@ -57,12 +57,14 @@ export const routing: Check = (ctx) => {
     if (ctx.devices.get(d.name)?.index !== di) return; // a duplicate device: E_DUPLICATE
     const connected: { p: Prefix; vrf?: string }[] = [];
     const own = new Map<number, string>();
-    for (const x of [...d.interfaces, ...d.lags]) {
-      const p = x.mode === "routed" && x.address && !("lag" in x && x.lag !== undefined) ? parsePrefix(x.address) : undefined;
-      if (!p) continue;
+    const port = (x: { mode?: string; address?: string; vrf?: string; name: string }) => {
+      const p = x.mode === "routed" && x.address ? parsePrefix(x.address) : undefined;
+      if (!p) return;
       connected.push({ p, ...(x.vrf !== undefined ? { vrf: x.vrf } : {}) });
       own.set(p.address, `its ${x.name} address`);
-    }
+    };
+    for (const x of d.interfaces) if (x.lag === undefined && x.mode === "routed") port(x);
+    for (const x of d.lags) if (x.mode === "routed") port(x);
     for (const g of gatewayOf.get(d.name) ?? []) {
       connected.push({ p: g.p, ...(g.vrf !== undefined ? { vrf: g.vrf } : {}) });
       for (const a of g.own) own.set(a, "its VLAN gateway address");

@@ -181,14 +181,16 @@ function connectedOverlaps(ctx: CheckContext, vlansPerVrf: ReadonlyMap<string, {
   for (const [vrf, list] of vlansPerVrf) for (const { p, vi } of list) add(vrf, { p, kind: "vlan", vi, path: `/vlans/${vi}/subnet`, text: inv.vlans[vi]!.subnet! });
   inv.devices.forEach((d, di) => {
     if (ctx.devices.get(d.name)?.index !== di) return; // a duplicate device: E_DUPLICATE
-    const ports = [
-      ...d.interfaces.map((x, i) => ({ x, path: `/devices/${di}/interfaces/${i}/address`, member: x.lag !== undefined })),
-      ...d.lags.map((x, i) => ({ x, path: `/devices/${di}/lags/${i}/address`, member: false })),
-    ];
-    for (const { x, path, member } of ports) {
-      const p = x.mode === "routed" && x.address && !member ? parsePrefix(x.address) : undefined;
-      if (p) add(x.vrf ?? "", { p, kind: "routed", device: d.name, port: x.name, path, text: x.address! });
-    }
+    const routed = (x: { mode?: string; address?: string; vrf?: string; name: string }, path: () => string) => {
+      const p = x.mode === "routed" && x.address ? parsePrefix(x.address) : undefined;
+      if (p) add(x.vrf ?? "", { p, kind: "routed", device: d.name, port: x.name, path: path(), text: x.address! });
+    };
+    d.interfaces.forEach((x, i) => {
+      if (x.lag === undefined && x.mode === "routed") routed(x, () => `/devices/${di}/interfaces/${i}/address`);
+    });
+    d.lags.forEach((x, i) => {
+      if (x.mode === "routed") routed(x, () => `/devices/${di}/lags/${i}/address`);
+    });
   });
   // Who faces whom: the far end of each link end.
   const far = new Map<string, { device: string; port: string }>();
