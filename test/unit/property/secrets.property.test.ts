@@ -11,6 +11,7 @@ import { join } from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildRunRecord, writeRunRecord } from "../../../audit/records";
 import { DeviceConfigProvider, type ProviderDeps } from "../../../provider/deviceConfigProvider";
+import { changeSet, findPlatform } from "../../../platforms/index";
 import { wrapSecret } from "../../../provider/secrets";
 import type { StackRunResult } from "../../../pulumi/stacks";
 import { redact as transportRedact } from "../../../transport/connect";
@@ -83,16 +84,18 @@ describe("redaction properties", () => {
     await fc.assert(
       fc.asyncProperty(secret, formArb, async (password, k) => {
         const deps: ProviderDeps = {
-          platform: () => undefined,
-          changeSet: () => ({ device: "d1", platform: "ovs", changes: [], script: [] }),
+          platform: findPlatform,
+          changeSet,
           openSession: async () => {
             throw new TransportError("d1", "command", `the device said: ${FORMS[k]!(password)}`);
           },
         };
         const provider = new DeviceConfigProvider(deps);
-        const inputs = { device: "d1", site: "s", platform: "ovs", target: { host: "127.0.0.1", port: 22, user: "u", hostKey: "ssh-ed25519 AAAA" }, management: {}, credentials: wrapSecret({ password }), objects: {} };
+        const objects = { "vlan:10": { kind: "vlan", summary: "VLAN 10", fields: { id: 10 }, apply: ["add-br br0"], remove: ["del-br br0"], readBack: "ovs-vsctl list port" } };
+        const inputs = { device: "d1", site: "s", platform: "ovs", target: { host: "127.0.0.1", port: 22, user: "u", hostKey: "ssh-ed25519 AAAA" }, management: {}, credentials: wrapSecret({ password }), objects };
         const err = (await provider.create("urn", inputs).catch((e: unknown) => e)) as Error;
         expect(err).toBeInstanceOf(Error);
+        expect(err.message).toMatch(/the device said/); // the failure came through the session, with its text
         noSecret(err.message, password);
         const target = { device: "d1", platform: "ovs" as const, host: "h", port: 22, user: "u", hostKey: "k", password };
         noSecret(transportRedact(`output: ${FORMS[k]!(password)}`, target), password);
