@@ -10,7 +10,8 @@
  *    lower-case hex), shell single-quoted, base64;
  *  - private keys whoever they belong to: PEM and OpenSSH blocks (also cut short), SSH2/ssh.com blocks,
  *    PuTTY key files (from the header through Private-MAC);
- *  - crypt(3) and Junos hashes ($1$, $2b$, $5$, $6$, $y$, $9$...);
+ *  - crypt(3) and Junos hashes ($1$, $2b$, $5$, $6$, $y$, $9$...), HTTP Basic/Bearer credentials and the
+ *    password in a URL (`ssh://user:password@host`);
  *  - the argument of configuration keywords that carry secrets (password, secret, key-string, md5,
  *    pre-shared-key, authentication-key, community, `key <level>`...), keeping the level or algorithm
  *    word (`secret sha512 [secret]`, `key 7 [secret]`).
@@ -86,6 +87,10 @@ const KEYWORDS = new RegExp(
   "gi",
 );
 
+// HTTP credentials (Basic carries base64 of user:password) and the password of a URL's user part.
+const HTTP_AUTH = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi;
+
 /** A function that redacts `secrets` (and the patterns above) from any text. */
 export function redactor(secrets: Iterable<string | undefined>): (text: string) => string {
   const forms = new Set<string>();
@@ -99,6 +104,7 @@ export function redactor(secrets: Iterable<string | undefined>): (text: string) 
     for (const re of BLOCKS) out = out.replace(re, REDACTED);
     if (knownRe) out = out.replace(knownRe, REDACTED);
     out = out.replace(HASHES, REDACTED);
+    out = out.replace(HTTP_AUTH, `$1${REDACTED}`).replace(URL_PASSWORD, `$1${REDACTED}@`);
     out = out.replace(KEYWORDS, (m, word: string, level: string, sep: string, value: string) => (value === REDACTED || /^\[secret\]/.test(value) ? m : `${word}${level}${sep}${REDACTED}`));
     return out;
   };

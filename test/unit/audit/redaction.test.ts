@@ -62,6 +62,8 @@ describe("secret-looking text, whoever's it is", () => {
     ['set system login user x authentication encrypted-password "$6$salt$hash"', "set system login user x authentication encrypted-password [secret]"],
     ['set protocols bgp group g authentication-key "$9$abcDEF"', "set protocols bgp group g authentication-key [secret]"],
     ["snmp-server community citydc-ro RO", "snmp-server community [secret] RO"],
+    ["Authorization: Basic bmV0b3BzOnBAc3MgdyJyZC8x", "Authorization: Basic [secret]"],
+    ["clone https://netops:hunter2x@git.example/x", "clone https://netops:[secret]@git.example/x"],
     ["-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----", "[secret]"],
     ["-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIEow (cut short", "[secret]"],
     ["---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nP2/56wAAA\n---- END SSH2 ENCRYPTED PRIVATE KEY ----", "[secret]"],
