@@ -14,7 +14,7 @@ import { lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, configText, dashRanges } from "./util";
+import { configText, dashRanges, deviceText, textLine } from "./util";
 
 const I = "   ";
 
@@ -38,7 +38,7 @@ function l2Lines(p: PortIntent): string[] {
 }
 
 const describe = (p: PortIntent): string[] => {
-  const d = cleanText(p.description, 240);
+  const d = deviceText("arista-eos", p.description, 240);
   return d ? [`${I}description ${d}`] : [];
 };
 
@@ -64,7 +64,7 @@ const renderer: Renderer = {
     };
   },
   vlan(v) {
-    return { apply: [`vlan ${v.id}`, `${I}name ${cleanText(v.name, 32)}`, "exit"], remove: [`no vlan ${v.id}`], readBack: `show running-config section ^vlan ${v.id}$` };
+    return { apply: [`vlan ${v.id}`, `${I}name ${deviceText("arista-eos", v.name, 32)}`, "exit"], remove: [`no vlan ${v.id}`], readBack: `show running-config section ^vlan ${v.id}$` };
   },
   lag(l: LagIntent) {
     return {
@@ -114,7 +114,7 @@ const renderer: Renderer = {
       apply: [
         `router bgp ${b.asn}`,
         ...(b.routerId ? [`${I}router-id ${b.routerId}`] : []),
-        ...b.neighbors.flatMap((n) => [`${I}neighbor ${n.address} remote-as ${n.remoteAs}`, `${I}neighbor ${n.address} description ${cleanText(n.description)}`]),
+        ...b.neighbors.flatMap((n) => [`${I}neighbor ${n.address} remote-as ${n.remoteAs}`, ...textLine("arista-eos", `${I}neighbor ${n.address} description `, n.description, 80)]),
         ...b.networks.map((n) => `${I}network ${n}`),
         "exit",
       ],

@@ -15,7 +15,7 @@ import { displayText, lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { LagIntent, PortIntent } from "../intent/types";
-import { addressAndMask, cleanText, configText, vrpRanges } from "./util";
+import { addressAndMask, configText, deviceText, textLine, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");
 
@@ -38,7 +38,7 @@ function l2Lines(p: PortIntent): string[] {
 }
 
 const describe = (p: PortIntent): string[] => {
-  const d = cleanText(p.description, 242);
+  const d = deviceText("huawei-vrp", p.description, 242);
   return d ? [` description ${d}`] : [];
 };
 
@@ -56,7 +56,7 @@ const renderer: Renderer = {
     };
   },
   vlan(v) {
-    return { apply: [`vlan ${v.id}`, ` name ${cleanText(v.name, 31)}`, "quit"], remove: [`undo vlan ${v.id}`], readBack: show(`| begin vlan ${v.id}`) };
+    return { apply: [`vlan ${v.id}`, ` name ${deviceText("huawei-vrp", v.name, 31)}`, "quit"], remove: [`undo vlan ${v.id}`], readBack: show(`| begin vlan ${v.id}`) };
   },
   lag(l: LagIntent) {
     const mode = l.lacp === "static" ? " mode manual load-balance" : " mode lacp-static";
@@ -107,7 +107,7 @@ const renderer: Renderer = {
       apply: [
         `bgp ${b.asn}`,
         ...(b.routerId ? [` router-id ${b.routerId}`] : []),
-        ...b.neighbors.flatMap((n) => [` peer ${n.address} as-number ${n.remoteAs}`, ` peer ${n.address} description ${cleanText(n.description)}`]),
+        ...b.neighbors.flatMap((n) => [` peer ${n.address} as-number ${n.remoteAs}`, ...textLine("huawei-vrp", ` peer ${n.address} description `, n.description, 80)]),
         " ipv4-family unicast",
         ...b.networks.map((n) => `  network ${cidr(n)}`),
         ...b.neighbors.map((n) => `  peer ${n.address} enable`),

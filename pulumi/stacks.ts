@@ -13,10 +13,11 @@ import type { PlatformName } from "../model/types";
 import type { StoredObject } from "../provider/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
-import { findPulumiRoot, preparePulumiHome, pulumiEnv, type EnvOptions } from "./env";
+import { findPulumiRoot, preparePulumiHome, pulumiEnv, PulumiSetupError, type EnvOptions } from "./env";
 import { detached, interruptCount } from "./engine";
 import { repoRoot } from "../util/repo";
 import { makeDirs } from "../util/dirs";
+import { environmentSecrets, redactor, secretTooShort } from "../util/redact";
 
 export const PROJECT = "citydc";
 
@@ -101,12 +102,12 @@ export interface CheckStep {
   readonly output?: string;
 }
 
-/** A running configuration captured by a backup resource during this run (raw: redact before storing or printing). */
+/** A running configuration captured by a backup resource during this run (redacted like the rest of the result). */
 export interface CapturedConfig {
   readonly device: string;
   readonly when: "before" | "after";
   readonly urn: string;
-  /** The configuration as the platform's runningConfig.text gives it; NOT redacted. */
+  /** The configuration as the platform's runningConfig.text gives it, redacted with the run's secrets. */
   readonly text: string;
 }
 
@@ -137,7 +138,7 @@ export interface StackRunResult {
   readonly stdout: string;
   /** The backups and verifications the engine stepped over. */
   readonly checks?: readonly CheckStep[];
-  /** up: the configurations the backups of this run captured (raw text, see CapturedConfig). */
+  /** up: the configurations the backups of this run captured (see CapturedConfig). */
   readonly backups?: readonly CapturedConfig[];
   /** The engine refused to start: another run holds the stack's lock (or a killed one left it). */
   readonly locked?: { readonly holders: readonly LockHolder[]; readonly message: string };
@@ -145,6 +146,12 @@ export interface StackRunResult {
   readonly interrupted?: boolean;
   /** The engine process was killed from outside (its signal): its lock stays and a device may be half done. */
   readonly engineKilled?: string;
+  /**
+   * The run's secrets (its stack's secret config, the credentials given in `settings`, the environment's),
+   * for the redaction of what the run leaves behind (run records, the CLI's output). Not enumerable: it
+   * never appears when a result is serialized. Everything above is already redacted with them.
+   */
+  readonly secrets?: readonly string[];
 }
 
 const commands = new Map<string, Promise<import("@pulumi/pulumi/automation").PulumiCommand>>();
@@ -235,9 +242,13 @@ class Collector {
   outputs: Record<string, unknown> | undefined;
   stdout = "";
 
+  /** The run's redaction (set once the run's secrets are known, before the engine starts). */
+  clean: (text: string) => string = (t) => t;
+
   constructor(private readonly opts: StackOptions) {}
 
-  onOutput = (text: string) => {
+  onOutput = (raw: string) => {
+    const text = this.clean(raw);
     this.stdout += text;
     this.opts.onOutput?.(text);
   };
@@ -281,7 +292,8 @@ class Collector {
     const d = e.diagnosticEvent;
     if (d && d.severity === "error") {
       const check = d.urn ? checkRole(urnType(d.urn), urnName(d.urn)) : undefined;
-      const message = check?.device ? backupFailure(check.device, check.role, d.message.trim()) : d.message.trim();
+      const raw = this.clean(d.message.trim());
+      const message = check?.device ? backupFailure(check.device, check.role, raw) : raw;
       if (this.failures.some((f) => f.message === message && f.urn === (d.urn || undefined))) return;
       const urn = d.urn || undefined;
       const step = urn ? this.steps.get(urn) : undefined;
@@ -305,7 +317,7 @@ class Collector {
         op: s.op,
         done: s.done,
         ...(s.error ? { error: s.error } : {}),
-        ...(role.role === "verify" && typeof stdout === "string" ? { output: stdout } : {}),
+        ...(role.role === "verify" && typeof stdout === "string" ? { output: this.clean(stdout) } : {}),
       });
     }
     return out;
@@ -429,8 +441,19 @@ async function run(
   op: (stack: Stack, c: Collector) => Promise<Partial<Record<OpType, number>> | undefined>,
 ): Promise<StackRunResult> {
   const started = Date.now();
+  // Secrets too short to keep out of records and logs are refused before anything runs (exit 2).
+  for (const [what, value] of [["CITYDC_SSH_PASSWORD", process.env.CITYDC_SSH_PASSWORD], ["the login password of this run", opts.settings?.credentials?.password]] as const) {
+    const short = secretTooShort(what, value);
+    if (short) throw new PulumiSetupError(short);
+  }
   const stack = await openStack(name, opts);
   const c = new Collector(opts);
+  // The run's secrets: the environment's, the credentials of this run, and (for a run that logs in) the
+  // stack's secret config; the engine's output, messages and errors are redacted with them as they come.
+  const secrets = [...environmentSecrets(process.env), opts.settings?.credentials?.password, opts.settings?.credentials?.privateKey, opts.passphrase].filter((x): x is string => !!x);
+  if (kind !== "preview") secrets.push(...(await stackSecrets(stack, name)));
+  c.clean = redactor(secrets);
+  const withSecrets = (r: StackRunResult): StackRunResult => Object.defineProperty(r, "secrets", { value: secrets, enumerable: false });
   const interrupts = interruptCount();
   let ok = true;
   let summary: Partial<Record<OpType, number>> = {};
@@ -458,15 +481,38 @@ async function run(
       if (v) platforms.set(v.device, v.platform);
     }
     try {
-      const captured = await capturedConfigs(stack, c.checks(), platforms);
+      // redacted with the run's secrets like everything else of the result (a running configuration may hold keys)
+      const captured = (await capturedConfigs(stack, c.checks(), platforms)).map((b) => ({ ...b, text: c.clean(b.text) }));
       if (captured.length > 0) extra.backups = captured;
     } catch (err) {
-      c.failures.push({ message: `the configuration backups of this run could not be read from the state: ${errorText(err)}` });
+      c.failures.push({ message: c.clean(`the configuration backups of this run could not be read from the state: ${errorText(err)}`) });
     }
   }
-  if (ok) return c.result(name, kind, true, started, summary, undefined, extra);
+  if (ok) return withSecrets(c.result(name, kind, true, started, summary, undefined, extra));
   const messages = [...new Set(c.failures.map((f) => f.message))];
-  return c.result(name, kind, false, started, summary, messages.length > 0 ? messages.join("\n") : errorText(failure), extra);
+  return withSecrets(c.result(name, kind, false, started, summary, messages.length > 0 ? messages.join("\n") : c.clean(errorText(failure)), extra));
+}
+
+/**
+ * The decrypted values of the stack's secret config (`pulumi config set --secret`: citydc:sshPassword,
+ * citydc:sshPrivateKey, anything else), so the run can redact them. A secret too short to redact safely
+ * is refused here, before the engine runs (exit 2).
+ */
+async function stackSecrets(stack: Stack, name: string): Promise<string[]> {
+  let config: Record<string, { value: string; secret?: boolean }>;
+  try {
+    config = await stack.getAllConfig();
+  } catch {
+    return []; // the engine will report what is wrong with the config
+  }
+  const out: string[] = [];
+  for (const [key, v] of Object.entries(config)) {
+    if (!v.secret || typeof v.value !== "string" || v.value === "") continue;
+    const short = secretTooShort(`the secret config ${key} of stack ${name}`, v.value);
+    if (short) throw new PulumiSetupError(short);
+    out.push(v.value);
+  }
+  return out;
 }
 
 const common = (opts: StackOptions, c: Collector) => ({

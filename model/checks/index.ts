@@ -7,6 +7,7 @@ import { CheckContext, type Check, type Finding } from "./context";
 import { dr } from "./dr";
 import { lags } from "./lags";
 import { links } from "./links";
+import { management } from "./management";
 import { names } from "./names";
 import { platform } from "./platform";
 import { ports } from "./ports";
@@ -23,6 +24,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   unique,
   references,
   names,
+  management,
   vlans,
   racks,
   ports,
@@ -38,12 +40,18 @@ export const CHECKS: Readonly<Record<string, Check>> = {
 
 /** Every finding of every check (or of the named checks only). */
 export function runChecks(inv: Inventory, only?: readonly string[]): Finding[] {
+  return runChecksLimited(inv, Infinity, only).findings;
+}
+
+/** At most `limit` findings, and the count of the errors and warnings past it. */
+export function runChecksLimited(inv: Inventory, limit: number, only?: readonly string[]): { findings: Finding[]; omitted: { errors: number; warnings: number } } {
   const ctx = new CheckContext(inv);
+  ctx.limit = limit;
   for (const [name, check] of Object.entries(CHECKS)) {
     if (only && !only.includes(name)) continue;
     check(ctx);
   }
-  return ctx.findings;
+  return { findings: ctx.findings, omitted: ctx.omitted };
 }
 
 export type { Finding } from "./context";
