@@ -232,6 +232,16 @@ describe.skipIf(!root || !bin)("the command resources, drift repair and recovery
     expect(state).not.toContain("Building configuration"); // FRR's show running-config
     expect(state).toMatch(/config-after[\s\S]*"stdout":\s*\{\s*"4dabf18193072939515e22adb298388d"/);
     expect(state).not.toContain("PRIVATE KEY");
+    // the same commands by hand: a router's running configuration, and a site verified
+    const byHand = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args, "--inventory", invFile, "--hostkeys", path.join(info.dir, "hostkeys.json")], { cwd: tmp, env: env({ CITYDC_SSH_KEY_FILE: info.keyFile }), encoding: "utf8", timeout: 120_000 });
+    const backup = byHand("backup", "--device", "e2r-dc1-border1");
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/^!\nfrr version [\d.]+\n/);
+    expect(backup.stdout).toContain("hostname e2r-dc1-border1");
+    const verify = byHand("verify", "--site", "e2r-dc2", "--format", "json");
+    expect(verify.status, verify.stderr).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ schema: "citydc.verify/v1", ok: true, sites: [{ site: "e2r-dc2", ok: true, problems: [] }] });
     // a second plain up contacts nothing and changes nothing
     const again = pulumi("up", "--stack", "lab", "--yes");
     expect(again.status, again.stderr).toBe(0);

@@ -63,6 +63,11 @@ describe.skipIf(!!why)("secrets of a real `citydc up` stay out of its outputs", 
   }
 
   beforeAll(async () => {
+    // The recording devices answer every read-back with nothing, which the site verifications would (rightly)
+    // call every object missing: this stack runs without them (its work dir's copy of the lab stack file says so).
+    fs.mkdirSync(path.join(tmp, "wd", "stacks"), { recursive: true });
+    const stackFile = fs.readFileSync(path.join(ROOT, "stacks", "Pulumi.lab.yaml"), "utf8").replace(/^(encryptionsalt|encryptedkey|secretsprovider):.*\n?/gm, "");
+    fs.writeFileSync(path.join(tmp, "wd", "stacks", "Pulumi.lab.yaml"), stackFile.replace(/^config:\n/m, "config:\n  citydc:verify: false\n"));
     inventory("ports.yaml");
     failing = ports.get("lab-dc1-leaf1")!;
     // That device refuses the change and prints every planted secret, in the forms a real one might.
