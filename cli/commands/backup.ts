@@ -72,8 +72,8 @@ export async function run(argv: string[]): Promise<number> {
   const target: DeviceTarget = { ...login, ...creds, ...(timeout ? { timeoutMs: timeout * 1000 } : {}) };
 
   const { openSession } = await import("../../transport/index");
-  const { knownSecrets, redact } = await import("../../audit/records");
-  const secrets = [...knownSecrets(process.env), ...[creds.password, creds.privateKey].filter((s): s is string => !!s)];
+  const { environmentSecrets, redactor } = await import("../../util/redact");
+  const clean = redactor([...environmentSecrets(process.env), creds.password, creds.privateKey]);
   let text: string;
   try {
     const session = await openSession(target);
@@ -86,8 +86,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     const kind = typeof (err as { kind?: unknown }).kind === "string" ? (err as { kind: string }).kind : "error";
     const message = err instanceof Error ? err.message : String(err);
-    throw new CliError(redact(`device ${name} (${login.platform} at ${login.user}@${login.host}:${login.port}): backup failed: ${kind}: ${message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message}`, secrets), 1);
+    throw new CliError(clean(`device ${name} (${login.platform} at ${login.user}@${login.host}:${login.port}): backup failed: ${kind}: ${message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message}`), 1);
   }
-  await new Promise<void>((resolve) => process.stdout.write(redact(text, secrets), () => resolve()));
+  await new Promise<void>((resolve) => process.stdout.write(clean(text), () => resolve()));
   return 0;
 }

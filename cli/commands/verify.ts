@@ -89,6 +89,9 @@ export async function run(argv: string[]): Promise<number> {
     throw new CliError((err as Error).message, 2);
   }
   const creds = loginCredentials(process.env, stack?.sshKeyFile);
+  const { environmentSecrets, redactor } = await import("../../util/redact");
+  const clean = redactor([...environmentSecrets(process.env), creds.password, creds.privateKey]);
+  const write = (text: string) => new Promise<void>((resolve) => process.stdout.write(clean(text), () => resolve()));
   const { openSession } = await import("../../transport/index");
   const { platformOf } = await import("../../platforms/registry");
   const { verifySite, verificationText } = await import("../../lab/verification");
@@ -107,8 +110,4 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (format === "json") await write(JSON.stringify({ schema: "citydc.verify/v1", ok: reports.every((r) => r.ok), sites: reports }, null, 2) + "\n");
   return reports.every((r) => r.ok) ? 0 : 1;
-}
-
-function write(text: string): Promise<void> {
-  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
 }
