@@ -161,7 +161,7 @@ describe("semantic checks", () => {
   });
 
   it("every code that a check can report is exercised by a case or a fixture", () => {
-    const dir = join(ROOT, "inventory", "checks");
+    const dir = join(ROOT, "model", "checks");
     const declared = new Set<string>();
     for (const f of readdirSync(dir)) {
       for (const m of readFileSync(join(dir, f), "utf8").matchAll(/"([EW]_[A-Z_]+)"/g)) declared.add(m[1]!);
