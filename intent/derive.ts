@@ -27,7 +27,7 @@
  */
 import type { Device, DeviceRole, Host, Inventory, Link, LinkEnd, Vlan } from "../model/types";
 import { CAPABILITIES } from "../model/capabilities";
-import type { BgpIntent, DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, VlanIntent, VrfIntent } from "./types";
+import type { BgpIntent, DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, SecurityIntent, VlanIntent, VrfIntent } from "./types";
 import { VlanPruner } from "./prune";
 import { byName, naturalCompare } from "../util/natural";
 
@@ -479,6 +479,8 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     return rd !== undefined ? { name, rd } : { name };
   });
 
+  const security = securityOf(d, ports, lags, gateways, bgp !== undefined);
+
   return {
     device: d.name,
     site: d.site,
@@ -496,5 +498,25 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       ...(mgmtIf !== undefined ? { interface: mgmtIf } : {}),
       ...(d.management.vlan !== undefined ? { vlan: d.management.vlan } : {}),
     },
+    ...(security ? { security } : {}),
+  };
+}
+
+/** The zone of a flow-mode firewall (capabilities `securityZones`), or undefined for other devices. */
+function securityOf(d: Device, ports: readonly PortIntent[], lags: readonly LagIntent[], gateways: readonly GatewayIntent[], bgp: boolean): SecurityIntent | undefined {
+  const pattern = CAPABILITIES[d.platform].securityZones;
+  if (!pattern || d.model === undefined || !pattern.test(d.model)) return undefined;
+  const routed = [...ports.filter((p) => p.mode === "routed" && p.lag === undefined), ...lags.map((l) => l.port).filter((p) => p.mode === "routed")];
+  const names = routed.map((p) => p.name);
+  // SSH reaches the device through a zone unless management has its own out-of-band interface
+  const mgmt = d.management.interface;
+  const inBand = mgmt === undefined || names.includes(mgmt) || d.management.vlan !== undefined;
+  return {
+    zone: "citydc",
+    interfaces: names.sort(naturalCompare),
+    vlans: gateways.map((g) => g.vlan),
+    loopback: d.loopback !== undefined,
+    services: inBand ? ["ping", "ssh"] : ["ping"],
+    protocols: bgp ? ["bgp"] : [],
   };
 }

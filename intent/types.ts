@@ -69,6 +69,24 @@ export interface VrfIntent {
   readonly rd?: string;
 }
 
+/**
+ * A flow-mode firewall (capabilities `securityZones`) forwards only between zone interfaces under a
+ * policy: one zone with every routed interface, the loopback and the VLAN interfaces, and a policy that
+ * permits traffic inside it (what the inventory says: the device routes between them).
+ */
+export interface SecurityIntent {
+  readonly zone: string;
+  /** Routed interfaces and LAGs, by name. */
+  readonly interfaces: readonly string[];
+  /** VLAN interfaces (gateways), by VLAN id. */
+  readonly vlans: readonly number[];
+  readonly loopback: boolean;
+  /** Services the device itself answers on zone interfaces ("ping", "ssh"). */
+  readonly services: readonly string[];
+  /** Protocols the device itself speaks on zone interfaces ("bgp"). */
+  readonly protocols: readonly string[];
+}
+
 export interface DeviceIntent {
   readonly device: string;
   readonly site: string;
@@ -88,4 +106,6 @@ export interface DeviceIntent {
   readonly vrfs: readonly VrfIntent[];
   /** Interface and VLAN that carry management: changes must never cut them. */
   readonly management: { readonly interface?: string; readonly vlan?: number };
+  /** Flow-mode firewalls only: the zone and policy that let routed traffic through. */
+  readonly security?: SecurityIntent;
 }

@@ -3,7 +3,7 @@
  * validation before anything is rendered). Sources: each vendor's configuration guide for interface
  * naming and reserved VLAN ranges; Linux limits for ovs and frr.
  */
-import type { PlatformName } from "./types";
+import type { LacpMode, PlatformName } from "./types";
 
 
 export interface PlatformCapabilities {
@@ -19,6 +19,16 @@ export interface PlatformCapabilities {
   /** Candidate configuration with an explicit commit. */
   readonly commit: boolean;
   readonly features: readonly ("l2" | "lag" | "gateway" | "vrrp" | "static-routes" | "bgp")[];
+  /** LACP modes a LAG may use (static: no LACP). */
+  readonly lacp: readonly LacpMode[];
+  /**
+   * Models (matched against the device's `model`) that are flow-mode firewalls: they forward only between
+   * interfaces in security zones, under a policy that permits it (Junos SRX). citydc then puts every
+   * routed interface into one zone with a policy that permits what the inventory routes.
+   */
+  readonly securityZones?: RegExp;
+  /** A VRF's route distinguisher lives in the BGP process: without BGP on the device it is not set. */
+  readonly rdNeedsBgp?: boolean;
 }
 
 const linuxIfname = /^[A-Za-z][A-Za-z0-9_.-]{0,14}$/; // IFNAMSIZ 16 incl. NUL
@@ -37,6 +47,7 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     transport: "exec",
     commit: false,
     features: ["l2", "lag"],
+    lacp: ["active", "passive", "static"],
   },
   frr: {
     interfacePattern: linuxIfname,
@@ -46,6 +57,7 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     transport: "exec",
     commit: false,
     features: ["gateway", "static-routes", "bgp"],
+    lacp: ["active", "passive", "static"],
   },
   // CloudEngine (VRPv8): GE/10GE/25GE/40GE/100GE/400GE slot/card/port; VLANs 4064-4094 reserved by default.
   "huawei-vrp": {
@@ -56,6 +68,8 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     transport: "shell",
     commit: true,
     features: ["l2", "lag", "gateway", "vrrp", "static-routes", "bgp"],
+    // Eth-Trunk `mode lacp-static | manual load-balance`; CE has no passive LACP (Command Reference, Eth-Trunk)
+    lacp: ["active", "static"],
   },
   // NX-OS: Ethernet slot/port[/breakout]; VLANs 3968-4094 reserved for internal use by default.
   "cisco-nxos": {
@@ -66,6 +80,7 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     transport: "shell",
     commit: false,
     features: ["l2", "lag", "gateway", "vrrp", "static-routes", "bgp"],
+    lacp: ["active", "passive", "static"],
   },
   // EOS: Ethernet port[/lane]; internal VLANs are taken from unused IDs, none is reserved outright.
   "arista-eos": {
@@ -76,6 +91,8 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     transport: "shell",
     commit: false,
     features: ["l2", "lag", "gateway", "vrrp", "static-routes", "bgp"],
+    lacp: ["active", "passive", "static"],
+    rdNeedsBgp: true,
   },
   // Junos: type-fpc/pic/port; aggregated Ethernet aeN.
   junos: {
@@ -86,6 +103,9 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     transport: "exec",
     commit: true,
     features: ["l2", "lag", "gateway", "vrrp", "static-routes", "bgp"],
+    lacp: ["active", "passive", "static"],
+    // SRX Series (and vSRX) in flow mode: the default policy denies everything (Junos security policies)
+    securityZones: /^v?SRX/i,
   },
 };
 

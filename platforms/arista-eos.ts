@@ -3,7 +3,8 @@
  * Ethernet and Port-Channel interfaces (`switchport mode trunk`, `switchport trunk allowed vlan 10,20-30`,
  * `switchport trunk native vlan`, `channel-group N mode active`), VRRP on an SVI
  * (`vrrp N ipv4 A`, `vrrp N priority-level P`), IPv4 routing (`ip routing`, `ip route [vrf V]`),
- * VRFs (`vrf instance V`, interface `vrf V`), BGP (`router bgp`, `neighbor A remote-as N`, `network`),
+ * VRFs (`vrf instance V`, interface `vrf V`; the route distinguisher under `router bgp` / `vrf V` / `rd`, as
+ * Arista's AVD and netlab generate it), BGP (`router bgp`, `neighbor A remote-as N`, `network`),
  * and configuration sessions (`configure session`, `commit`, `abort`). Errors start with `% `.
  *
  * The shell driver uses a configuration session, so a failed line is discarded with `abort` and nothing
@@ -11,10 +12,10 @@
  */
 import { CAPABILITIES } from "../model/capabilities";
 import { lagNumber, type Renderer } from "./common";
-import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
-import type { Platform, ShellDialect } from "./types";
+import { cliPlatform, displayedConfig, patchObject, type ChangeSyntax } from "./cli";
+import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, dashRanges } from "./util";
+import { cleanText, dashRanges, defined } from "./util";
 
 const I = "   ";
 
@@ -42,6 +43,27 @@ const describe = (p: PortIntent): string[] => {
   return d ? [`${I}description ${d}`] : [];
 };
 
+/** `vrrp N priority-level`: 100 unless set. */
+const VRRP_DEFAULT_PRIORITY = 100;
+
+/** The route distinguishers of the device's VRFs, inside `router bgp`. */
+function bgpVrfLines(intent: DeviceIntent): string[] {
+  return intent.vrfs.filter((v) => v.rd).flatMap((v) => [`${I}vrf ${v.name}`, `${I}${I}rd ${v.rd}`, `${I}exit`]);
+}
+
+/** VRF name -> route distinguisher, as a bgp object's lines set them. */
+function bgpVrfRds(apply: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  let vrf: string | undefined;
+  for (const l of apply) {
+    const v = /^ {3}vrf (\S+)$/.exec(l);
+    if (v) vrf = v[1];
+    else if (vrf && /^ {6}rd /.test(l)) out.set(vrf, l.trim().slice(3));
+    else if (!/^ {6}/.test(l)) vrf = undefined;
+  }
+  return out;
+}
+
 const routes = (intent: DeviceIntent): boolean =>
   intent.gateways.length > 0 || intent.routes.length > 0 || intent.bgp !== undefined || intent.ports.some((p) => p.mode === "routed");
 
@@ -55,12 +77,14 @@ const renderer: Renderer = {
       fields: { hostname: intent.device, routing },
     };
   },
-  vrf(v) {
+  vrf(v, intent) {
     return {
-      // EOS sets a VRF's route distinguisher under `router bgp` (`vrf V` / `rd`), not on the VRF itself
+      // EOS sets a VRF's route distinguisher under `router bgp` (`vrf V` / `rd`, in the bgp object), not on
+      // the VRF itself; without BGP there is nothing to hold it (the model warns, W_VRF_RD_UNUSED)
       apply: [`vrf instance ${v.name}`, "exit", `ip routing vrf ${v.name}`],
       remove: [`no ip routing vrf ${v.name}`, `no vrf instance ${v.name}`],
       readBack: `show running-config section vrf ${v.name}`,
+      fields: defined({ name: v.name, rd: intent.bgp ? v.rd : undefined }),
     };
   },
   vlan(v) {
@@ -98,7 +122,9 @@ const renderer: Renderer = {
         `interface ${name}`,
         ...(g.vrf ? [`${I}vrf ${g.vrf}`] : []),
         `${I}ip address ${g.address}`,
-        ...(g.vrrp ? [`${I}vrrp ${g.vrrp.vrid} priority-level ${g.vrrp.priority}`, `${I}vrrp ${g.vrrp.vrid} ipv4 ${g.vrrp.virtualAddress}`] : []),
+        // the default priority is not displayed, so it is not written either
+        ...(g.vrrp && g.vrrp.priority !== VRRP_DEFAULT_PRIORITY ? [`${I}vrrp ${g.vrrp.vrid} priority-level ${g.vrrp.priority}`] : []),
+        ...(g.vrrp ? [`${I}vrrp ${g.vrrp.vrid} ipv4 ${g.vrrp.virtualAddress}`] : []),
         "exit",
       ],
       remove: [`no interface ${name}`],
@@ -109,13 +135,14 @@ const renderer: Renderer = {
     const line = `ip route ${r.vrf ? `vrf ${r.vrf} ` : ""}${r.prefix} ${r.nextHop}`;
     return { apply: [line], remove: [`no ${line}`], readBack: "show running-config | include ^ip route" };
   },
-  bgp(b) {
+  bgp(b, intent) {
     return {
       apply: [
         `router bgp ${b.asn}`,
         ...(b.routerId ? [`${I}router-id ${b.routerId}`] : []),
         ...b.neighbors.flatMap((n) => [`${I}neighbor ${n.address} remote-as ${n.remoteAs}`, `${I}neighbor ${n.address} description ${cleanText(n.description)}`]),
         ...b.networks.map((n) => `${I}network ${n}`),
+        ...bgpVrfLines(intent),
         "exit",
       ],
       remove: [`no router bgp ${b.asn}`],
@@ -146,8 +173,27 @@ export const EOS_CHANGE: ChangeSyntax = {
   vlanInterface: (vlan) => `interface Vlan${vlan}`,
   vrrpGroup: (vrid) => `vrrp ${vrid}`,
   nativeVlan: "switchport trunk native vlan",
+  defaultVrrpPriority: VRRP_DEFAULT_PRIORITY,
+  vrrpDefaultPriority: (vrid) => [`${I}no vrrp ${vrid} priority-level`],
   bgp: { header: (asn) => `router bgp ${asn}`, indent: I, neighbor: (a) => `neighbor ${a}`, network: (n) => `network ${n}` },
 };
+
+/**
+ * BGP in place (same AS): a VRF that left the device loses its `vrf` section, and a VRF whose route
+ * distinguisher changes has the old one removed first (an RD is replaced, not overwritten).
+ */
+function eosQuirk(oldObject: ConfigObject, newObject: ConfigObject): string[] | undefined {
+  if (newObject.kind !== "bgp" || oldObject.fields.asn !== newObject.fields.asn) return undefined;
+  const before = bgpVrfRds(oldObject.apply);
+  const after = bgpVrfRds(newObject.apply);
+  const lines: string[] = [];
+  for (const [vrf, rd] of before) {
+    if (!after.has(vrf)) lines.push(`${I}no vrf ${vrf}`);
+    else if (after.get(vrf) !== rd) lines.push(`${I}vrf ${vrf}`, `${I}${I}no rd`, `${I}exit`);
+  }
+  if (lines.length === 0) return undefined;
+  return [`router bgp ${String(newObject.fields.asn)}`, ...lines, "exit", ...(patchObject(EOS_CHANGE, oldObject, newObject) ?? newObject.apply)];
+}
 
 export const aristaEos: Platform = cliPlatform({
   name: "arista-eos",
@@ -157,5 +203,7 @@ export const aristaEos: Platform = cliPlatform({
   change: EOS_CHANGE,
   // defaults EOS does not display (an L2 port is an access port unless told otherwise)
   notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
+  quirk: eosQuirk,
+  owned: /^vrrp \d+ priority-level \d+$/,
   fullConfig: (intent, objects) => displayedConfig([`! ${intent.device}: running-config rendered by citydc`, "!"], objects, NAVIGATION, "!", ["end"]),
 });

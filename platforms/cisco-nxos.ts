@@ -5,14 +5,18 @@
  * `channel-group N mode active`; SVIs: `feature interface-vlan`), Unicast Routing Configuration Guide
  * (`feature vrrp`, `vrrp N` / `address` / `priority`, `ip route`, `vrf context`, `feature bgp`,
  * `router bgp` with neighbor sub-mode) and the Fundamentals guide (`copy running-config startup-config`).
+ * LAG members: the Interfaces Configuration Guide's port-channel compatibility checks (a member must be
+ * on the port-channel's layer, switchport or routed) and the Layer 2 command reference for
+ * `channel-group N [force] [mode active|passive|on]` (`force` takes the port-channel's settings and is not
+ * kept in the running configuration).
  * NX-OS has no candidate configuration: each line takes effect when typed; errors start with `% `.
  */
 import { CAPABILITIES } from "../model/capabilities";
 import { lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
-import type { Platform, ShellDialect } from "./types";
+import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, dashRanges } from "./util";
+import { cleanText, dashRanges, parseVlanList } from "./util";
 
 function l2Lines(p: PortIntent): string[] {
   switch (p.mode) {
@@ -80,8 +84,14 @@ const renderer: Renderer = {
   port(p: PortIntent, intent) {
     let lines: string[];
     if (p.lag !== undefined) {
-      const lacp = intent.lags.find((l) => l.name === p.lag)?.lacp ?? "active";
-      lines = [`  channel-group ${lagNumber(p.lag)} mode ${lacp === "static" ? "on" : lacp}`];
+      const lag = intent.lags.find((l) => l.name === p.lag);
+      const lacp = lag?.lacp ?? "active";
+      // A member must be on the port-channel's layer (many Nexus ports are routed by default), and `force`
+      // makes it take the port-channel's VLANs, speed checks aside, instead of being refused as incompatible.
+      lines = [
+        lag?.port.mode === "routed" ? "  no switchport" : "  switchport",
+        `  channel-group ${lagNumber(p.lag)} force mode ${lacp === "static" ? "on" : lacp}`,
+      ];
     } else lines = l2Lines(p);
     return {
       apply: [`interface ${p.name}`, ...describe(p), ...lines, p.enabled ? "  no shutdown" : "  shutdown", "exit"],
@@ -103,7 +113,16 @@ const renderer: Renderer = {
         "  no shutdown",
         ...(g.vrf ? [`  vrf member ${g.vrf}`] : []),
         `  ip address ${g.address}`,
-        ...(g.vrrp ? [`  vrrp ${g.vrrp.vrid}`, `    priority ${g.vrrp.priority}`, `    address ${g.vrrp.virtualAddress}`, "    no shutdown", "    exit"] : []),
+        ...(g.vrrp
+          ? [
+              `  vrrp ${g.vrrp.vrid}`,
+              // the default priority is not displayed, so it is not written either
+              ...(g.vrrp.priority !== VRRP_DEFAULT_PRIORITY ? [`    priority ${g.vrrp.priority}`] : []),
+              `    address ${g.vrrp.virtualAddress}`,
+              "    no shutdown",
+              "    exit",
+            ]
+          : []),
         "exit",
       ],
       remove: [`no interface ${name}`],
@@ -143,6 +162,70 @@ const renderer: Renderer = {
 
 const NAVIGATION = /^\s*exit$/;
 
+/** VRRP group priority when none is set (Unicast Routing Configuration Guide, VRRP). */
+const VRRP_DEFAULT_PRIORITY = 100;
+
+/**
+ * Lines NX-OS displays differently from how they are typed: `force` is an action and is not kept in
+ * `channel-group` (nor is the default `mode on`); older releases wrap a long allowed list into `switchport trunk allowed vlan add` lines
+ * (one list to the device). For read-back both sides become one line per list.
+ */
+export function foldNxos(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let allowed: { at: number; ids: number[] } | undefined;
+  for (const l of lines) {
+    const ch = /^channel-group (\d+)( force)?(?: mode (\S+))?$/.exec(l);
+    if (ch) {
+      // mode on (no LACP) is the default and may be shown without its mode
+      out.push(`channel-group ${ch[1]}${ch[3] && ch[3] !== "on" ? ` mode ${ch[3]}` : ""}`);
+      continue;
+    }
+    const m = /^switchport trunk allowed vlan (add )?(.+)$/.exec(l);
+    if (!m || m[2] === "none" || m[2] === "all") {
+      out.push(l);
+      continue;
+    }
+    if (allowed && m[1]) allowed.ids.push(...parseVlanList(m[2]!));
+    else {
+      allowed = { at: out.length, ids: parseVlanList(m[2]!) };
+      out.push("");
+    }
+  }
+  if (allowed) out[allowed.at] = `switchport trunk allowed vlan ${dashRanges(allowed.ids)}`;
+  return out;
+}
+
+/**
+ * The running configuration in the order NX-OS keeps it: global statements first (hostname, features,
+ * global `ip route`), then VLANs, then each `vrf context` with its own routes, then interfaces (VLAN
+ * interfaces, port-channels, Ethernet ports, loopback) and `router bgp`. A reader that takes every line
+ * after `vrf context X` as X's (an engineer, a config parser) then puts each route in its table.
+ */
+function nxosConfig(intent: DeviceIntent, objects: readonly ConfigObject[]): string {
+  const of = (kind: ConfigObject["kind"]): ConfigObject[] => objects.filter((o) => o.kind === kind);
+  const routes = of("route");
+  const globalRoutes = routes.filter((o) => o.fields.vrf === undefined);
+  const vrfBlocks: ConfigObject[] = of("vrf").map((v) => {
+    const inner = routes.filter((r) => r.fields.vrf === v.fields.name).flatMap((r) => r.apply.filter((l) => /^\s/.test(l)));
+    return { ...v, apply: [...v.apply.filter((l) => !NAVIGATION.test(l)), ...inner] };
+  });
+  const vrfNames = new Set(vrfBlocks.map((v) => String(v.fields.name)));
+  const orphanRoutes = routes.filter((r) => r.fields.vrf !== undefined && !vrfNames.has(String(r.fields.vrf)));
+  const order = [
+    ...of("system"),
+    ...globalRoutes,
+    ...of("vlan"),
+    ...vrfBlocks,
+    ...orphanRoutes,
+    ...objects.filter((o) => !["system", "route", "vlan", "vrf", "gateway", "lag", "port", "bgp"].includes(o.kind)),
+    ...of("gateway"),
+    ...of("lag"),
+    ...of("port"),
+    ...of("bgp"),
+  ];
+  return displayedConfig([`!Command: show running-config (${intent.device}, rendered by citydc)`, "!"], order, NAVIGATION, "!");
+}
+
 export const NXOS_DIALECT: ShellDialect = {
   prompt: /(?:^|\n)[\w.-]+(?:\(config[^)]*\))?# ?$/,
   pagingOff: ["terminal length 0"],
@@ -162,6 +245,8 @@ export const NXOS_CHANGE: ChangeSyntax = {
   vlanInterface: (vlan) => `interface Vlan${vlan}`,
   vrrpGroup: (vrid) => `vrrp ${vrid}`,
   nativeVlan: "switchport trunk native vlan",
+  defaultVrrpPriority: VRRP_DEFAULT_PRIORITY,
+  vrrpDefaultPriority: (vrid) => [`  vrrp ${vrid}`, "    no priority", "    exit"],
   bgp: {
     header: (asn) => `router bgp ${asn}`,
     indent: "  ",
@@ -179,5 +264,7 @@ export const ciscoNxos: Platform = cliPlatform({
   change: NXOS_CHANGE,
   // defaults NX-OS does not display (an L2 port is an access port unless told otherwise)
   notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
-  fullConfig: (intent, objects) => displayedConfig([`!Command: show running-config (${intent.device}, rendered by citydc)`, "!"], objects, NAVIGATION, "!"),
+  fold: foldNxos,
+  owned: /^priority \d+$/,
+  fullConfig: nxosConfig,
 });

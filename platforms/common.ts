@@ -4,7 +4,7 @@
  * supplies only the syntax: one small function per kind (netlab's "one renderer per feature").
  */
 import type { ConfigObject } from "./types";
-import type { DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, VlanIntent, VrfIntent } from "../intent/types";
+import type { DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, SecurityIntent, VlanIntent, VrfIntent } from "../intent/types";
 import { naturalCompare } from "../util/natural";
 import { defined } from "./util";
 
@@ -28,6 +28,7 @@ export interface Renderer {
   gateway?(gw: GatewayIntent, intent: DeviceIntent): Syntax | undefined;
   route?(route: RouteIntent, intent: DeviceIntent): Syntax | undefined;
   bgp?(bgp: NonNullable<DeviceIntent["bgp"]>, intent: DeviceIntent): Syntax | undefined;
+  security?(security: SecurityIntent, intent: DeviceIntent): Syntax | undefined;
 }
 
 export const vrfName = (vrf: string | undefined): string => vrf ?? "default";
@@ -92,6 +93,10 @@ export function bgpFields(b: NonNullable<DeviceIntent["bgp"]>): ConfigObject["fi
   });
 }
 
+export function securityFields(z: SecurityIntent): ConfigObject["fields"] {
+  return { zone: z.zone, interfaces: [...z.interfaces], vlans: [...z.vlans], loopback: z.loopback, services: [...z.services], protocols: [...z.protocols] };
+}
+
 /** Walks the intent in KIND_ORDER and asks the renderer for each object's syntax. */
 export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] {
   const out: ConfigObject[] = [];
@@ -124,6 +129,10 @@ export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] 
   if (intent.bgp) {
     push("bgp", "bgp", `BGP AS ${intent.bgp.asn} with ${intent.bgp.neighbors.length} neighbors`, bgpFields(intent.bgp), r.bgp?.(intent.bgp, intent));
   }
+  if (intent.security) {
+    const z = intent.security;
+    push("security", "security", `security zone ${z.zone} (${z.interfaces.length + z.vlans.length + (z.loopback ? 1 : 0)} interfaces)`, securityFields(z), r.security?.(z, intent));
+  }
   return out;
 }
 
@@ -155,16 +164,29 @@ export function removedVlans(oldObj: ConfigObject, newObj: ConfigObject): number
  * object's part of the running configuration; the object is present when its first line (the section
  * header, or its only line) is there, and intact when every significant line of `apply` is there.
  * Lines a device does not display (defaults such as `no shutdown`, mode navigation such as `exit`) are
- * not compared. A present object with missing lines reports them in a `missing` field, so the facts
- * differ from the intent and drift shows.
+ * not compared. Lines a device merges or cuts differently (long VLAN lists) are first folded the
+ * platform's way on both sides (`fold`). A present object with missing lines reports them in a `missing`
+ * field, so the facts differ from the intent and drift shows.
  */
-export function lineReadBack(object: ConfigObject, output: string, ignore: RegExp): { present: boolean; fields?: ConfigObject["fields"] } {
+export function lineReadBack(
+  object: ConfigObject,
+  output: string,
+  ignore: RegExp,
+  fold: (lines: readonly string[]) => string[] = (l) => [...l],
+  owned?: RegExp,
+): { present: boolean; fields?: ConfigObject["fields"] } {
   const norm = (l: string): string => l.trim().replace(/\s+/g, " ");
-  const seen = new Set(output.split(/\r?\n/).map(norm).filter((l) => l !== ""));
-  const wanted = object.apply.map(norm).filter((l) => l !== "" && !ignore.test(l));
+  const shown = fold(output.split(/\r?\n/).map(norm).filter((l) => l !== ""));
+  const seen = new Set(shown);
+  const wanted = fold(object.apply.map(norm).filter((l) => l !== "" && !ignore.test(l)));
   if (wanted.length === 0 || !seen.has(wanted[0]!)) return { present: false };
   const missing = wanted.filter((l) => !seen.has(l));
-  return { present: true, fields: missing.length === 0 ? object.fields : { ...object.fields, missing } };
+  // a line citydc owns that the device shows and the object does not hold (e.g. a VRRP priority set by
+  // hand where the intent is the hidden default) is drift too
+  const want = new Set(wanted);
+  const unexpected = owned ? shown.filter((l) => owned.test(l) && !want.has(l)) : [];
+  if (missing.length === 0 && unexpected.length === 0) return { present: true, fields: object.fields };
+  return { present: true, fields: { ...object.fields, ...(missing.length > 0 ? { missing } : {}), ...(unexpected.length > 0 ? { unexpected } : {}) } };
 }
 
 /** Configuration text as a device displays it: apply lines without mode navigation, sections separated. */

@@ -15,21 +15,28 @@ import { displayText, lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { LagIntent, PortIntent } from "../intent/types";
-import { addressAndMask, cleanText, vrpRanges } from "./util";
+import { addressAndMask, cleanText, parseVlanList, vrpRangeChunks, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");
+
+/** `vrrp vrid N priority`: 100 unless set (Command Reference, VRRP). */
+const VRRP_DEFAULT_PRIORITY = 100;
 
 /** Port settings shared by physical interfaces and Eth-Trunks (inside the interface view). */
 function l2Lines(p: PortIntent): string[] {
   switch (p.mode) {
     case "access":
       return [" port link-type access", ...(p.vlan !== undefined ? [` port default vlan ${p.vlan}`] : [])];
-    case "trunk":
+    case "trunk": {
+      const allowed = p.allowed ?? [];
       return [
         " port link-type trunk",
+        // a CE trunk passes VLAN 1 until told otherwise
+        ...(allowed.includes(1) ? [] : [" undo port trunk allow-pass vlan 1"]),
         ...(p.native !== undefined ? [` port trunk pvid vlan ${p.native}`] : []),
-        ...((p.allowed ?? []).length > 0 ? [` port trunk allow-pass vlan ${vrpRanges(p.allowed ?? [])}`] : []),
+        ...vrpRangeChunks(allowed).map((r) => ` port trunk allow-pass vlan ${r}`),
       ];
+    }
     case "routed":
       return [" undo portswitch", ...(p.vrf ? [` ip binding vpn-instance ${p.vrf}`] : []), ...(p.address ? [` ip address ${cidr(p.address)}`] : [])];
     default:
@@ -59,6 +66,7 @@ const renderer: Renderer = {
     return { apply: [`vlan ${v.id}`, ` name ${cleanText(v.name, 31)}`, "quit"], remove: [`undo vlan ${v.id}`], readBack: show(`| begin vlan ${v.id}`) };
   },
   lag(l: LagIntent) {
+    // CE has no passive LACP (the model refuses `lacp: passive` for huawei-vrp); manual is the default mode
     const mode = l.lacp === "static" ? " mode manual load-balance" : " mode lacp-static";
     return {
       apply: [`interface ${l.name}`, ...describe(l.port), mode, ...l2Lines(l.port), "quit"],
@@ -91,7 +99,9 @@ const renderer: Renderer = {
         `interface ${name}`,
         ...(g.vrf ? [` ip binding vpn-instance ${g.vrf}`] : []),
         ` ip address ${cidr(g.address)}`,
-        ...(g.vrrp ? [` vrrp vrid ${g.vrrp.vrid} virtual-ip ${g.vrrp.virtualAddress}`, ` vrrp vrid ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : []),
+        ...(g.vrrp ? [` vrrp vrid ${g.vrrp.vrid} virtual-ip ${g.vrrp.virtualAddress}`] : []),
+        // the default priority is not displayed, so it is not written either
+        ...(g.vrrp && g.vrrp.priority !== VRRP_DEFAULT_PRIORITY ? [` vrrp vrid ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : []),
         "quit",
       ],
       remove: [`undo interface ${name}`],
@@ -122,6 +132,31 @@ const renderer: Renderer = {
 
 const NAVIGATION = /^\s*quit$/;
 
+/**
+ * Lines that add up on CE: every `port trunk allow-pass vlan` line of an interface and every `vlan batch`
+ * line are one list to the device, which displays it again ten items per line (and may cut it elsewhere
+ * than citydc did). For read-back, each such set of lines becomes one line holding the union.
+ */
+export function foldVrp(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  const lists = new Map<string, { at: number; ids: number[] }>();
+  for (const l of lines) {
+    const m = /^(port trunk allow-pass vlan|vlan batch) (.+)$/.exec(l);
+    if (!m || m[2] === "all") {
+      out.push(l);
+      continue;
+    }
+    const list = lists.get(m[1]!);
+    if (list) list.ids.push(...parseVlanList(m[2]!));
+    else {
+      lists.set(m[1]!, { at: out.length, ids: parseVlanList(m[2]!) });
+      out.push(m[1]!);
+    }
+  }
+  for (const [words, { at, ids }] of lists) out[at] = `${words} ${vrpRanges(ids)}`;
+  return out;
+}
+
 export const VRP_DIALECT: ShellDialect = {
   // <HUAWEI>, [~HUAWEI], [*HUAWEI-vlan10], [~HUAWEI-10GE1/0/1]
   prompt: /(?:^|\n)(?:<[\w.\/:-]+>|\[[~*]?[\w.\/:-]+\])\s*$/,
@@ -143,7 +178,9 @@ export const VRP_CHANGE: ChangeSyntax = {
   vrrpGroup: (vrid) => `vrrp vrid ${vrid}`,
   nativeVlan: "port trunk pvid vlan",
   // `port trunk allow-pass vlan` adds to the list: VLANs taken off need their own undo
-  additiveTrunk: (gone) => `port trunk allow-pass vlan ${vrpRanges(gone)}`,
+  additiveTrunk: (gone) => vrpRangeChunks(gone).map((r) => `port trunk allow-pass vlan ${r}`),
+  vrrpDefaultPriority: (vrid) => [` undo vrrp vrid ${vrid} priority`],
+  defaultVrrpPriority: VRRP_DEFAULT_PRIORITY,
   bgp: {
     header: (asn) => `bgp ${asn}`,
     indent: " ",
@@ -159,13 +196,16 @@ export const huaweiVrp: Platform = cliPlatform({
   renderer,
   dialect: VRP_DIALECT,
   change: VRP_CHANGE,
-  notDisplayed: /^(quit|undo shutdown|ipv4-family|port link-type access)$/,
+  // defaults CE does not display (`display current-configuration` hides parameters at their defaults)
+  notDisplayed: /^(quit|undo shutdown|ipv4-family|port link-type access|mode manual load-balance)$/,
+  fold: foldVrp,
+  owned: /^vrrp vrid \d+ priority \d+$/,
   fullConfig(intent, objects) {
     const system = objects.filter((o) => o.kind === "system");
     const rest = objects.filter((o) => o.kind !== "system");
     const ids = intent.vlans.map((v) => v.id);
     return displayedConfig(
-      [`!${intent.device} (${intent.role}, site ${intent.site}) rendered by citydc`, "#", ...displayText(system, NAVIGATION, "#"), ...(ids.length > 0 ? [`vlan batch ${vrpRanges(ids)}`, "#"] : [])],
+      [`!${intent.device} (${intent.role}, site ${intent.site}) rendered by citydc`, "#", ...displayText(system, NAVIGATION, "#"), ...(ids.length > 0 ? [...vrpRangeChunks(ids).map((r) => `vlan batch ${r}`), "#"] : [])],
       rest,
       NAVIGATION,
       "#",

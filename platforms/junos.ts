@@ -6,7 +6,10 @@
  * `aggregated-ether-options lacp active|passive`; IRB units), the High Availability guide (VRRP:
  * `vrrp-group N virtual-address`, `priority`), Routing Policies / BGP (`routing-options
  * autonomous-system`, `protocols bgp group ... neighbor ... peer-as`, export policy with
- * `route-filter ... exact`), static routes and routing instances (`instance-type vrf`).
+ * `route-filter ... exact`), static routes and routing instances (`instance-type vrf`), and the Junos OS
+ * Security Policies User Guide for SRX Series flow mode (`security zones security-zone Z interfaces`,
+ * `host-inbound-traffic system-services | protocols`, `security policies from-zone Z to-zone Z policy P
+ * match ... then permit`; the default policy denies all traffic, and an interface in no zone passes none).
  *
  * Junos edits a candidate configuration: `delete` then `set` in one commit replaces an object atomically,
  * which is how changes are made. wrap(): `configure private`, the lines, `commit and-quit`: the exec
@@ -16,7 +19,7 @@
 import { CAPABILITIES } from "../model/capabilities";
 import { buildObjects, lagNumber, lineReadBack, type Renderer } from "./common";
 import type { ConfigObject, Platform } from "./types";
-import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
+import type { DeviceIntent, LagIntent, PortIntent, SecurityIntent } from "../intent/types";
 import { cleanText, vlanRuns } from "./util";
 
 /** Junos VLAN names: letters, digits, '-', '_' (the inventory name, made safe). */
@@ -69,6 +72,25 @@ const GROUP_EXTERNAL = "citydc-external";
 const GROUP_INTERNAL = "citydc-internal";
 const EXPORT = "citydc-networks";
 
+/** The zone's lines: interfaces (units), what the device answers, and a policy inside the zone. */
+function securityLines(z: SecurityIntent): string[] {
+  const zone = `set security zones security-zone ${z.zone}`;
+  const units = [...z.interfaces.map((n) => `${n}.0`), ...z.vlans.map((v) => `irb.${v}`), ...(z.loopback ? ["lo0.0"] : [])];
+  const policy = `set security policies from-zone ${z.zone} to-zone ${z.zone} policy ${POLICY}`;
+  return [
+    ...units.map((u) => `${zone} interfaces ${u}`),
+    ...z.services.map((x) => `${zone} host-inbound-traffic system-services ${x}`),
+    ...z.protocols.map((x) => `${zone} host-inbound-traffic protocols ${x}`),
+    // `display set` shows each match condition on its own line
+    `${policy} match source-address any`,
+    `${policy} match destination-address any`,
+    `${policy} match application any`,
+    `${policy} then permit`,
+  ];
+}
+
+const POLICY = "citydc-permit";
+
 const renderer: Renderer = {
   system(intent) {
     const aeCount = intent.lags.length > 0 ? Math.max(...intent.lags.map((l) => lagNumber(l.name))) + 1 : 0;
@@ -115,8 +137,8 @@ const renderer: Renderer = {
     const addr = `set interfaces irb unit ${g.vlan} family inet address ${g.address}`;
     return {
       apply: [
-        addr,
-        ...(g.vrrp ? [`${addr} vrrp-group ${g.vrrp.vrid} virtual-address ${g.vrrp.virtualAddress}`, `${addr} vrrp-group ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : []),
+        // `display set` prints leaves only: with a VRRP group under it the address has no line of its own
+        ...(g.vrrp ? [`${addr} vrrp-group ${g.vrrp.vrid} virtual-address ${g.vrrp.virtualAddress}`, `${addr} vrrp-group ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : [addr]),
         `set vlans ${name} l3-interface irb.${g.vlan}`,
         ...(g.vrf ? [`set routing-instances ${g.vrf} interface irb.${g.vlan}`] : []),
       ],
@@ -125,12 +147,21 @@ const renderer: Renderer = {
         `delete vlans ${name} l3-interface`,
         `delete interfaces irb unit ${g.vlan}`,
       ],
-      readBack: `show configuration interfaces irb unit ${g.vlan} | display set`,
+      // `show configuration interfaces irb unit N` prints only [edit interfaces]; the VLAN's l3-interface and
+      // the routing instance live elsewhere, so the whole configuration is matched for this unit's lines
+      readBack: `show configuration | display set | match "interfaces irb unit ${g.vlan} |irb.${g.vlan}$"`,
     };
   },
   route(r) {
     const base = r.vrf ? `routing-instances ${r.vrf} routing-options static route ${r.prefix}` : `routing-options static route ${r.prefix}`;
     return { apply: [`set ${base} next-hop ${r.nextHop}`], remove: [`delete ${base}`], readBack: `show configuration ${r.vrf ? `routing-instances ${r.vrf} ` : ""}routing-options static | display set` };
+  },
+  security(z) {
+    return {
+      apply: securityLines(z),
+      remove: [`delete security policies from-zone ${z.zone} to-zone ${z.zone} policy ${POLICY}`, `delete security zones security-zone ${z.zone}`],
+      readBack: "show configuration security | display set",
+    };
   },
   bgp(b) {
     const ext = b.neighbors.filter((n) => n.remoteAs !== b.asn);
@@ -178,7 +209,7 @@ export const junos: Platform = {
   },
   change(oldObject, newObject) {
     // candidate configuration: delete the old object and set the new one, live at the commit
-    if (newObject.kind === "port" || newObject.kind === "lag" || newObject.kind === "gateway" || newObject.kind === "bgp" || newObject.kind === "vrf") {
+    if (["port", "lag", "gateway", "bgp", "vrf", "stp", "mlag", "management", "security"].includes(newObject.kind)) {
       return [...oldObject.remove, ...newObject.apply];
     }
     if (newObject.kind === "vlan" && oldObject.fields.name !== newObject.fields.name) return [...oldObject.remove, ...newObject.apply];

@@ -27,6 +27,18 @@ export function vrpRanges(ids: readonly number[]): string {
     .join(" ");
 }
 
+/**
+ * The same list cut into pieces of at most `items` items (one VLAN or one `a to b` range each), for
+ * VRP commands that take `{ vlan-id1 [ to vlan-id2 ] } &<1-10>` per line: `vlan batch`, `instance ... vlan`,
+ * and `port trunk allow-pass vlan` on the releases that allow ten per line.
+ */
+export function vrpRangeChunks(ids: readonly number[], items = 10): string[] {
+  const parts = vlanRuns(ids).map(([a, b]) => (a === b ? `${a}` : `${a} to ${b}`));
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += items) out.push(parts.slice(i, i + items).join(" "));
+  return out;
+}
+
 /** Expands "10,20-22" or "10 20 to 22" back into ids. */
 export function parseVlanList(text: string): number[] {
   const out: number[] = [];

@@ -7,6 +7,7 @@ import { join } from "path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CAPABILITIES } from "../../../model/capabilities";
 import { EXPECTED } from "./expected";
+import { DC_CASES } from "./dc-cases";
 import { codes, minimal, ROOT, validate } from "./helpers";
 
 /** Two FRR border routers, r1 at dc1 and r2 at dc2, with a routed BGP link between them. */
@@ -166,7 +167,7 @@ describe("semantic checks", () => {
     for (const f of readdirSync(dir)) {
       for (const m of readFileSync(join(dir, f), "utf8").matchAll(/"([EW]_[A-Z_]+)"/g)) declared.add(m[1]!);
     }
-    const covered = new Set<string>([...CASES.map((c) => c.code), "E_VLAN_RANGE"]);
+    const covered = new Set<string>([...CASES.map((c) => c.code), ...DC_CASES.map((c) => c.code), "E_VLAN_RANGE"]);
     for (const list of Object.values(EXPECTED)) for (const e of list) covered.add(e.split("@")[0]!);
     expect([...declared].filter((c) => !covered.has(c))).toEqual([]);
   });
