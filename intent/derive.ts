@@ -384,9 +384,12 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       p.description = itf.description ?? "management";
       p.enabled = true;
     } else if (itf.lag !== undefined) {
+      const l = lagByName.get(itf.lag);
       p.description = described ?? `member of ${itf.lag}`;
-      p.mode = lagByName.get(itf.lag)?.mode ?? "unused";
+      p.mode = l?.mode ?? "unused";
       p.lag = itf.lag;
+      // members take their LAG's MTU
+      if (l?.mtu !== undefined) p.mtu = l.mtu;
     } else if (mode === "access" && l2) {
       p.description = described ?? "";
       p.mode = mode;
@@ -434,6 +437,7 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       ...(lag.mode === "trunk" && lag.native !== undefined ? { native: lag.native } : {}),
       ...(lag.mode === "routed" && lag.address !== undefined ? { address: lag.address } : {}),
       ...(lag.vrf !== undefined ? { vrf: lag.vrf } : {}),
+      ...(lag.mtu !== undefined ? { mtu: lag.mtu } : {}),
     };
     return { name: lag.name, lacp: lag.lacp, members, port };
   });

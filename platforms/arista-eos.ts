@@ -5,7 +5,10 @@
  * (`vrrp N ipv4 A`, `vrrp N priority-level P`), IPv4 routing (`ip routing`, `ip route [vrf V]`),
  * VRFs (`vrf instance V`, interface `vrf V`; the route distinguisher under `router bgp` / `vrf V` / `rd`, as
  * Arista's AVD and netlab generate it), BGP (`router bgp`, `neighbor A remote-as N`, `network`),
- * and configuration sessions (`configure session`, `commit`, `abort`). Errors start with `% `.
+ * and configuration sessions (`configure session`, `commit`, `abort`). Errors start with `% `. MTU (`mtu`,
+ * 68..9214) and speed (`speed forced 10000full`, `speed forced 100gfull`, the form running configurations
+ * show; newer releases also display `speed 100g`, which read-back accepts) from the same manual's Ethernet
+ * ports chapter.
  *
  * The shell driver uses a configuration session, so a failed line is discarded with `abort` and nothing
  * is live before `commit` (which also leaves configuration mode).
@@ -15,7 +18,7 @@ import { lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, patchObject, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, dashRanges, defined } from "./util";
+import { cleanText, dashRanges, defined, speedMbps } from "./util";
 
 const I = "   ";
 
@@ -36,6 +39,33 @@ function l2Lines(p: PortIntent): string[] {
     default:
       return [];
   }
+}
+
+/** `mtu` on routed and switch ports alike (members take their Port-Channel's). */
+const mtuLines = (p: PortIntent): string[] => (p.mtu !== undefined && p.lag === undefined ? [`${I}mtu ${p.mtu}`] : []);
+
+/** `speed forced 10000full`, `speed forced 100gfull`: the form EOS displays for a fixed speed. */
+export function eosSpeed(speed: string): string {
+  // up to 10G in Mbit/s (100full, 1000full, 10000full) except the multi-gig rates; above in Gbit/s (25gfull)
+  const mb = speedMbps(speed);
+  const value = mb === 100 || mb === 1000 || mb === 10000 ? `${mb}` : speed.toLowerCase();
+  return `speed forced ${value}full`;
+}
+
+const speedLines = (p: PortIntent): string[] => (p.speed ? [`${I}${eosSpeed(p.speed)}`] : []);
+
+/**
+ * Speed lines in every form EOS releases display for one speed (`speed forced 10000full`, `speed 10g`,
+ * `speed 10gfull`, `speed forced 10gfull`) become one, so a release that shows another form reads back in
+ * sync.
+ */
+export function foldEos(lines: readonly string[]): string[] {
+  return lines.map((l) => {
+    const m = /^speed (?:forced |auto )?(\d+(?:\.\d+)?)(g)?(?:full)?$/.exec(l);
+    if (!m) return l;
+    const mb = m[2] ? Math.round(Number(m[1]) * 1000) : Number(m[1]);
+    return `speed ${mb}`;
+  });
 }
 
 const describe = (p: PortIntent): string[] => {
@@ -92,7 +122,7 @@ const renderer: Renderer = {
   },
   lag(l: LagIntent) {
     return {
-      apply: [`interface ${l.name}`, ...describe(l.port), ...l2Lines(l.port), "exit"],
+      apply: [`interface ${l.name}`, ...describe(l.port), ...mtuLines(l.port), ...l2Lines(l.port), "exit"],
       remove: [`no interface ${l.name}`],
       readBack: `show running-config interfaces ${l.name}`,
     };
@@ -104,7 +134,7 @@ const renderer: Renderer = {
       lines = [`${I}channel-group ${lagNumber(p.lag)} mode ${lacp === "static" ? "on" : lacp}`];
     } else lines = l2Lines(p);
     return {
-      apply: [`interface ${p.name}`, ...describe(p), ...lines, p.enabled ? `${I}no shutdown` : `${I}shutdown`, "exit"],
+      apply: [`interface ${p.name}`, ...describe(p), ...mtuLines(p), ...speedLines(p), ...lines, p.enabled ? `${I}no shutdown` : `${I}shutdown`, "exit"],
       remove: [`default interface ${p.name}`],
       readBack: `show running-config interfaces ${p.name}`,
     };
@@ -204,6 +234,7 @@ export const aristaEos: Platform = cliPlatform({
   // defaults EOS does not display (an L2 port is an access port unless told otherwise)
   notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
   quirk: eosQuirk,
-  owned: /^vrrp \d+ priority-level \d+$/,
+  owned: /^(vrrp \d+ priority-level \d+|mtu \d+|speed \d+)$/,
+  fold: foldEos,
   fullConfig: (intent, objects) => displayedConfig([`! ${intent.device}: running-config rendered by citydc`, "!"], objects, NAVIGATION, "!", ["end"]),
 });

@@ -8,7 +8,8 @@
  * LAG members: the Interfaces Configuration Guide's port-channel compatibility checks (a member must be
  * on the port-channel's layer, switchport or routed) and the Layer 2 command reference for
  * `channel-group N [force] [mode active|passive|on]` (`force` takes the port-channel's settings and is not
- * kept in the running configuration).
+ * kept in the running configuration). MTU and speed: Interfaces Configuration Guide (`mtu` 576..9216 on
+ * layer 3 ports; layer 2 ports take 1500 or the system jumbo MTU; `speed` in Mbit/s).
  * NX-OS has no candidate configuration: each line takes effect when typed; errors start with `% `.
  */
 import { CAPABILITIES } from "../model/capabilities";
@@ -16,7 +17,7 @@ import { lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, dashRanges, parseVlanList } from "./util";
+import { cleanText, dashRanges, parseVlanList, speedMbps } from "./util";
 
 function l2Lines(p: PortIntent): string[] {
   switch (p.mode) {
@@ -37,6 +38,20 @@ function l2Lines(p: PortIntent): string[] {
       return [];
   }
 }
+
+/**
+ * MTU: a routed port takes the IP MTU (576..9216); a switch port only 1500 (the default, not written) or the
+ * system jumbo MTU, 9216 by default. A port-channel member takes its port-channel's (`force`).
+ */
+function mtuLines(p: PortIntent): string[] {
+  if (p.mtu === undefined || p.lag !== undefined) return [];
+  if (p.mode === "routed") return [`  mtu ${p.mtu}`];
+  if ((p.mode === "access" || p.mode === "trunk") && p.mtu > 1500) return ["  mtu 9216"];
+  return [];
+}
+
+/** `speed` in Mbit/s, on every physical port that sets one (port-channel members must agree). */
+const speedLines = (p: PortIntent): string[] => (p.speed ? [`  speed ${speedMbps(p.speed)}`] : []);
 
 const describe = (p: PortIntent): string[] => {
   const d = cleanText(p.description, 254);
@@ -76,7 +91,7 @@ const renderer: Renderer = {
   },
   lag(l: LagIntent) {
     return {
-      apply: [`interface ${l.name}`, ...describe(l.port), ...l2Lines(l.port), "  no shutdown", "exit"],
+      apply: [`interface ${l.name}`, ...describe(l.port), ...l2Lines(l.port), ...mtuLines(l.port), "  no shutdown", "exit"],
       remove: [`no interface ${l.name}`],
       readBack: `show running-config interface ${l.name}`,
     };
@@ -94,7 +109,7 @@ const renderer: Renderer = {
       ];
     } else lines = l2Lines(p);
     return {
-      apply: [`interface ${p.name}`, ...describe(p), ...lines, p.enabled ? "  no shutdown" : "  shutdown", "exit"],
+      apply: [`interface ${p.name}`, ...describe(p), ...speedLines(p), ...lines, ...mtuLines(p), p.enabled ? "  no shutdown" : "  shutdown", "exit"],
       remove: [`default interface ${p.name}`],
       readBack: `show running-config interface ${p.name}`,
     };
@@ -265,6 +280,6 @@ export const ciscoNxos: Platform = cliPlatform({
   // defaults NX-OS does not display (an L2 port is an access port unless told otherwise)
   notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
   fold: foldNxos,
-  owned: /^priority \d+$/,
+  owned: /^(priority \d+|mtu \d+|speed \d+)$/,
   fullConfig: nxosConfig,
 });

@@ -49,6 +49,8 @@ export function portFields(p: PortIntent): ConfigObject["fields"] {
     address: p.mode === "routed" ? p.address : undefined,
     vrf: p.mode === "routed" ? p.vrf : undefined,
     lag: p.lag,
+    speed: p.speed,
+    mtu: p.mtu,
   });
 }
 

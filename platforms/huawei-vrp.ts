@@ -5,7 +5,10 @@
  * `vrrp vrid N priority`; IP Routing: `ip route-static`, BGP `peer ... as-number`, `ipv4-family unicast`,
  * VPN instances `ip vpn-instance`, `ip binding vpn-instance`) and the Command Reference for
  * `port trunk allow-pass vlan 10 20 to 30` (additive: removed VLANs need `undo port trunk allow-pass`),
- * `port trunk pvid vlan`, `clear configuration interface`, two-stage `commit`, `save`.
+ * `port trunk pvid vlan`, `clear configuration interface`, two-stage `commit`, `save`. MTU and speed from the
+ * CloudEngine 6800 V300R023C00 Command Reference (Interface Management: `mtu` in layer 3 interface views,
+ * `jumboframe enable` in layer 2 and Eth-Trunk views, `speed 1000 | 100` on 10GE and GE, `speed 40000` on
+ * 100GE; the same commands in the V200 references).
  *
  * Every object's lines start in system view and return to it (`quit`). The shell driver types
  * `system-view`, the lines, `commit` (two-stage mode: nothing is live before it), `return`, `save` (+ `Y`).
@@ -15,7 +18,7 @@ import { displayText, lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { LagIntent, PortIntent } from "../intent/types";
-import { addressAndMask, cleanText, parseVlanList, vrpRangeChunks, vrpRanges } from "./util";
+import { addressAndMask, cleanText, l2Frame, parseVlanList, speedMbps, vrpRangeChunks, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");
 
@@ -44,6 +47,31 @@ function l2Lines(p: PortIntent): string[] {
   }
 }
 
+/** The speed a CE port's name implies: 10GE1/0/1 runs at 10G unless told otherwise. */
+function nativeSpeed(name: string): string | undefined {
+  if (/:\d+$/.test(name)) return undefined; // a split lane runs at what the split and the cable give
+  const m = /^(\d*)GE\d/.exec(name);
+  return m ? `${m[1] || "1"}G` : undefined;
+}
+
+/** ` speed N` (Mbit/s) for a port set below its name's speed; nothing at its own speed. */
+function speedLines(p: PortIntent): string[] {
+  if (!p.speed || p.speed === nativeSpeed(p.name) || nativeSpeed(p.name) === undefined) return [];
+  return [` speed ${speedMbps(p.speed)}`];
+}
+
+/**
+ * MTU: ` mtu N` on a layer 3 interface (the IPv4 MTU, 46..9600); a layer 2 port's frame limit is
+ * ` jumboframe enable F` (default 9216), set to fit the IP MTU with header, tag and FCS (at least 1536,
+ * the lowest value every CE release takes).
+ */
+function mtuLines(p: PortIntent): string[] {
+  if (p.mtu === undefined || p.lag !== undefined) return [];
+  if (p.mode === "routed") return [` mtu ${p.mtu}`];
+  if (p.mode === "access" || p.mode === "trunk") return [` jumboframe enable ${Math.max(l2Frame(p.mtu), 1536)}`];
+  return [];
+}
+
 const describe = (p: PortIntent): string[] => {
   const d = cleanText(p.description, 242);
   return d ? [` description ${d}`] : [];
@@ -69,7 +97,7 @@ const renderer: Renderer = {
     // CE has no passive LACP (the model refuses `lacp: passive` for huawei-vrp); manual is the default mode
     const mode = l.lacp === "static" ? " mode manual load-balance" : " mode lacp-static";
     return {
-      apply: [`interface ${l.name}`, ...describe(l.port), mode, ...l2Lines(l.port), "quit"],
+      apply: [`interface ${l.name}`, ...describe(l.port), mode, ...l2Lines(l.port), ...mtuLines(l.port), "quit"],
       remove: [`undo interface ${l.name}`],
       readBack: show(`interface ${l.name}`),
     };
@@ -77,7 +105,7 @@ const renderer: Renderer = {
   port(p: PortIntent) {
     const lines = p.lag !== undefined ? [` eth-trunk ${lagNumber(p.lag)}`] : l2Lines(p);
     return {
-      apply: [`interface ${p.name}`, ...describe(p), ...lines, p.enabled ? " undo shutdown" : " shutdown", "quit"],
+      apply: [`interface ${p.name}`, ...describe(p), ...lines, ...mtuLines(p), ...speedLines(p), p.enabled ? " undo shutdown" : " shutdown", "quit"],
       remove: [`clear configuration interface ${p.name}`],
       readBack: show(`interface ${p.name}`),
     };
@@ -199,7 +227,7 @@ export const huaweiVrp: Platform = cliPlatform({
   // defaults CE does not display (`display current-configuration` hides parameters at their defaults)
   notDisplayed: /^(quit|undo shutdown|ipv4-family|port link-type access|mode manual load-balance)$/,
   fold: foldVrp,
-  owned: /^vrrp vrid \d+ priority \d+$/,
+  owned: /^(vrrp vrid \d+ priority \d+|mtu \d+|jumboframe enable \d+|speed \d+)$/,
   fullConfig(intent, objects) {
     const system = objects.filter((o) => o.kind === "system");
     const rest = objects.filter((o) => o.kind !== "system");

@@ -6,7 +6,8 @@
  * `aggregated-ether-options lacp active|passive`; IRB units), the High Availability guide (VRRP:
  * `vrrp-group N virtual-address`, `priority`), Routing Policies / BGP (`routing-options
  * autonomous-system`, `protocols bgp group ... neighbor ... peer-as`, export policy with
- * `route-filter ... exact`), static routes and routing instances (`instance-type vrf`), and the Junos OS
+ * `route-filter ... exact`), static routes and routing instances (`instance-type vrf`), the interface `mtu`
+ * (media MTU, Ethernet header included) and `speed` (Junos OS Interfaces Fundamentals), and the Junos OS
  * Security Policies User Guide for SRX Series flow mode (`security zones security-zone Z interfaces`,
  * `host-inbound-traffic system-services | protocols`, `security policies from-zone Z to-zone Z policy P
  * match ... then permit`; the default policy denies all traffic, and an interface in no zone passes none).
@@ -60,8 +61,24 @@ function portLines(p: PortIntent, intent: DeviceIntent): string[] {
     if (p.address) out.push(`${i} unit 0 family inet address ${p.address}`);
     if (p.vrf) out.push(`set routing-instances ${p.vrf} interface ${p.name}.0`);
   }
+  // the media MTU holds the Ethernet header (14) and, on a trunk, a VLAN tag (4) above the IP MTU
+  if (p.mtu !== undefined && p.lag === undefined) out.push(`${i} mtu ${p.mtu + (p.mode === "trunk" ? 18 : 14)}`);
+  const speed = junosSpeed(p);
+  if (speed) out.push(`${i} speed ${speed}`);
   if (!p.enabled) out.push(`${i} disable`);
   return out;
+}
+
+/**
+ * `speed` where the name does not fix it: a ge- port at 100M, an mge- (multi-rate) port at any rate. xe-
+ * and et- ports run at their optic's speed (the model refuses other speeds there).
+ */
+function junosSpeed(p: PortIntent): string | undefined {
+  if (!p.speed) return undefined;
+  const v = p.speed.toLowerCase();
+  if (/^mge-/.test(p.name)) return v;
+  if (/^ge-/.test(p.name) && p.speed !== "1G") return v;
+  return undefined;
 }
 
 function portRemove(p: { name: string; vrf?: string; mode?: string }): string[] {

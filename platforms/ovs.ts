@@ -14,6 +14,7 @@
  *    `trunks=4095` (a VLAN no frame carries). Unused, routed and disabled interfaces are not in the bridge.
  *  - bonds: `add-bond ... lacp=active|passive|off`; a standalone port of the same name as a member is
  *    deleted first (in the same transaction) so a port can move into a bond.
+ *  - MTU: `mtu_request` on the Interface row (each member of a bond), read back from the same column.
  */
 import { naturalCompare } from "../util/natural";
 import { CAPABILITIES } from "../model/capabilities";
@@ -51,6 +52,11 @@ function columns(name: string, s: { set: string; clear: string }): string[] {
   return [`set port ${name} ${s.set} external_ids:citydc=managed`, ...(s.clear ? [`clear port ${name} ${s.clear}`] : [])];
 }
 
+/** `mtu_request` on each Interface row (a bond's members each have one); the Linux MTU is the IP MTU. */
+function mtuLines(interfaces: readonly string[], mtu: number | undefined): string[] {
+  return mtu === undefined ? [] : interfaces.map((i) => `set interface ${i} mtu_request=${mtu}`);
+}
+
 const renderer: Renderer = {
   vlan(v) {
     return {
@@ -69,10 +75,11 @@ const renderer: Renderer = {
         ...l.members.map((m) => `--if-exists del-port ${BRIDGE} ${m}`),
         `--may-exist add-bond ${BRIDGE} ${l.name} ${l.members.join(" ")} lacp=${lacp}`,
         ...columns(l.name, s),
+        ...mtuLines(l.members, l.port.mtu),
       ],
       remove: [`--if-exists del-port ${BRIDGE} ${l.name}`],
-      readBack: `ovs-vsctl --format=json --columns=${PORT_COLUMNS},lacp,interfaces list port ${l.name} -- --columns=_uuid,name list interface`,
-      fields: defined({ name: l.name, lacp: l.lacp, members: [...l.members], ...s.fields }),
+      readBack: `ovs-vsctl --format=json --columns=${PORT_COLUMNS},lacp,interfaces list port ${l.name} -- --columns=_uuid,name,mtu_request list interface`,
+      fields: defined({ name: l.name, lacp: l.lacp, members: [...l.members], ...s.fields, mtu: l.port.mtu }),
     };
   },
   port(p: PortIntent): Syntax | undefined {
@@ -85,10 +92,14 @@ const renderer: Renderer = {
         `--if-exists --with-iface del-port ${BRIDGE} ${p.name}`,
         `--may-exist add-port ${BRIDGE} ${p.name}`,
         ...columns(p.name, s),
+        ...mtuLines([p.name], p.mtu),
       ],
       remove: [`--if-exists del-port ${BRIDGE} ${p.name}`],
-      readBack: `ovs-vsctl --format=json --columns=${PORT_COLUMNS} list port ${p.name}`,
-      fields: defined({ name: p.name, ...s.fields }),
+      readBack:
+        p.mtu === undefined
+          ? `ovs-vsctl --format=json --columns=${PORT_COLUMNS} list port ${p.name}`
+          : `ovs-vsctl --format=json --columns=${PORT_COLUMNS} list port ${p.name} -- --columns=_uuid,name,mtu_request list interface ${p.name}`,
+      fields: defined({ name: p.name, ...s.fields, mtu: p.mtu }),
     };
   },
 };
@@ -158,6 +169,18 @@ export function parseOvsReadBack(object: ConfigObject, output: string): ReadBack
   if (!first) return { present: false };
   const name = String(first.name);
   const facts = portFacts(first);
+  // mtu_request of the port's Interface rows (every member of a bond alike, or no single value)
+  const mtuOf = (names: ReadonlySet<string>): number | undefined => {
+    const requested = new Set<number | undefined>();
+    const ifaces = docs[1];
+    if (object.fields.mtu === undefined || !ifaces) return undefined;
+    for (let i = 0; i < ifaces.data.length; i++) {
+      const r = row(ifaces, i)!;
+      if (!names.has(String(r.name))) continue;
+      requested.add(atoms(r.mtu_request).filter((x): x is number => typeof x === "number")[0]);
+    }
+    return requested.size === 1 ? [...requested][0] : undefined;
+  };
   if (object.kind === "lag") {
     const names = new Map<string, string>();
     const ifaces = docs[1];
@@ -175,14 +198,21 @@ export function parseOvsReadBack(object: ConfigObject, output: string): ReadBack
       .sort(naturalCompare);
     const lacpText = atoms(first.lacp).filter((x): x is string => typeof x === "string")[0];
     const lacp = lacpText === "active" || lacpText === "passive" ? lacpText : "static";
-    return { present: true, fields: defined({ name, lacp, members, ...facts }) };
+    return { present: true, fields: defined({ name, lacp, members, ...facts, mtu: mtuOf(new Set(members)) }) };
   }
-  return { present: true, fields: defined({ name, ...facts }) };
+  return { present: true, fields: defined({ name, ...facts, mtu: mtuOf(new Set([name])) }) };
 }
 
 // ------------------------------------------------------------------------------------ platform
 
-const isColumnLine = (l: string): boolean => l.startsWith("set port ") || l.startsWith("clear port ");
+const isColumnLine = (l: string): boolean => l.startsWith("set port ") || l.startsWith("clear port ") || l.startsWith("set interface ");
+
+/** An MTU taken away: the Interface rows go back to the default. */
+function mtuCleared(oldObject: ConfigObject, newObject: ConfigObject): string[] {
+  if (oldObject.fields.mtu === undefined || newObject.fields.mtu !== undefined) return [];
+  const names = newObject.kind === "lag" && Array.isArray(newObject.fields.members) ? (newObject.fields.members as string[]) : [String(newObject.fields.name)];
+  return names.map((n) => `clear interface ${n} mtu_request`);
+}
 
 export const ovs: Platform = {
   name: "ovs",
@@ -205,11 +235,11 @@ export const ovs: Platform = {
   change(oldObject, newObject) {
     if (newObject.kind === "lag") {
       const same = JSON.stringify(oldObject.fields.members) === JSON.stringify(newObject.fields.members) && oldObject.fields.lacp === newObject.fields.lacp;
-      return same ? newObject.apply.filter(isColumnLine) : [...oldObject.remove, ...newObject.apply];
+      return same ? [...newObject.apply.filter(isColumnLine), ...mtuCleared(oldObject, newObject)] : [...oldObject.remove, ...newObject.apply];
     }
     if (newObject.kind === "port") {
-      // same port, other VLANs: set the columns again, no flap
-      return roleChanged(oldObject, newObject) ? undefined : newObject.apply.filter(isColumnLine);
+      // same port, other VLANs or MTU: set the columns again, no flap
+      return roleChanged(oldObject, newObject) ? undefined : [...newObject.apply.filter(isColumnLine), ...mtuCleared(oldObject, newObject)];
     }
     return undefined;
   },

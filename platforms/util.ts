@@ -54,6 +54,16 @@ export function parseVlanList(text: string): number[] {
   return [...new Set(out)].sort((x, y) => x - y);
 }
 
+/** An inventory speed in Mbit/s: "100M" -> 100, "2.5G" -> 2500, "100G" -> 100000. */
+export function speedMbps(speed: string): number {
+  const m = /^(\d+(?:\.\d+)?)([MG])$/.exec(speed);
+  if (!m) return 0;
+  return Math.round(Number(m[1]) * (m[2] === "G" ? 1000 : 1));
+}
+
+/** Frame size a switch port needs for an IP MTU: Ethernet header, one VLAN tag and the FCS on top. */
+export const l2Frame = (mtu: number): number => mtu + 22;
+
 /** "10.0.0.1/24" -> ["10.0.0.1", "255.255.255.0"]. */
 export function addressAndMask(cidr: string): [string, string] {
   const [addr, lenText] = cidr.split("/");

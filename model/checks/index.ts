@@ -5,6 +5,7 @@
 import { carry } from "./carry";
 import { CheckContext, type Check, type Finding } from "./context";
 import { dr } from "./dr";
+import { ethernet } from "./ethernet";
 import { lags } from "./lags";
 import { links } from "./links";
 import { names } from "./names";
@@ -29,6 +30,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   portUsage,
   links,
   lags,
+  ethernet,
   subnets,
   platform,
   routing,
