@@ -25,9 +25,9 @@
  * native VLAN. A trunk with no switch at its far end carries its configured list, or with `all` every
  * VLAN the device knows.
  */
-import type { Device, DeviceRole, Host, Inventory, Link, LinkEnd, Vlan } from "../model/types";
+import type { Device, DeviceRole, Host, Inventory, Link, LinkEnd, MlagPair, PortStp, SiteStp, Vlan } from "../model/types";
 import { CAPABILITIES } from "../model/capabilities";
-import type { BgpIntent, DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, SecurityIntent, VlanIntent, VrfIntent } from "./types";
+import type { BgpIntent, DeviceIntent, GatewayIntent, LagIntent, MlagIntent, PortIntent, PortStpIntent, RouteIntent, SecurityIntent, StpIntent, VlanIntent, VrfIntent } from "./types";
 import { VlanPruner } from "./prune";
 import { byName, naturalCompare } from "../util/natural";
 
@@ -290,12 +290,33 @@ export function deriveIntent(inv: Inventory): Map<string, DeviceIntent> {
     }
   }
 
+  // Spanning tree: each site's settings, and the default priority of its core and spine switches (the
+  // first in the inventory 4096, the next 8192, ...: the root and its backup).
+  const siteStp = new Map<string, SiteStp>();
+  for (const st of inv.sites) if (st.stp) siteStp.set(st.name, st.stp);
+  const stpPriority = new Map<string, number>();
+  const rootRank = new Map<string, number>();
+  for (const dev of inv.devices) {
+    if (!siteStp.has(dev.site) || !hasL2(dev) || dev.stp?.enabled === false || (dev.role !== "core" && dev.role !== "spine")) continue;
+    const rank = rootRank.get(dev.site) ?? 0;
+    rootRank.set(dev.site, rank + 1);
+    stpPriority.set(dev.name, Math.min(4096 * (rank + 1), 61440));
+  }
+  const mlagOf = new Map<string, MlagPair>();
+  for (const pair of inv.mlag ?? []) for (const name of pair.devices) mlagOf.set(name, pair);
+
   const out = new Map<string, DeviceIntent>();
   facts.devices.forEach((d, i) => {
-    out.set(d.name, deviceIntent(d, i, facts, { siteAsn, devByName, vlanById, vrfByName, gatewaysOf, bgpLinksOf }));
+    out.set(d.name, deviceIntent(d, i, facts, { siteAsn, devByName, vlanById, vrfByName, gatewaysOf, bgpLinksOf, siteStp, stpPriority, mlagOf }));
   });
   return out;
 }
+
+/** The number at the end of a LAG name: Eth-Trunk21 -> 21 (a multi-chassis LAG's id on both switches). */
+const lagNumber = (name: string): number => Number(/(\d+)$/.exec(name)?.[1] ?? 0);
+
+/** Where a role sits in the tree: spanning-tree guards point from lower tiers up and from upper tiers down. */
+const TIER: Readonly<Record<DeviceRole, number>> = { core: 3, spine: 3, leaf: 2, border: 2, wan: 2, access: 1 };
 
 interface Lookups {
   readonly siteAsn: ReadonlyMap<string, number | undefined>;
@@ -304,6 +325,9 @@ interface Lookups {
   readonly vrfByName: ReadonlyMap<string, { readonly name: string; readonly rd?: string }>;
   readonly gatewaysOf: ReadonlyMap<string, readonly { vlan: Vlan; index: number }[]>;
   readonly bgpLinksOf: ReadonlyMap<string, readonly { mine: LinkEnd; far: LinkEnd }[]>;
+  readonly siteStp: ReadonlyMap<string, SiteStp>;
+  readonly stpPriority: ReadonlyMap<string, number>;
+  readonly mlagOf: ReadonlyMap<string, MlagPair>;
 }
 
 function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): DeviceIntent {
@@ -336,6 +360,30 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     const host = facts.hostByEnd.get(d.name, name);
     if (host) return `host ${host.name}`;
     return undefined;
+  };
+
+  // Spanning tree: does the device take part, and what each switch port faces.
+  const siteStp = lk.siteStp.get(d.site);
+  const runsStp = l2 && siteStp !== undefined && d.stp?.enabled !== false && CAPABILITIES[d.platform].stp.includes(siteStp.mode);
+  const stpRole = (name: string, own: PortStp | undefined): PortStpIntent | undefined => {
+    if (!runsStp) return undefined;
+    const p = facts.l2.get(d.name, name);
+    if (!p) return undefined;
+    // no switch beyond the port: a host, a hypervisor, a router, or nothing cabled yet
+    let edge = p.edges.length === 0;
+    let guard: "loop" | "root" | undefined;
+    if (!edge) {
+      const tiers = p.edges.map((k) => {
+        const e = facts.edges[k]!;
+        return TIER[facts.devices[e.a.dev === i ? e.b.dev : e.a.dev]!.role];
+      });
+      if (tiers.every((t) => t > TIER[d.role])) guard = "loop";
+      else if (tiers.every((t) => t < TIER[d.role])) guard = "root";
+    }
+    if (own?.edge !== undefined) edge = own.edge;
+    if (own?.guard !== undefined) guard = own.guard === "none" ? undefined : own.guard;
+    if (!edge && !guard) return undefined;
+    return { ...(edge ? { edge: true } : {}), ...(guard ? { guard } : {}) };
   };
 
   // Gateways (needed first: routers put a gateway on a routed port).
@@ -394,11 +442,15 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       p.description = described ?? "";
       p.mode = mode;
       if (itf.vlan !== undefined) p.vlan = itf.vlan;
+      const st = stpRole(itf.name, itf.stp);
+      if (st) p.stp = st;
     } else if (mode === "trunk" && l2) {
       p.description = described ?? "";
       p.mode = mode;
       p.allowed = allowedOf(itf.name);
       if (itf.native !== undefined) p.native = itf.native;
+      const st = stpRole(itf.name, itf.stp);
+      if (st) p.stp = st;
     } else if (mode === "routed" || gatewayPorts.has(itf.name)) {
       p.description = described ?? "";
       p.mode = "routed";
@@ -418,13 +470,17 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       .sort(naturalCompare);
     let far = farDescription(lag.name);
     if (!far) {
+      // the devices the members reach: one, or both switches of a multi-chassis pair
+      const reached: { device: string; lag?: string }[] = [];
       for (const m of members) {
         const link = facts.linkByEnd.get(d.name, m);
-        if (!link) continue;
+        if (!link || reached.some((x) => x.device === link.far.device)) continue;
         const farDev = lk.devByName.get(link.far.device);
-        const farLag = farDev?.interfaces.find((x) => x.name === link.far.interface)?.lag;
-        far = `to ${link.far.device}${farLag ? ` ${farLag}` : ""}`;
-        break;
+        reached.push({ device: link.far.device, lag: farDev?.interfaces.find((x) => x.name === link.far.interface)?.lag });
+      }
+      if (reached.length > 0) {
+        const lagName = reached.every((x) => x.lag === reached[0]!.lag) ? reached[0]!.lag : undefined;
+        far = `to ${reached.map((x) => x.device).join(" and ")}${lagName ? ` ${lagName}` : ""}`;
       }
     }
     const port: PortIntent = {
@@ -439,7 +495,16 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       ...(lag.vrf !== undefined ? { vrf: lag.vrf } : {}),
       ...(lag.mtu !== undefined ? { mtu: lag.mtu } : {}),
     };
-    return { name: lag.name, lacp: lag.lacp, members, port };
+    const st = lag.mode === "access" || lag.mode === "trunk" ? stpRole(lag.name, lag.stp) : undefined;
+    const pair = lk.mlagOf.get(d.name);
+    return {
+      name: lag.name,
+      lacp: lag.lacp,
+      members,
+      port: st ? { ...port, stp: st } : port,
+      ...(pair && lag.mlag ? { mlag: { id: lagNumber(lag.name) } } : {}),
+      ...(pair && pair.peerLink === lag.name ? { peerLink: true } : {}),
+    };
   });
 
   const vlans: VlanIntent[] = l2 ? sortedKnown.map((id) => ({ id, name: lk.vlanById.get(id)?.name ?? `VLAN${id}` })) : [];
@@ -485,6 +550,47 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
 
   const security = securityOf(d, ports, lags, gateways, bgp !== undefined);
 
+  let mlag: MlagIntent | undefined;
+  const pair = lk.mlagOf.get(d.name);
+  if (pair && CAPABILITIES[d.platform].mlag) {
+    const me = pair.devices.indexOf(d.name);
+    const peerName = pair.devices[1 - me]!;
+    const addrs = pair.keepalive ?? [d.management.address, lk.devByName.get(peerName)?.management.address ?? ""];
+    mlag = {
+      name: pair.name,
+      domain: pair.domain,
+      peer: peerName,
+      role: me === 0 ? "primary" : "secondary",
+      peerLink: pair.peerLink,
+      localAddress: addrs[me]!,
+      peerAddress: addrs[1 - me]!,
+      peerVlan: pair.peerVlan ?? 4094,
+      lags: lags.filter((l) => l.mlag).map((l) => ({ name: l.name, id: l.mlag!.id })),
+    };
+  }
+
+  let stp: StpIntent | undefined;
+  if (runsStp && siteStp) {
+    const roled = [...lags.map((l) => l.port), ...ports].filter((p) => p.stp);
+    // the two switches of a multi-chassis pair are one bridge: both take the primary's priority
+    const primary = lk.mlagOf.get(d.name)?.devices[0];
+    const first = primary !== undefined && primary !== d.name ? lk.devByName.get(primary) : undefined;
+    const priority = first ? first.stp?.priority ?? lk.stpPriority.get(first.name) : d.stp?.priority ?? lk.stpPriority.get(d.name);
+    stp = {
+      mode: siteStp.mode,
+      ...(priority !== undefined ? { priority } : {}),
+      region: siteStp.region ?? d.site.slice(0, 32),
+      revision: siteStp.revision,
+      instances: siteStp.mode === "mstp" ? siteStp.instances.map((x) => ({ id: x.id, vlans: [...x.vlans].sort((a, b) => a - b) })).sort((a, b) => a.id - b.id) : [],
+      bpduProtection: roled.some((p) => p.stp!.edge),
+      vlans: vlans.map((v) => v.id),
+      edge: roled.filter((p) => p.stp!.edge).map((p) => p.name),
+      loopGuard: roled.filter((p) => p.stp!.guard === "loop").map((p) => p.name),
+      rootGuard: roled.filter((p) => p.stp!.guard === "root").map((p) => p.name),
+      mlag: lk.mlagOf.has(d.name),
+    };
+  }
+
   return {
     device: d.name,
     site: d.site,
@@ -502,6 +608,8 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       ...(mgmtIf !== undefined ? { interface: mgmtIf } : {}),
       ...(d.management.vlan !== undefined ? { vlan: d.management.vlan } : {}),
     },
+    ...(mlag ? { mlag } : {}),
+    ...(stp ? { stp } : {}),
     ...(security ? { security } : {}),
   };
 }

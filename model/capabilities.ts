@@ -42,6 +42,8 @@ export interface PlatformCapabilities {
   readonly speeds?: readonly { readonly name: RegExp; readonly speeds: readonly string[] }[];
   /** Spanning-tree protocols the platform runs (empty: none). */
   readonly stp: readonly StpMode[];
+  /** LAGs take no part in the spanning tree (a loop through one is not broken). */
+  readonly stpSkipsLags?: boolean;
   /**
    * Multi-chassis LAG pairs: where the keepalive runs (`management`: between the pair's management or
    * given addresses; `peer-vlan`: on a VLAN interface over the peer link, addresses with prefix length) and
@@ -71,6 +73,7 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     mtu: { l3Max: 9216, l2Max: 9216 },
     // RSTP only (bridge `rstp_enable`); bonds take no part in it (ovs-vswitchd.conf.db(5), RSTP)
     stp: ["rstp"],
+    stpSkipsLags: true,
   },
   frr: {
     interfacePattern: linuxIfname,

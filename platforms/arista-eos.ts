@@ -8,7 +8,12 @@
  * and configuration sessions (`configure session`, `commit`, `abort`). Errors start with `% `. MTU (`mtu`,
  * 68..9214) and speed (`speed forced 10000full`, `speed forced 100gfull`, the form running configurations
  * show; newer releases also display `speed 100g`, which read-back accepts) from the same manual's Ethernet
- * ports chapter.
+ * ports chapter. Spanning tree from its chapter of the manual (`spanning-tree mode mstp | rstp`, MSTP the
+ * default; `spanning-tree mst configuration` with `name`, `revision`, `instance N vlan`; `spanning-tree mst N
+ * priority P` / `spanning-tree priority P`; `spanning-tree edge-port bpduguard default`; on ports
+ * `spanning-tree portfast`, `spanning-tree guard loop | root`), in the shape Arista AVD renders it. MLAG
+ * from the manual's MLAG chapter (`mlag configuration`: `domain-id`, `local-interface`, `peer-address`,
+ * `peer-link`; the peer VLAN's `trunk group`, `no autostate`; `mlag N` on a dual-homed Port-Channel).
  *
  * The shell driver uses a configuration session, so a failed line is discarded with `abort` and nothing
  * is live before `commit` (which also leaves configuration mode).
@@ -68,10 +73,19 @@ export function foldEos(lines: readonly string[]): string[] {
   });
 }
 
+/** A switch port's spanning-tree role: `portfast` (edge), `guard loop | root`. */
+function stpLines(p: PortIntent): string[] {
+  if (!p.stp) return [];
+  return [...(p.stp.edge ? [`${I}spanning-tree portfast`] : []), ...(p.stp.guard ? [`${I}spanning-tree guard ${p.stp.guard}`] : [])];
+}
+
 const describe = (p: PortIntent): string[] => {
   const d = cleanText(p.description, 240);
   return d ? [`${I}description ${d}`] : [];
 };
+
+/** The trunk group that keeps the MLAG peer VLAN on the peer link only. */
+const TRUNK_GROUP = "MLAG";
 
 /** `vrrp N priority-level`: 100 unless set. */
 const VRRP_DEFAULT_PRIORITY = 100;
@@ -120,9 +134,13 @@ const renderer: Renderer = {
   vlan(v) {
     return { apply: [`vlan ${v.id}`, `${I}name ${cleanText(v.name, 32)}`, "exit"], remove: [`no vlan ${v.id}`], readBack: `show running-config section ^vlan ${v.id}$` };
   },
-  lag(l: LagIntent) {
+  lag(l: LagIntent, intent) {
+    // the peer link carries the MLAG peer VLAN (a trunk group keeps that VLAN off every other port)
+    const peerVlan = l.peerLink && intent.mlag ? intent.mlag.peerVlan : undefined;
+    const port = peerVlan === undefined ? l.port : { ...l.port, allowed: [...new Set([...(l.port.allowed ?? []), peerVlan])].sort((a, b) => a - b) };
+    const mlag = peerVlan !== undefined ? [`${I}switchport trunk group ${TRUNK_GROUP}`] : l.mlag ? [`${I}mlag ${l.mlag.id}`] : [];
     return {
-      apply: [`interface ${l.name}`, ...describe(l.port), ...mtuLines(l.port), ...l2Lines(l.port), "exit"],
+      apply: [`interface ${l.name}`, ...describe(l.port), ...mtuLines(l.port), ...l2Lines(port), ...mlag, ...stpLines(l.port), "exit"],
       remove: [`no interface ${l.name}`],
       readBack: `show running-config interfaces ${l.name}`,
     };
@@ -132,11 +150,57 @@ const renderer: Renderer = {
     if (p.lag !== undefined) {
       const lacp = intent.lags.find((l) => l.name === p.lag)?.lacp ?? "active";
       lines = [`${I}channel-group ${lagNumber(p.lag)} mode ${lacp === "static" ? "on" : lacp}`];
-    } else lines = l2Lines(p);
+    } else lines = [...l2Lines(p), ...stpLines(p)];
     return {
       apply: [`interface ${p.name}`, ...describe(p), ...mtuLines(p), ...speedLines(p), ...lines, p.enabled ? `${I}no shutdown` : `${I}shutdown`, "exit"],
       remove: [`default interface ${p.name}`],
       readBack: `show running-config interfaces ${p.name}`,
+    };
+  },
+  mlag(m) {
+    const v = m.peerVlan;
+    return {
+      apply: [
+        `vlan ${v}`,
+        `${I}name MLAG-PEER`,
+        `${I}trunk group ${TRUNK_GROUP}`,
+        "exit",
+        // the peer VLAN is the pair's own: no spanning tree on it
+        `no spanning-tree vlan-id ${v}`,
+        `interface Vlan${v}`,
+        `${I}no autostate`,
+        `${I}ip address ${m.localAddress}`,
+        "exit",
+        "mlag configuration",
+        `${I}domain-id ${m.name}`,
+        `${I}local-interface Vlan${v}`,
+        `${I}peer-address ${m.peerAddress.split("/")[0]}`,
+        `${I}peer-link ${m.peerLink}`,
+        "exit",
+      ],
+      remove: ["no mlag configuration", `no interface Vlan${v}`, `spanning-tree vlan-id ${v}`, `no vlan ${v}`],
+      readBack: `show running-config section mlag configuration|Vlan${v}|^vlan ${v}$|vlan-id ${v}`,
+    };
+  },
+  stp(t) {
+    const mstp = t.mode === "mstp";
+    const priority = t.priority === undefined ? [] : mstp ? [0, ...t.instances.map((x) => x.id)].map((n) => `spanning-tree mst ${n} priority ${t.priority}`) : [`spanning-tree priority ${t.priority}`];
+    return {
+      apply: [
+        `spanning-tree mode ${t.mode}`,
+        ...(mstp
+          ? ["spanning-tree mst configuration", `${I}name ${t.region}`, ...(t.revision !== 0 ? [`${I}revision ${t.revision}`] : []), ...t.instances.map((x) => `${I}instance ${x.id} vlan ${dashRanges(x.vlans)}`), "exit"]
+          : []),
+        ...priority,
+        ...(t.bpduProtection ? ["spanning-tree edge-port bpduguard default"] : []),
+      ],
+      remove: [
+        ...(t.bpduProtection ? ["no spanning-tree edge-port bpduguard default"] : []),
+        ...priority.map((l) => `no ${l.replace(/ \d+$/, "")}`),
+        ...(mstp ? ["no spanning-tree mst configuration"] : []),
+        "no spanning-tree mode",
+      ],
+      readBack: "show running-config section ^spanning-tree",
     };
   },
   loopback(address) {
@@ -232,9 +296,9 @@ export const aristaEos: Platform = cliPlatform({
   dialect: EOS_DIALECT,
   change: EOS_CHANGE,
   // defaults EOS does not display (an L2 port is an access port unless told otherwise)
-  notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
+  notDisplayed: /^(exit|no shutdown|switchport|switchport mode access|spanning-tree mode mstp)$/,
   quirk: eosQuirk,
-  owned: /^(vrrp \d+ priority-level \d+|mtu \d+|speed \d+)$/,
+  owned: /^(vrrp \d+ priority-level \d+|mtu \d+|speed \d+|spanning-tree (portfast|guard (loop|root)))$/,
   fold: foldEos,
   fullConfig: (intent, objects) => displayedConfig([`! ${intent.device}: running-config rendered by citydc`, "!"], objects, NAVIGATION, "!", ["end"]),
 });

@@ -9,7 +9,13 @@
  * on the port-channel's layer, switchport or routed) and the Layer 2 command reference for
  * `channel-group N [force] [mode active|passive|on]` (`force` takes the port-channel's settings and is not
  * kept in the running configuration). MTU and speed: Interfaces Configuration Guide (`mtu` 576..9216 on
- * layer 3 ports; layer 2 ports take 1500 or the system jumbo MTU; `speed` in Mbit/s).
+ * layer 3 ports; layer 2 ports take 1500 or the system jumbo MTU; `speed` in Mbit/s). Spanning tree: Layer 2
+ * Switching Configuration Guide (`spanning-tree mode mst | rapid-pvst`, `spanning-tree mst configuration`
+ * with `name`, `revision`, `instance N vlan`, `spanning-tree mst 0-N priority P`, `spanning-tree vlan L
+ * priority P`) and its STP extensions chapter (`spanning-tree port type edge [trunk]`, `spanning-tree port
+ * type edge bpduguard default`, `spanning-tree guard loop | root`). RSTP runs as rapid-pvst. vPC: Interfaces
+ * Configuration Guide, "Configuring vPCs" (`feature vpc`, `vpc domain`, `role priority`, `peer-keepalive
+ * destination A source B` over the management VRF, `vpc peer-link`, `vpc N`).
  * NX-OS has no candidate configuration: each line takes effect when typed; errors start with `% `.
  */
 import { CAPABILITIES } from "../model/capabilities";
@@ -53,6 +59,15 @@ function mtuLines(p: PortIntent): string[] {
 /** `speed` in Mbit/s, on every physical port that sets one (port-channel members must agree). */
 const speedLines = (p: PortIntent): string[] => (p.speed ? [`  speed ${speedMbps(p.speed)}`] : []);
 
+/** A switch port's spanning-tree role: edge (on a trunk `edge trunk`), loop or root guard. */
+function stpLines(p: PortIntent): string[] {
+  if (!p.stp) return [];
+  return [
+    ...(p.stp.edge ? [p.mode === "trunk" ? "  spanning-tree port type edge trunk" : "  spanning-tree port type edge"] : []),
+    ...(p.stp.guard ? [`  spanning-tree guard ${p.stp.guard}`] : []),
+  ];
+}
+
 const describe = (p: PortIntent): string[] => {
   const d = cleanText(p.description, 254);
   return d ? [`  description ${d}`] : [];
@@ -65,6 +80,7 @@ export function nxosFeatures(intent: DeviceIntent): string[] {
   if (intent.gateways.length > 0) f.push("interface-vlan");
   if (intent.gateways.some((g) => g.vrrp)) f.push("vrrp");
   if (intent.bgp) f.push("bgp");
+  if (intent.mlag) f.push("vpc");
   return f;
 }
 
@@ -90,8 +106,10 @@ const renderer: Renderer = {
     return { apply: [`vlan ${v.id}`, `  name ${cleanText(v.name, 32)}`, "exit"], remove: [`no vlan ${v.id}`], readBack: `show running-config vlan ${v.id}` };
   },
   lag(l: LagIntent) {
+    // the vPC peer link is a network port (bridge assurance); a dual-homed port-channel names its vPC
+    const vpc = l.peerLink ? ["  spanning-tree port type network", "  vpc peer-link"] : l.mlag ? [`  vpc ${l.mlag.id}`] : [];
     return {
-      apply: [`interface ${l.name}`, ...describe(l.port), ...l2Lines(l.port), ...mtuLines(l.port), "  no shutdown", "exit"],
+      apply: [`interface ${l.name}`, ...describe(l.port), ...l2Lines(l.port), ...mtuLines(l.port), ...stpLines(l.port), ...vpc, "  no shutdown", "exit"],
       remove: [`no interface ${l.name}`],
       readBack: `show running-config interface ${l.name}`,
     };
@@ -107,11 +125,49 @@ const renderer: Renderer = {
         lag?.port.mode === "routed" ? "  no switchport" : "  switchport",
         `  channel-group ${lagNumber(p.lag)} force mode ${lacp === "static" ? "on" : lacp}`,
       ];
-    } else lines = l2Lines(p);
+    } else lines = [...l2Lines(p), ...stpLines(p)];
     return {
       apply: [`interface ${p.name}`, ...describe(p), ...speedLines(p), ...lines, ...mtuLines(p), p.enabled ? "  no shutdown" : "  shutdown", "exit"],
       remove: [`default interface ${p.name}`],
       readBack: `show running-config interface ${p.name}`,
+    };
+  },
+  mlag(m) {
+    return {
+      apply: [
+        `vpc domain ${m.domain}`,
+        // the lower role priority is the vPC primary (default 32667)
+        `  role priority ${m.role === "primary" ? 100 : 200}`,
+        // over mgmt0, in vrf management (the default, not displayed)
+        `  peer-keepalive destination ${m.peerAddress} source ${m.localAddress}`,
+        "  exit",
+      ],
+      remove: [`no vpc domain ${m.domain}`],
+      readBack: "show running-config vpc",
+    };
+  },
+  stp(t) {
+    const mstp = t.mode === "mstp";
+    const instances = dashRanges([0, ...t.instances.map((x) => x.id)]);
+    // rapid-pvst (RSTP per VLAN) sets the priority per VLAN, on the VLANs the switch carries
+    const priority =
+      t.priority === undefined ? [] : mstp ? [`spanning-tree mst ${instances} priority ${t.priority}`] : t.vlans.length > 0 ? [`spanning-tree vlan ${dashRanges(t.vlans)} priority ${t.priority}`] : [];
+    return {
+      apply: [
+        `spanning-tree mode ${mstp ? "mst" : "rapid-pvst"}`,
+        ...(mstp
+          ? ["spanning-tree mst configuration", `  name ${t.region}`, ...(t.revision !== 0 ? [`  revision ${t.revision}`] : []), ...t.instances.map((x) => `  instance ${x.id} vlan ${dashRanges(x.vlans)}`), "  exit"]
+          : []),
+        ...priority,
+        ...(t.bpduProtection ? ["spanning-tree port type edge bpduguard default"] : []),
+      ],
+      remove: [
+        ...(t.bpduProtection ? ["no spanning-tree port type edge bpduguard default"] : []),
+        ...priority.map((l) => `no ${l.replace(/ priority \d+$/, " priority")}`),
+        ...(mstp ? ["no spanning-tree mst configuration"] : []),
+        "no spanning-tree mode",
+      ],
+      readBack: 'show running-config spanning-tree | include "^spanning-tree|^  name|^  revision|^  instance"',
     };
   },
   loopback(address) {
@@ -212,7 +268,8 @@ export function foldNxos(lines: readonly string[]): string[] {
 
 /**
  * The running configuration in the order NX-OS keeps it: global statements first (hostname, features,
- * global `ip route`), then VLANs, then each `vrf context` with its own routes, then interfaces (VLAN
+ * global `ip route`), then VLANs and spanning tree, then each `vrf context` with its own routes, the vPC
+ * domain, then interfaces (VLAN
  * interfaces, port-channels, Ethernet ports, loopback) and `router bgp`. A reader that takes every line
  * after `vrf context X` as X's (an engineer, a config parser) then puts each route in its table.
  */
@@ -230,9 +287,10 @@ function nxosConfig(intent: DeviceIntent, objects: readonly ConfigObject[]): str
     ...of("system"),
     ...globalRoutes,
     ...of("vlan"),
+    ...of("stp"),
     ...vrfBlocks,
     ...orphanRoutes,
-    ...objects.filter((o) => !["system", "route", "vlan", "vrf", "gateway", "lag", "port", "bgp"].includes(o.kind)),
+    ...objects.filter((o) => !["system", "route", "vlan", "stp", "vrf", "gateway", "lag", "port", "bgp"].includes(o.kind)),
     ...of("gateway"),
     ...of("lag"),
     ...of("port"),
@@ -278,8 +336,8 @@ export const ciscoNxos: Platform = cliPlatform({
   dialect: NXOS_DIALECT,
   change: NXOS_CHANGE,
   // defaults NX-OS does not display (an L2 port is an access port unless told otherwise)
-  notDisplayed: /^(exit|no shutdown|switchport|switchport mode access)$/,
+  notDisplayed: /^(exit|no shutdown|switchport|switchport mode access|spanning-tree mode rapid-pvst)$/,
   fold: foldNxos,
-  owned: /^(priority \d+|mtu \d+|speed \d+)$/,
+  owned: /^(priority \d+|mtu \d+|speed \d+|spanning-tree (port type edge( trunk)?|guard (loop|root)))$/,
   fullConfig: nxosConfig,
 });

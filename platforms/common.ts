@@ -4,7 +4,7 @@
  * supplies only the syntax: one small function per kind (netlab's "one renderer per feature").
  */
 import type { ConfigObject } from "./types";
-import type { DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, SecurityIntent, VlanIntent, VrfIntent } from "../intent/types";
+import type { DeviceIntent, GatewayIntent, LagIntent, MlagIntent, PortIntent, RouteIntent, SecurityIntent, StpIntent, VlanIntent, VrfIntent } from "../intent/types";
 import { naturalCompare } from "../util/natural";
 import { defined } from "./util";
 
@@ -29,6 +29,8 @@ export interface Renderer {
   route?(route: RouteIntent, intent: DeviceIntent): Syntax | undefined;
   bgp?(bgp: NonNullable<DeviceIntent["bgp"]>, intent: DeviceIntent): Syntax | undefined;
   security?(security: SecurityIntent, intent: DeviceIntent): Syntax | undefined;
+  stp?(stp: StpIntent, intent: DeviceIntent): Syntax | undefined;
+  mlag?(mlag: MlagIntent, intent: DeviceIntent): Syntax | undefined;
 }
 
 export const vrfName = (vrf: string | undefined): string => vrf ?? "default";
@@ -51,6 +53,19 @@ export function portFields(p: PortIntent): ConfigObject["fields"] {
     lag: p.lag,
     speed: p.speed,
     mtu: p.mtu,
+    stpEdge: p.stp?.edge,
+    stpGuard: p.stp?.guard,
+  });
+}
+
+export function stpFields(t: StpIntent): ConfigObject["fields"] {
+  return defined({
+    mode: t.mode,
+    priority: t.priority,
+    region: t.mode === "mstp" ? t.region : undefined,
+    revision: t.mode === "mstp" ? t.revision : undefined,
+    instances: t.instances.length > 0 ? t.instances.map((x) => `${x.id}:${x.vlans.join(",")}`) : undefined,
+    bpduProtection: t.bpduProtection,
   });
 }
 
@@ -70,7 +85,11 @@ export function portSummary(p: PortIntent): string {
 
 export function lagFields(l: LagIntent): ConfigObject["fields"] {
   const { name: _n, enabled: _e, lag: _l, ...rest } = portFields(l.port) as Record<string, unknown>;
-  return defined({ name: l.name, lacp: l.lacp, members: [...l.members], ...rest });
+  return defined({ name: l.name, lacp: l.lacp, members: [...l.members], ...rest, mlag: l.mlag?.id, peerLink: l.peerLink });
+}
+
+export function mlagFields(m: MlagIntent): ConfigObject["fields"] {
+  return { name: m.name, domain: m.domain, peer: m.peer, role: m.role, peerLink: m.peerLink, local: m.localAddress, remote: m.peerAddress, lags: m.lags.map((l) => `${l.name}:${l.id}`) };
 }
 
 export function gatewayFields(g: GatewayIntent): ConfigObject["fields"] {
@@ -110,6 +129,14 @@ export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] 
   push("system", "system", `system ${device}`, { hostname: device }, r.system?.(intent));
   for (const v of intent.vrfs) push("vrf", `vrf:${v.name}`, `VRF ${v.name}`, defined({ name: v.name, rd: v.rd }), r.vrf?.(v, intent));
   for (const v of intent.vlans) push("vlan", `vlan:${v.id}`, `VLAN ${v.id} (${v.name})`, { id: v.id, name: v.name }, r.vlan?.(v, intent));
+  if (intent.stp) {
+    const t = intent.stp;
+    push("stp", "stp", `spanning tree ${t.mode}${t.priority !== undefined ? ` priority ${t.priority}` : ""}`, stpFields(t), r.stp?.(t, intent));
+  }
+  if (intent.mlag) {
+    const m = intent.mlag;
+    push("mlag", "mlag", `multi-chassis LAG pair ${m.name} with ${m.peer} (${m.role}), peer link ${m.peerLink}`, mlagFields(m), r.mlag?.(m, intent));
+  }
   for (const l of intent.lags) {
     push("lag", `lag:${l.name}`, `LAG ${l.name} (${l.lacp}) members ${l.members.join(",")}; ${portSummary(l.port).replace(/^port \S+ /, "")}`, lagFields(l), r.lag?.(l, intent));
   }

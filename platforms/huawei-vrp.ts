@@ -8,7 +8,15 @@
  * `port trunk pvid vlan`, `clear configuration interface`, two-stage `commit`, `save`. MTU and speed from the
  * CloudEngine 6800 V300R023C00 Command Reference (Interface Management: `mtu` in layer 3 interface views,
  * `jumboframe enable` in layer 2 and Eth-Trunk views, `speed 1000 | 100` on 10GE and GE, `speed 40000` on
- * 100GE; the same commands in the V200 references).
+ * 100GE; the same commands in the V200 references). Spanning tree from the same reference's STP/RSTP/MSTP
+ * commands: `stp mode mstp | rstp` (mstp is the default), `stp region-configuration` with `region-name`,
+ * `revision-level`, `instance N vlan` (ten items a line), `stp [ instance N ] priority P`,
+ * `stp bpdu-protection`, and on ports `stp edged-port enable`, `stp loop-protection`, `stp root-protection`
+ * (root and loop protection cannot share a port); `stp v-stp enable` for an M-LAG pair. M-LAG from the
+ * CloudEngine 8800/7800/6800/5800 V200R019C10 Configuration Guide, Ethernet Switching, "Configuring a DFS
+ * Group" (`dfs-group N`, `priority`, `source ip A peer B`; V300R023 spells the last `dual-active detection
+ * source ip`), and the V300R023 Command Reference for `peer-link 1` and `dfs-group N m-lag M` in the
+ * Eth-Trunk view.
  *
  * Every object's lines start in system view and return to it (`quit`). The shell driver types
  * `system-view`, the lines, `commit` (two-stage mode: nothing is live before it), `return`, `save` (+ `Y`).
@@ -21,6 +29,9 @@ import type { LagIntent, PortIntent } from "../intent/types";
 import { addressAndMask, cleanText, l2Frame, parseVlanList, speedMbps, vrpRangeChunks, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");
+
+/** The peer-link number of an M-LAG pair's Eth-Trunk (one peer link per DFS group). */
+const PEER_LINK_ID = 1;
 
 /** `vrrp vrid N priority`: 100 unless set (Command Reference, VRRP). */
 const VRRP_DEFAULT_PRIORITY = 100;
@@ -72,6 +83,15 @@ function mtuLines(p: PortIntent): string[] {
   return [];
 }
 
+/** A switch port's spanning-tree role (edge, loop or root protection; the two protections exclude each other). */
+function stpLines(p: PortIntent): string[] {
+  if (!p.stp) return [];
+  return [
+    ...(p.stp.edge ? [" stp edged-port enable"] : []),
+    ...(p.stp.guard === "loop" ? [" stp loop-protection"] : p.stp.guard === "root" ? [" stp root-protection"] : []),
+  ];
+}
+
 const describe = (p: PortIntent): string[] => {
   const d = cleanText(p.description, 242);
   return d ? [` description ${d}`] : [];
@@ -93,21 +113,66 @@ const renderer: Renderer = {
   vlan(v) {
     return { apply: [`vlan ${v.id}`, ` name ${cleanText(v.name, 31)}`, "quit"], remove: [`undo vlan ${v.id}`], readBack: show(`| begin vlan ${v.id}`) };
   },
-  lag(l: LagIntent) {
+  lag(l: LagIntent, intent) {
     // CE has no passive LACP (the model refuses `lacp: passive` for huawei-vrp); manual is the default mode
     const mode = l.lacp === "static" ? " mode manual load-balance" : " mode lacp-static";
+    const dfs = intent.mlag?.domain;
+    const mlag = dfs === undefined ? [] : l.peerLink ? [` peer-link ${PEER_LINK_ID}`] : l.mlag ? [` dfs-group ${dfs} m-lag ${l.mlag.id}`] : [];
     return {
-      apply: [`interface ${l.name}`, ...describe(l.port), mode, ...l2Lines(l.port), ...mtuLines(l.port), "quit"],
+      apply: [`interface ${l.name}`, ...describe(l.port), mode, ...l2Lines(l.port), ...mtuLines(l.port), ...stpLines(l.port), ...mlag, "quit"],
       remove: [`undo interface ${l.name}`],
       readBack: show(`interface ${l.name}`),
     };
   },
   port(p: PortIntent) {
-    const lines = p.lag !== undefined ? [` eth-trunk ${lagNumber(p.lag)}`] : l2Lines(p);
+    const lines = p.lag !== undefined ? [` eth-trunk ${lagNumber(p.lag)}`] : [...l2Lines(p), ...stpLines(p)];
     return {
       apply: [`interface ${p.name}`, ...describe(p), ...lines, ...mtuLines(p), ...speedLines(p), p.enabled ? " undo shutdown" : " shutdown", "quit"],
       remove: [`clear configuration interface ${p.name}`],
       readBack: show(`interface ${p.name}`),
+    };
+  },
+  mlag(m) {
+    return {
+      apply: [
+        `dfs-group ${m.domain}`,
+        // the higher priority is the DFS master (default 100, not displayed)
+        ...(m.role === "primary" ? [" priority 150"] : []),
+        ` source ip ${m.localAddress} peer ${m.peerAddress}`,
+        "quit",
+      ],
+      remove: [`undo dfs-group ${m.domain}`],
+      readBack: show(`| begin dfs-group ${m.domain}`),
+    };
+  },
+  stp(t) {
+    const mstp = t.mode === "mstp";
+    const priority = t.priority === undefined ? [] : mstp ? [0, ...t.instances.map((x) => x.id)].map((n) => `stp instance ${n} priority ${t.priority}`) : [`stp priority ${t.priority}`];
+    return {
+      apply: [
+        `stp mode ${t.mode}`,
+        ...(mstp
+          ? [
+              "stp region-configuration",
+              ` region-name ${t.region}`,
+              ...(t.revision !== 0 ? [` revision-level ${t.revision}`] : []),
+              ...t.instances.flatMap((x) => vrpRangeChunks(x.vlans).map((r) => ` instance ${x.id} vlan ${r}`)),
+              "quit",
+            ]
+          : []),
+        ...priority,
+        ...(t.bpduProtection ? ["stp bpdu-protection"] : []),
+        // an M-LAG pair runs as one bridge (V-STP: RSTP or STP only, which the model holds it to)
+        ...(t.mlag ? ["stp v-stp enable"] : []),
+      ],
+      remove: [
+        ...(t.mlag ? ["undo stp v-stp enable"] : []),
+        ...(t.bpduProtection ? ["undo stp bpdu-protection"] : []),
+        ...(t.priority === undefined ? [] : mstp ? [0, ...t.instances.map((x) => x.id)].map((n) => `undo stp instance ${n} priority`) : ["undo stp priority"]),
+        ...(mstp ? ["undo stp region-configuration"] : []),
+        "undo stp mode",
+      ],
+      readBack: show("| include ^stp|^ region-name|^ revision-level|^ instance"),
     };
   },
   loopback(address) {
@@ -161,15 +226,17 @@ const renderer: Renderer = {
 const NAVIGATION = /^\s*quit$/;
 
 /**
- * Lines that add up on CE: every `port trunk allow-pass vlan` line of an interface and every `vlan batch`
- * line are one list to the device, which displays it again ten items per line (and may cut it elsewhere
+ * Lines that add up on CE: every `port trunk allow-pass vlan` line of an interface, every `vlan batch` line
+ * and every `instance N vlan` line of an MST region are one list to the device, which displays it again ten items per line (and may cut it elsewhere
  * than citydc did). For read-back, each such set of lines becomes one line holding the union.
  */
 export function foldVrp(lines: readonly string[]): string[] {
   const out: string[] = [];
   const lists = new Map<string, { at: number; ids: number[] }>();
-  for (const l of lines) {
-    const m = /^(port trunk allow-pass vlan|vlan batch) (.+)$/.exec(l);
+  for (const raw of lines) {
+    // the CIST priority may be shown with or without its instance
+    const l = raw.replace(/^stp priority /, "stp instance 0 priority ");
+    const m = /^(port trunk allow-pass vlan|vlan batch|instance \d+ vlan) (.+)$/.exec(l);
     if (!m || m[2] === "all") {
       out.push(l);
       continue;
@@ -225,9 +292,9 @@ export const huaweiVrp: Platform = cliPlatform({
   dialect: VRP_DIALECT,
   change: VRP_CHANGE,
   // defaults CE does not display (`display current-configuration` hides parameters at their defaults)
-  notDisplayed: /^(quit|undo shutdown|ipv4-family|port link-type access|mode manual load-balance)$/,
+  notDisplayed: /^(quit|undo shutdown|ipv4-family|port link-type access|mode manual load-balance|stp mode mstp)$/,
   fold: foldVrp,
-  owned: /^(vrrp vrid \d+ priority \d+|mtu \d+|jumboframe enable \d+|speed \d+)$/,
+  owned: /^(vrrp vrid \d+ priority \d+|mtu \d+|jumboframe enable \d+|speed \d+|stp (edged-port enable|loop-protection|root-protection))$/,
   fullConfig(intent, objects) {
     const system = objects.filter((o) => o.kind === "system");
     const rest = objects.filter((o) => o.kind !== "system");

@@ -7,7 +7,14 @@
  * `vrrp-group N virtual-address`, `priority`), Routing Policies / BGP (`routing-options
  * autonomous-system`, `protocols bgp group ... neighbor ... peer-as`, export policy with
  * `route-filter ... exact`), static routes and routing instances (`instance-type vrf`), the interface `mtu`
- * (media MTU, Ethernet header included) and `speed` (Junos OS Interfaces Fundamentals), and the Junos OS
+ * (media MTU, Ethernet header included) and `speed` (Junos OS Interfaces Fundamentals), spanning tree on ELS
+ * switches (`protocols rstp | mstp`: `bridge-priority`, `configuration-name`, `revision-level`, `msti N vlan`,
+ * `bpdu-block-on-edge`, `interface X edge | no-root-port | bpdu-timeout-action block`; Junos OS Layer 2
+ * Bridging and Spanning-Tree User Guide), MC-LAG on EX and QFX (`iccp local-ip-addr`, `iccp peer ...
+ * redundancy-group-id-list`, `multi-chassis multi-chassis-protection`, `aggregated-ether-options mc-ae`
+ * with `mc-ae-id`, `redundancy-group`, `chassis-id`, `mode active-active`, `status-control`, and the same
+ * LACP `system-id` and `admin-key` on both peers; Junos OS Multichassis Link Aggregation User Guide),
+ * and the Junos OS
  * Security Policies User Guide for SRX Series flow mode (`security zones security-zone Z interfaces`,
  * `host-inbound-traffic system-services | protocols`, `security policies from-zone Z to-zone Z policy P
  * match ... then permit`; the default policy denies all traffic, and an interface in no zone passes none).
@@ -18,9 +25,9 @@
  * commit is refused (the private candidate discarded on exit) when a line left it invalid.
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { buildObjects, lagNumber, lineReadBack, type Renderer } from "./common";
+import { buildObjects, lagNumber, lineReadBack, stpFields, type Renderer } from "./common";
 import type { ConfigObject, Platform } from "./types";
-import type { DeviceIntent, LagIntent, PortIntent, SecurityIntent } from "../intent/types";
+import type { DeviceIntent, LagIntent, PortIntent, SecurityIntent, StpIntent } from "../intent/types";
 import { cleanText, vlanRuns } from "./util";
 
 /** Junos VLAN names: letters, digits, '-', '_' (the inventory name, made safe). */
@@ -108,6 +115,42 @@ function securityLines(z: SecurityIntent): string[] {
 
 const POLICY = "citydc-permit";
 
+/** A locally administered LACP system id that both switches of a pair give one multi-chassis LAG. */
+function mcSystemId(domain: number, id: number): string {
+  const h = (n: number): string => (n & 255).toString(16).padStart(2, "0");
+  return ["02", h(domain >> 8), h(domain), "00", h(id >> 8), h(id)].join(":");
+}
+
+/** Junos writes a bridge priority in steps of 4k ("4k", "8k", ...). */
+const bridgePriority = (p: number): string => (p === 0 ? "0" : `${p / 1024}k`);
+
+/**
+ * Spanning tree under [edit protocols rstp | mstp]: the bridge, and every switch port by name with its role
+ * (ELS runs it on the interfaces it lists): `edge`, `bpdu-timeout-action block` (loop protection),
+ * `no-root-port` (root protection).
+ */
+function stpLines(t: StpIntent, intent: DeviceIntent): string[] {
+  const proto = `set protocols ${t.mode}`;
+  const ports = [...intent.lags.map((l) => l.port), ...intent.ports.filter((p) => p.lag === undefined)].filter((p) => p.mode === "access" || p.mode === "trunk");
+  const out: string[] = [];
+  if (t.mode === "mstp") {
+    out.push(`${proto} configuration-name ${t.region}`);
+    if (t.revision !== 0) out.push(`${proto} revision-level ${t.revision}`);
+  }
+  if (t.priority !== undefined) out.push(`${proto} bridge-priority ${bridgePriority(t.priority)}`);
+  for (const x of t.instances) {
+    for (const [a, b] of vlanRuns(x.vlans)) out.push(`${proto} msti ${x.id} vlan ${a === b ? a : `${a}-${b}`}`);
+    if (t.priority !== undefined) out.push(`${proto} msti ${x.id} bridge-priority ${bridgePriority(t.priority)}`);
+  }
+  if (t.bpduProtection) out.push(`${proto} bpdu-block-on-edge`);
+  for (const p of ports) {
+    const i = `${proto} interface ${p.name}`;
+    const role = [...(p.stp?.edge ? [`${i} edge`] : []), ...(p.stp?.guard === "loop" ? [`${i} bpdu-timeout-action block`] : p.stp?.guard === "root" ? [`${i} no-root-port`] : [])];
+    out.push(...(role.length > 0 ? role : [i]));
+  }
+  return out;
+}
+
 const renderer: Renderer = {
   system(intent) {
     const aeCount = intent.lags.length > 0 ? Math.max(...intent.lags.map((l) => lagNumber(l.name))) + 1 : 0;
@@ -135,8 +178,23 @@ const renderer: Renderer = {
   lag(l: LagIntent, intent) {
     const lacp = l.lacp === "static" ? [] : [`set interfaces ${l.name} aggregated-ether-options lacp ${l.lacp}`];
     const lines = portLines({ ...l.port, name: l.name }, intent);
+    const m = intent.mlag;
+    const ae = `set interfaces ${l.name} aggregated-ether-options`;
+    // one multi-chassis LAG: the same LACP system id and key, mc-ae id and group on both switches
+    const mcae =
+      m && l.mlag
+        ? [
+            `${ae} lacp system-id ${mcSystemId(m.domain, l.mlag.id)}`,
+            `${ae} lacp admin-key ${l.mlag.id}`,
+            `${ae} mc-ae mc-ae-id ${l.mlag.id}`,
+            `${ae} mc-ae redundancy-group ${m.domain}`,
+            `${ae} mc-ae chassis-id ${m.role === "primary" ? 0 : 1}`,
+            `${ae} mc-ae mode active-active`,
+            `${ae} mc-ae status-control ${m.role === "primary" ? "active" : "standby"}`,
+          ]
+        : [];
     return {
-      apply: [...lines.slice(0, l.port.description ? 1 : 0), ...lacp, ...lines.slice(l.port.description ? 1 : 0)],
+      apply: [...lines.slice(0, l.port.description ? 1 : 0), ...lacp, ...mcae, ...lines.slice(l.port.description ? 1 : 0)],
       remove: portRemove({ name: l.name, vrf: l.port.vrf, mode: l.port.mode }),
       readBack: `show configuration interfaces ${l.name} | display set`,
     };
@@ -172,6 +230,28 @@ const renderer: Renderer = {
   route(r) {
     const base = r.vrf ? `routing-instances ${r.vrf} routing-options static route ${r.prefix}` : `routing-options static route ${r.prefix}`;
     return { apply: [`set ${base} next-hop ${r.nextHop}`], remove: [`delete ${base}`], readBack: `show configuration ${r.vrf ? `routing-instances ${r.vrf} ` : ""}routing-options static | display set` };
+  },
+  mlag(m) {
+    return {
+      apply: [
+        `set protocols iccp local-ip-addr ${m.localAddress}`,
+        `set protocols iccp peer ${m.peerAddress} redundancy-group-id-list ${m.domain}`,
+        `set protocols iccp peer ${m.peerAddress} liveness-detection minimum-interval 1000`,
+        `set multi-chassis multi-chassis-protection ${m.peerAddress} interface ${m.peerLink}`,
+        `set switch-options service-id ${m.domain}`,
+      ],
+      remove: ["delete protocols iccp", "delete multi-chassis", "delete switch-options service-id"],
+      readBack: 'show configuration | display set | match "protocols iccp|multi-chassis|switch-options service-id"',
+    };
+  },
+  stp(t, intent) {
+    return {
+      apply: stpLines(t, intent),
+      remove: [`delete protocols ${t.mode}`],
+      readBack: `show configuration protocols ${t.mode} | display set`,
+      // the port roles live here, not in the interfaces
+      fields: { ...stpFields(t), edge: [...t.edge], loopGuard: [...t.loopGuard], rootGuard: [...t.rootGuard] },
+    };
   },
   security(z) {
     return {

@@ -8,6 +8,7 @@ import { dr } from "./dr";
 import { ethernet } from "./ethernet";
 import { lags } from "./lags";
 import { links } from "./links";
+import { mlag } from "./mlag";
 import { names } from "./names";
 import { platform } from "./platform";
 import { ports } from "./ports";
@@ -15,6 +16,7 @@ import { portUsage } from "./port-usage";
 import { racks } from "./racks";
 import { references } from "./references";
 import { routing } from "./routing";
+import { stp } from "./stp";
 import { subnets } from "./subnets";
 import { unique } from "./unique";
 import { vlans } from "./vlans";
@@ -30,9 +32,11 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   portUsage,
   links,
   lags,
+  mlag,
   ethernet,
   subnets,
   platform,
+  stp,
   routing,
   dr,
   carry,

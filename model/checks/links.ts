@@ -4,7 +4,7 @@
  * (different access VLAN or allowed list), E_LINK_NATIVE (different native VLAN), E_LINK_SPEED,
  * E_LINK_SUBNET (routed ends not in one subnet; a routed end outside the VLAN of the access port it
  * faces), E_LINK_LAG (a LAG member facing a plain port, or one LAG's members going to different
- * LAGs), E_LINK_DCI (a dci link that does not join a primary site and its DR site). A mismatch of two
+ * LAGs; the two halves of a multi-chassis LAG count as one), E_LINK_DCI (a dci link that does not join a primary site and its DR site). A mismatch of two
  * LAGs is reported once, not once per member cable.
  */
 import { contains, parsePrefix } from "../ip";
@@ -62,7 +62,10 @@ export const links: Check = (ctx) => {
     if (aMember && bMember) {
       for (const [x, y, xd, yd, side] of [[a, b, l.a.device, l.b.device, "a"], [b, a, l.b.device, l.a.device, "b"]] as const) {
         const key = `${xd}\u0000${x.lag}`;
-        const peer = `${yd} ${y.lag}`;
+        // the two halves of a multi-chassis LAG are one peer
+        const pair = ctx.mlagOf.get(yd);
+        const half = pair !== undefined && ctx.port(yd, y.lag!)?.lag?.mlag === true;
+        const peer = half ? `${pair.pair.devices.join("+")} ${y.lag}` : `${yd} ${y.lag}`;
         const seen = lagPeers.get(key);
         if (!seen) lagPeers.set(key, { peer, path });
         else if (seen.peer !== peer) {

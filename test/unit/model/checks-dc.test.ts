@@ -1,9 +1,33 @@
 /** The data-center feature checks (dc-cases.ts), run like the cases of checks.test.ts. */
 import { describe, expect, it } from "vitest";
-import { DC_CASES } from "./dc-cases";
+import { DC_CASES, validPair } from "./dc-cases";
 import { minimal, validate } from "./helpers";
 
 describe("semantic checks of the data-center features", () => {
+  for (const platform of ["cisco-nxos", "arista-eos"]) {
+    it(`a ${platform} multi-chassis pair is clean`, () => {
+      const d = minimal();
+      validPair(d, platform);
+      expect(validate(d).diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`)).toEqual([]);
+    });
+  }
+
+  it("a switch dual-homed to the pair with one LAG is clean (the two halves are one LAG end)", () => {
+    const d = minimal();
+    validPair(d);
+    const half = { name: "port-channel21", mode: "trunk", allowed: [10], mlag: true };
+    for (const sw of [d.devices[0], d.devices[2]]) {
+      sw.lags.push({ ...half });
+      sw.interfaces.push({ name: "Ethernet1/5", lag: "port-channel21" });
+    }
+    d.devices.push({ name: "sw4", site: "dc1", role: "access", platform: "cisco-nxos", management: { address: "127.0.0.4", port: 22, user: "citydc" }, interfaces: [{ name: "Ethernet1/1", lag: "port-channel1" }, { name: "Ethernet1/2", lag: "port-channel1" }], lags: [{ name: "port-channel1", mode: "trunk", allowed: [10] }] });
+    d.links.push({ kind: "uplink", a: { device: "sw4", interface: "Ethernet1/1" }, b: { device: "sw1", interface: "Ethernet1/5" } }, { kind: "uplink", a: { device: "sw4", interface: "Ethernet1/2" }, b: { device: "sw3", interface: "Ethernet1/5" } });
+    expect(validate(d).diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`)).toEqual([]);
+    // without the pair, the same cabling is two LAG ends
+    d.mlag = [];
+    expect(validate(d).diagnostics.map((x) => x.code)).toContain("E_LINK_LAG");
+  });
+
   for (const c of DC_CASES) {
     it(`${c.code}: ${c.name}`, () => {
       const d = minimal();

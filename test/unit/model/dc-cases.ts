@@ -20,6 +20,23 @@ function platformOf(d: any, platform: string, a: string, b: string): void {
   d.hosts[0].attach.interface = a;
 }
 
+/**
+ * sw1 and a new sw3 at dc1 on `platform` as a multi-chassis pair: a peer LAG (two members cabled to each
+ * other) trunking VLAN 10; sw1 keeps its access port and its DCI trunk.
+ */
+function pair(d: any, platform = "cisco-nxos"): void {
+  const eos = platform === "arista-eos";
+  const n = (i: number) => (eos ? `Ethernet${i}` : `Ethernet1/${i}`);
+  const pl = eos ? "Port-Channel1" : "port-channel1";
+  platformOf(d, platform, n(1), n(2));
+  const peer = [{ name: n(3), lag: pl }, { name: n(4), lag: pl }];
+  sw1(d).interfaces.push(...peer.map((x) => ({ ...x })));
+  sw1(d).lags = [{ name: pl, mode: "trunk", allowed: [10] }];
+  d.devices.push({ name: "sw3", site: "dc1", role: "leaf", platform, management: { address: "127.0.0.3", port: 22, user: "citydc" }, interfaces: peer.map((x) => ({ ...x })), lags: [{ name: pl, mode: "trunk", allowed: [10] }] });
+  d.links.push({ kind: "peer", a: { device: "sw1", interface: n(3) }, b: { device: "sw3", interface: n(3) } }, { kind: "peer", a: { device: "sw1", interface: n(4) }, b: { device: "sw3", interface: n(4) } });
+  d.mlag = [{ name: "p1", devices: ["sw1", "sw3"], peerLink: pl, ...(eos ? { keepalive: ["10.255.255.0/31", "10.255.255.1/31"] } : {}) }];
+}
+
 /** sw1 becomes an EOS switch with a VRF gateway and no BGP. */
 function eosWithVrf(d: any): void {
   d.vrfs = [{ name: "city", tenant: "city", rd: "65001:100" }];
@@ -30,6 +47,9 @@ function eosWithVrf(d: any): void {
   d.vlans[0].gateway = "10.0.10.1";
   d.vlans[0].gateways = [{ device: "sw1", address: "10.0.10.1" }];
 }
+
+/** A valid pair (for the test that the pair itself is clean). */
+export const validPair = (d: any, platform = "cisco-nxos"): void => pair(d, platform);
 
 export const DC_CASES: DcCase[] = [
   // platform
@@ -43,4 +63,24 @@ export const DC_CASES: DcCase[] = [
   { name: "a 25GE CloudEngine port at 10G", code: "E_SPEED_UNSUPPORTED", path: "/devices/0/interfaces/2/speed", mutate: (d) => { platformOf(d, "huawei-vrp", "10GE1/0/1", "10GE1/0/2"); sw1(d).interfaces.push({ name: "25GE1/0/3", speed: "10G" }); } },
   { name: "a Junos xe- port at 1G", code: "E_SPEED_UNSUPPORTED", path: "/devices/0/interfaces/0/speed", mutate: (d) => { platformOf(d, "junos", "xe-0/0/1", "xe-0/0/2"); sw1(d).interfaces[0].speed = "1G"; } },
   { name: "speed on an ovs port", code: "W_SPEED_NOT_SET", path: "/devices/0/interfaces/0/speed", mutate: (d) => (sw1(d).interfaces[0].speed = "10G") },
+  // stp
+  { name: "MSTP on ovs", code: "E_PLATFORM_FEATURE", path: "/devices/0/platform", mutate: (d) => (d.sites[0].stp = { mode: "mstp" }) },
+  { name: "spanning tree without a root candidate", code: "W_STP_NO_ROOT", path: "/sites/0/stp", mutate: (d) => (d.sites[0].stp = { mode: "rstp" }) },
+  { name: "device stp at a site without", code: "W_STP_UNUSED", path: "/devices/0/stp", mutate: (d) => (sw1(d).stp = { priority: 4096 }) },
+  { name: "stp on a LAG member", code: "E_STP_PORT", path: "/devices/0/interfaces/2/stp", mutate: (d) => { d.sites[0].stp = { mode: "rstp" }; sw1(d).lags = [{ name: "bond0", mode: "trunk", allowed: [10] }]; sw1(d).interfaces.push({ name: "p3", lag: "bond0", stp: { edge: true } }); } },
+  { name: "MSTP instances on an RSTP site", code: "E_STP_INSTANCE", path: "/sites/0/stp/instances", mutate: (d) => (d.sites[0].stp = { mode: "rstp", instances: [{ id: 1, vlans: [10] }] }) },
+  { name: "an ovs bond under RSTP", code: "W_STP_BOND", path: "/devices/0/lags/0", mutate: (d) => { d.sites[0].stp = { mode: "rstp" }; sw1(d).stp = { priority: 4096 }; sw1(d).lags = [{ name: "bond0", mode: "trunk", allowed: [10] }]; sw1(d).interfaces.push({ name: "p3", lag: "bond0" }); } },
+  // mlag
+  { name: "pair of an unknown device", code: "E_REF_UNKNOWN", path: "/mlag/0/devices/1", mutate: (d) => { pair(d); d.mlag[0].devices[1] = "sw4"; } },
+  { name: "pair across two sites", code: "E_MLAG_PAIR", path: "/mlag/0/devices/1", mutate: (d) => { pair(d); d.devices[2].site = "dc2"; } },
+  { name: "pair on ovs", code: "E_PLATFORM_FEATURE", path: "/mlag/0/devices/0", mutate: (d) => { pair(d, "ovs"); } },
+  { name: "peer link that is no LAG of the pair", code: "E_MLAG_PEER_LINK", path: "/mlag/0/peerLink", mutate: (d) => { pair(d); d.mlag[0].peerLink = "port-channel9"; } },
+  { name: "peer link not cabled", code: "E_MLAG_PEER_LINK", path: "/mlag/0/peerLink", mutate: (d) => { pair(d); d.links = d.links.filter((l: any) => l.kind !== "peer"); } },
+  { name: "a half without its twin", code: "E_MLAG_LAG", path: "/devices/0/lags/1/mlag", mutate: (d) => { pair(d); sw1(d).lags.push({ name: "port-channel11", mode: "trunk", allowed: [10], mlag: true }); } },
+  { name: "halves that differ", code: "E_MLAG_LAG", path: "/devices/0/lags/1/mlag", mutate: (d) => { pair(d); sw1(d).lags.push({ name: "port-channel11", mode: "trunk", allowed: [10], mlag: true }); d.devices[2].lags.push({ name: "port-channel11", mode: "access", vlan: 10, mlag: true }); } },
+  { name: "mlag LAG on a switch in no pair", code: "E_MLAG_LAG", path: "/devices/1/lags/0/mlag", mutate: (d) => (d.devices[1].lags = [{ name: "bond0", mode: "trunk", allowed: [10], mlag: true }]) },
+  { name: "one keepalive address for both", code: "E_MLAG_KEEPALIVE", path: "/mlag/0/keepalive", mutate: (d) => { pair(d); d.mlag[0].keepalive = ["10.0.0.1", "10.0.0.1"]; } },
+  { name: "EOS keepalive without prefix", code: "E_MLAG_KEEPALIVE", path: "/mlag/0/keepalive", mutate: (d) => { pair(d, "arista-eos"); d.mlag[0].keepalive = ["10.255.255.0", "10.255.255.1"]; } },
+  { name: "EOS peer VLAN also an inventory VLAN", code: "E_MLAG_PEER_VLAN", path: "/mlag/0/peerVlan", mutate: (d) => { pair(d, "arista-eos"); d.vlans.push({ id: 4094, name: "v4094", tenant: "city", purpose: "server", sites: ["dc1"] }); } },
+  { name: "CloudEngine M-LAG at an MSTP site", code: "E_PLATFORM_FEATURE", path: "/mlag/0/devices/0", mutate: (d) => { pair(d); for (const x of [sw1(d), d.devices[2]]) { x.platform = "huawei-vrp"; x.interfaces.forEach((i: any) => { i.name = i.name.replace("Ethernet1/", "10GE1/0/"); if (i.lag) i.lag = "Eth-Trunk1"; }); x.lags[0].name = "Eth-Trunk1"; } d.mlag[0].peerLink = "Eth-Trunk1"; d.links.forEach((l: any) => { for (const e of [l.a, l.b]) e.interface = e.interface.replace("Ethernet1/", "10GE1/0/"); }); d.hosts[0].attach.interface = "10GE1/0/1"; d.sites[0].stp = { mode: "mstp" }; sw1(d).stp = { priority: 4096 }; } },
 ];

@@ -121,6 +121,7 @@ describe("ovs", () => {
     const inv = fabric("huawei-vrp");
     const lab: Inventory = {
       ...inv,
+      sites: inv.sites.map(({ stp: _stp, ...site }) => site),
       devices: [
         { name: "s1", site: "dc1", height: 1, role: "leaf", platform: "ovs", management: { address: "127.0.0.1", port: 2201, user: "c" }, routes: [], interfaces: [{ name: "p1", enabled: true, mode: "trunk", allowed: [10], mtu: 9000 }, { name: "p2", enabled: true, lag: "bond0" }, { name: "p3", enabled: true, lag: "bond0" }], lags: [{ name: "bond0", lacp: "active", mode: "trunk", allowed: [10], mtu: 9000 }] },
       ],
