@@ -2,6 +2,7 @@
  * Running the Pulumi engine offline: where the repo is, where the CLI is, and the environment every
  * Automation API run gets (local file backend, passphrase secrets, no update check, no plugin download).
  */
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -18,10 +19,18 @@ export class PulumiSetupError extends Error {
   }
 }
 
-/** The toolchain cache scripts/toolchain.sh builds into. */
-export function toolchainBin(): string {
+/** The version of the command resource plugin that @pulumi/command (pinned in package.json) asks for. */
+export const COMMAND_PLUGIN_VERSION = "1.2.1";
+
+/** The toolchain cache scripts/toolchain.sh fills: CITYDC_CACHE, else $XDG_CACHE_HOME/citydc, else ~/.cache/citydc. */
+function toolchainCache(): string {
   const cache = process.env.CITYDC_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "citydc");
-  return path.join(cache, "toolchain", `pulumi-v${PULUMI_VERSION}`, "bin");
+  return path.join(cache, "toolchain");
+}
+
+/** The cached CLI's bin directory (the official language host is linked next to it). */
+export function toolchainBin(): string {
+  return path.join(toolchainCache(), `pulumi-v${PULUMI_VERSION}`, "bin");
 }
 
 /**
@@ -58,6 +67,66 @@ function isExecutable(file: string): boolean {
   }
 }
 
+/** Where `pulumi plugin install` puts the command plugin in a Pulumi home. */
+export function commandPluginDir(home: string): string {
+  return path.join(home, "plugins", `resource-command-v${COMMAND_PLUGIN_VERSION}`);
+}
+
+/** The home holds a complete install of the command plugin (Pulumi marks one in progress with `<dir>.partial`). */
+export function hasCommandPlugin(home: string): boolean {
+  const dir = commandPluginDir(home);
+  return isExecutable(path.join(dir, "pulumi-resource-command")) && !fs.existsSync(`${dir}.partial`);
+}
+
+/**
+ * The command plugin binary to install into a new Pulumi home: the toolchain cache's, else the one installed in
+ * the user's own Pulumi home ($PULUMI_HOME, else ~/.pulumi).
+ */
+export function commandPluginBinary(): string | undefined {
+  const candidates = [
+    path.join(toolchainCache(), `pulumi-command-v${COMMAND_PLUGIN_VERSION}`, "bin", "pulumi-resource-command"),
+    path.join(commandPluginDir(process.env.PULUMI_HOME ?? path.join(os.homedir(), ".pulumi")), "pulumi-resource-command"),
+  ];
+  return candidates.find(isExecutable);
+}
+
+const preparedHomes = new Map<string, Promise<void>>();
+
+/**
+ * Makes a Pulumi home ready for the engine: the command plugin is installed in it (from the toolchain cache, with
+ * `pulumi plugin install resource command v1.2.1 --file`), the language host needs nothing (the engine finds it
+ * next to `pulumi` or on PATH). A home that has the plugin costs one stat; each home is checked once per process.
+ */
+export function preparePulumiHome(home: string, pulumi: string): Promise<void> {
+  const key = path.resolve(home);
+  let p = preparedHomes.get(key);
+  if (!p) {
+    p = installCommandPlugin(key, pulumi);
+    p.catch(() => preparedHomes.delete(key));
+    preparedHomes.set(key, p);
+  }
+  return p;
+}
+
+async function installCommandPlugin(home: string, pulumi: string): Promise<void> {
+  if (hasCommandPlugin(home)) return;
+  const binary = commandPluginBinary();
+  if (!binary)
+    throw new PulumiSetupError(
+      `the command plugin v${COMMAND_PLUGIN_VERSION} is not in the toolchain cache: run scripts/toolchain.sh once (it installs or builds it)`,
+    );
+  makeDirs(home);
+  const args = ["plugin", "install", "resource", "command", `v${COMMAND_PLUGIN_VERSION}`, "--exact", "--file", fs.realpathSync(binary)];
+  const env = { ...process.env, PULUMI_HOME: home, PULUMI_SKIP_UPDATE_CHECK: "true" };
+  await new Promise<void>((resolve, reject) =>
+    execFile(pulumi, args, { env, encoding: "utf8" }, (err, _stdout, stderr) => {
+      if (!err && hasCommandPlugin(home)) return resolve();
+      const why = (stderr || (err ? err.message : "")).trim().split("\n").pop() || "no plugin afterwards";
+      reject(new PulumiSetupError(`installing the command plugin v${COMMAND_PLUGIN_VERSION} into ${home} failed: ${why}`));
+    }),
+  );
+}
+
 /** The lab's passphrase: the lab stack holds no real secret (its keys are generated per run). */
 export const LAB_PASSPHRASE = "citydc-lab-not-secret";
 
@@ -68,7 +137,7 @@ export interface EnvOptions {
   readonly backendUrl?: string;
   /** Secrets passphrase (default PULUMI_CONFIG_PASSPHRASE / _FILE; the lab stack has a fixed default). */
   readonly passphrase?: string;
-  /** PULUMI_HOME (default <root>/.pulumi-home). */
+  /** PULUMI_HOME (default CITYDC_PULUMI_HOME, else <root>/.pulumi-home); runs install the command plugin into it. */
   readonly pulumiHome?: string;
 }
 

@@ -13,7 +13,7 @@ import type { PlatformName } from "../model/types";
 import type { StoredObject } from "../provider/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
-import { findPulumiRoot, pulumiEnv, type EnvOptions } from "./env";
+import { findPulumiRoot, preparePulumiHome, pulumiEnv, type EnvOptions } from "./env";
 import { repoRoot } from "../util/repo";
 import { makeDirs } from "../util/dirs";
 
@@ -113,7 +113,8 @@ export async function openStack(name: string, opts: StackOptions = {}): Promise<
   const root = opts.root ?? repoRoot();
   const workDir = opts.workDir ? prepareWorkDir(root, opts.workDir, name) : root;
   const envVars = pulumiEnv(name, { ...opts, root });
-  const pulumiCommand = await pulumiCommandFor(findPulumiRoot());
+  const pulumiRoot = findPulumiRoot();
+  const [pulumiCommand] = await Promise.all([pulumiCommandFor(pulumiRoot), preparePulumiHome(envVars.PULUMI_HOME!, path.join(pulumiRoot, "bin", "pulumi"))]);
   const settings: Partial<ProgramSettings> & { root: string; stack: string } = { ...opts.settings, root, stack: name };
   return auto.LocalWorkspace.createOrSelectStack(
     { stackName: name, projectName: PROJECT, program: program(settings) },
@@ -135,9 +136,6 @@ function prepareWorkDir(root: string, workDir: string, stack: string): string {
     "  providers:",
     "    - name: citydc",
     `      path: ${JSON.stringify(path.join(root, "provider"))}`,
-    "  languages:",
-    "    - name: nodejs",
-    `      path: ${JSON.stringify(path.join(root, "provider", "language"))}`,
     "",
   ].join("\n");
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project);

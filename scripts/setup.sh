@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One-time (and idempotent) set-up of a machine for citydc: Debian packages for the lab, npm
-# packages, the Pulumi CLI (found or built offline), and the compiled CLI. A second run takes seconds.
+# One-time (and idempotent) set-up of a machine for citydc: Debian packages for the lab, the Pulumi
+# toolchain (CLI, Node.js language host, command plugin: found, installed or built, see scripts/toolchain.sh),
+# npm packages, and the compiled CLI. A second run takes seconds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -21,15 +22,18 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 # The lab starts its own OVS, sshd and FRR instances per device; the distribution's daemons are not needed.
 
-# 2. npm packages (exactly the lock file) and the compiled CLI.
+# 2. The Pulumi toolchain, each piece cached by version; it also installs the command plugin into the Pulumi
+#    homes (first, so that @pulumi/command's install script below finds its plugin in place).
+bin=$(bash scripts/toolchain.sh | tail -n 1)
+log "pulumi: $bin/pulumi ($("$bin/pulumi" version 2>/dev/null || echo '?'))"
+
+# 3. npm packages (exactly the lock file) and the compiled CLI. @pulumi/command's install script runs
+#    `pulumi plugin install resource command 1.2.1`: with the toolchain on PATH and no registry lookup it sees
+#    the plugin installed and downloads nothing.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages"
-  npm ci --no-audit --no-fund >&2
+  PATH="$bin:$PATH" PULUMI_DISABLE_REGISTRY_RESOLVE=true PULUMI_SKIP_UPDATE_CHECK=true npm ci --no-audit --no-fund >&2
 else
   npx tsc -p tsconfig.json >&2
 fi
-
-# 3. The Pulumi CLI: an installed one, or built from the Go module proxy and cached by version.
-bin=$(bash scripts/toolchain.sh | tail -n 1)
-log "pulumi: $bin/pulumi ($("$bin/pulumi" version 2>/dev/null || echo '?'))"
 log "ready"

@@ -25,11 +25,11 @@ type Overrides = Partial<ProgramSettings> & { readonly root: string; readonly st
 export function resolveSettings(o: Overrides): ProgramSettings & { credentialsInput?: pulumi.Input<DeviceCredentials> } {
   const cfg = new pulumi.Config("citydc");
   const values: StackConfigValues = {
-    ...(o.inventory ?? cfg.get("inventory") ? { inventory: o.inventory ?? cfg.get("inventory") } : {}),
-    ...(o.sites ?? cfg.getObject<string[]>("sites") ? { sites: o.sites ?? cfg.getObject<string[]>("sites") } : {}),
-    ...(cfg.get("site") ? { site: cfg.get("site") } : {}),
-    ...(o.hostKeysFile ?? cfg.get("hostKeysFile") ? { hostKeysFile: o.hostKeysFile ?? cfg.get("hostKeysFile") } : {}),
-    ...(cfg.get("sshKeyFile") ? { sshKeyFile: cfg.get("sshKeyFile") } : {}),
+    inventory: o.inventory ?? cfg.get("inventory"),
+    sites: o.sites ?? cfg.getObject<string[]>("sites"),
+    site: cfg.get("site"),
+    hostKeysFile: o.hostKeysFile ?? cfg.get("hostKeysFile"),
+    sshKeyFile: cfg.get("sshKeyFile"),
   };
   let stack: StackConfig;
   try {

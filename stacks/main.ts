@@ -1,7 +1,7 @@
 /**
- * The program as a Pulumi Node.js main module (Pulumi.yaml `main`), for any Node.js language host: the
- * module's export is the program function. citydc's own language host and the Automation API call
- * `program()` from ./index directly.
+ * The program as a Pulumi Node.js main module (Pulumi.yaml `main`) for the Node.js language host that plain
+ * `pulumi preview|up|refresh|destroy --stack NAME` runs: the module's export is the program function. The
+ * Automation API (pulumi/stacks.ts) calls `program()` from ./index directly.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { currentRepoRoot } from "../util/repo";

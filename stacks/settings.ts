@@ -90,7 +90,7 @@ export function readStackValues(root: string, stack: string): StackConfigValues 
   const config = ((doc as { config?: Record<string, unknown> } | null)?.config ?? {}) as Record<string, unknown>;
   const str = (k: string): string | undefined => (typeof config[`citydc:${k}`] === "string" ? (config[`citydc:${k}`] as string) : undefined);
   const list = config["citydc:sites"];
-  const values: Record<string, unknown> = {
+  return {
     inventory: str("inventory"),
     sites: Array.isArray(list) ? list.map(String) : undefined,
     site: str("site"),
@@ -98,8 +98,6 @@ export function readStackValues(root: string, stack: string): StackConfigValues 
     sshKeyFile: str("sshKeyFile"),
     auditDir: str("auditDir"),
   };
-  for (const k of Object.keys(values)) if (values[k] === undefined) delete values[k];
-  return values as StackConfigValues;
 }
 
 /** A stack's config, read from its file and resolved (what `citydc drift --stack` uses). */

@@ -1,7 +1,7 @@
 /**
  * The Pulumi side on the real engine: the pulumi CLI from scripts/toolchain.sh, the Automation API, a local
- * file backend in a temp dir, citydc's provider plugin, and (for up/destroy) a real sshd that records what
- * each device is sent. Previews need no device.
+ * file backend in a temp dir, citydc's provider plugin, plain `pulumi preview` on the official Node.js language
+ * host, and (for up/destroy) a real sshd that records what each device is sent. Previews need no device.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pulumiEnv } from "../../pulumi/env";
+import { COMMAND_PLUGIN_VERSION, preparePulumiHome, pulumiEnv, PULUMI_VERSION } from "../../pulumi/env";
 import { loadNetwork } from "../../pipeline/index";
 import { buildPlan } from "../../pulumi/planReport";
 import { destroyStack, previewStack, refreshStack, upStack, type StackOptions, type StackRunResult } from "../../pulumi/stacks";
@@ -74,16 +74,44 @@ describe.skipIf(!bin)("Pulumi stacks on the real engine", () => {
     for (const d of result.devices) expect(Object.keys(d.new!.objects).sort()).toEqual(expected[d.new!.device]);
   });
 
-  it("plain `pulumi preview --stack lab` runs the citydc program through citydc's own language host", async () => {
-    const workDir = path.join(tmp, "wd-plain");
-    await previewStack("lab", opts("plain"));
-    const env = { ...process.env, ...pulumiEnv("lab", { root: ROOT, backendUrl: `file://${path.join(tmp, "state-plain")}`, passphrase: "e2e-passphrase" }) };
-    spawnSync("pulumi", ["stack", "init", "lab", "--non-interactive"], { cwd: workDir, env, encoding: "utf8" });
-    const r = spawnSync("pulumi", ["preview", "--stack", "lab", "--non-interactive", "--color", "never"], { cwd: workDir, env, encoding: "utf8" });
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+  it("plain `pulumi preview --stack lab` from the repo root runs the program on the official Node.js language host", async () => {
+    // citydc ships no language host of its own: Pulumi.yaml names none, so the engine takes the standard one.
+    const project = yaml.load(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) as { main: string; plugins: Record<string, unknown> };
+    expect(Object.keys(project.plugins)).toEqual(["providers"]);
+    expect(fs.existsSync(path.join(ROOT, "provider", "language"))).toBe(false);
+    expect(fs.existsSync(path.join(ROOT, project.main))).toBe(true);
+
+    // A Pulumi home of this test's own: prepared like every run's, it gets the command plugin.
+    const home = path.join(tmp, "home-plain");
+    const pulumi = path.join(bin!, "pulumi");
+    await preparePulumiHome(home, pulumi);
+    const env = { ...process.env, ...pulumiEnv("lab", { root: ROOT, backendUrl: `file://${path.join(tmp, "state-plain")}`, pulumiHome: home }) };
+    const plugins = JSON.parse(spawnSync(pulumi, ["plugin", "ls", "--json"], { env, encoding: "utf8" }).stdout) as { name: string; kind: string; version: string }[];
+    expect(plugins).toContainEqual(expect.objectContaining({ name: "command", kind: "resource", version: COMMAND_PLUGIN_VERSION }));
+
+    const stackFile = path.join(ROOT, "stacks", "Pulumi.lab.yaml");
+    const before = fs.readFileSync(stackFile, "utf8");
+    const init = spawnSync(pulumi, ["stack", "init", "lab", "--non-interactive"], { cwd: ROOT, env, encoding: "utf8" });
+    expect(init.status, init.stderr).toBe(0);
+    const log = path.join(tmp, "plain-preview.log");
+    const r = spawnSync(pulumi, ["preview", "--stack", "lab", "--non-interactive", "--color", "never", "-v=6", "--logtostderr"], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    fs.writeFileSync(log, r.stderr);
+    expect(r.status, `${r.stdout}\n(engine log: ${log})`).toBe(0);
     for (const device of Object.keys(expectedObjects(path.join(ROOT, "inventory/lab.yaml"), ["lab-dc1", "lab-dc2"]))) {
       expect(r.stdout).toMatch(new RegExp(`\\+\\s+citydc:device:DeviceConfig\\s+${device}\\b`));
     }
+    // The engine found the language host next to the pulumi it runs, and it is the official 3.248.0 binary.
+    const found = /GetPluginPath\(language, nodejs, [^)]*\): found (?:next to current executable|on \$PATH) ([^\s"]+)/.exec(r.stderr);
+    expect(found, "the engine log names the language host it loaded").not.toBeNull();
+    expect(found![1]).toBe(path.join(bin!, "pulumi-language-nodejs"));
+    expect(spawnSync(found![1], ["-version"], { encoding: "utf8" }).stdout.trim()).toBe(`v${PULUMI_VERSION}`);
+    // The repo's stack file is read, never rewritten.
+    expect(fs.readFileSync(stackFile, "utf8")).toBe(before);
   });
 
   it("the dr stack refuses to run when DR parity fails", async () => {

@@ -167,6 +167,7 @@ describe("semantic checks", () => {
     for (const f of readdirSync(dir)) {
       for (const m of readFileSync(join(dir, f), "utf8").matchAll(/"([EW]_[A-Z_]+)"/g)) declared.add(m[1]!);
     }
+    expect(declared.size).toBeGreaterThan(20);
     const covered = new Set<string>([...CASES.map((c) => c.code), ...DC_CASES.map((c) => c.code), "E_VLAN_RANGE"]);
     for (const list of Object.values(EXPECTED)) for (const e of list) covered.add(e.split("@")[0]!);
     expect([...declared].filter((c) => !covered.has(c))).toEqual([]);
