@@ -510,6 +510,10 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
   const vlans: VlanIntent[] = l2 ? sortedKnown.map((id) => ({ id, name: lk.vlanById.get(id)?.name ?? `VLAN${id}` })) : [];
 
   const routes: RouteIntent[] = d.routes.map((r) => ({ prefix: r.prefix, nextHop: r.nextHop, ...(r.vrf !== undefined ? { vrf: r.vrf } : {}) }));
+  // in-band management: the address on the management VLAN's interface, and its default route
+  const ib = d.management.inband;
+  const inband = ib && d.management.vlan !== undefined && CAPABILITIES[d.platform].features.includes("inband") ? { vlan: d.management.vlan, address: `${d.management.address}/${ib.prefixLength}` } : undefined;
+  if (inband && ib!.gateway !== undefined) routes.push({ prefix: "0.0.0.0/0", nextHop: ib!.gateway });
 
   // BGP: the device's own section plus a session across every link with `bgp: true`.
   let bgp: BgpIntent | undefined;
@@ -548,7 +552,7 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     return rd !== undefined ? { name, rd } : { name };
   });
 
-  const security = securityOf(d, ports, lags, gateways, bgp !== undefined);
+  const security = securityOf(d, ports, lags, gateways, bgp !== undefined, inband?.vlan);
 
   let mlag: MlagIntent | undefined;
   const pair = lk.mlagOf.get(d.name);
@@ -607,6 +611,7 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     management: {
       ...(mgmtIf !== undefined ? { interface: mgmtIf } : {}),
       ...(d.management.vlan !== undefined ? { vlan: d.management.vlan } : {}),
+      ...(inband ? { inband } : {}),
     },
     ...(mlag ? { mlag } : {}),
     ...(stp ? { stp } : {}),
@@ -615,7 +620,7 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
 }
 
 /** The zone of a flow-mode firewall (capabilities `securityZones`), or undefined for other devices. */
-function securityOf(d: Device, ports: readonly PortIntent[], lags: readonly LagIntent[], gateways: readonly GatewayIntent[], bgp: boolean): SecurityIntent | undefined {
+function securityOf(d: Device, ports: readonly PortIntent[], lags: readonly LagIntent[], gateways: readonly GatewayIntent[], bgp: boolean, inbandVlan: number | undefined): SecurityIntent | undefined {
   const pattern = CAPABILITIES[d.platform].securityZones;
   if (!pattern || d.model === undefined || !pattern.test(d.model)) return undefined;
   const routed = [...ports.filter((p) => p.mode === "routed" && p.lag === undefined), ...lags.map((l) => l.port).filter((p) => p.mode === "routed")];
@@ -626,7 +631,7 @@ function securityOf(d: Device, ports: readonly PortIntent[], lags: readonly LagI
   return {
     zone: "citydc",
     interfaces: names.sort(naturalCompare),
-    vlans: gateways.map((g) => g.vlan),
+    vlans: [...gateways.map((g) => g.vlan), ...(inbandVlan !== undefined ? [inbandVlan] : [])].sort((a, b) => a - b),
     loopback: d.loopback !== undefined,
     services: inBand ? ["ping", "ssh"] : ["ping"],
     protocols: bgp ? ["bgp"] : [],

@@ -159,7 +159,12 @@ export interface DeviceIntent {
   /** VRFs the device's gateways, routed ports and routes use, sorted by name. */
   readonly vrfs: readonly VrfIntent[];
   /** Interface and VLAN that carry management: changes must never cut them. */
-  readonly management: { readonly interface?: string; readonly vlan?: number };
+  readonly management: {
+    readonly interface?: string;
+    readonly vlan?: number;
+    /** In-band management: the address (with prefix length) on the management VLAN's interface. */
+    readonly inband?: { readonly vlan: number; readonly address: string };
+  };
   /** Multi-chassis LAG pair the device is in. */
   readonly mlag?: MlagIntent;
   /** Spanning tree, when the device's site runs one and the device takes part. */

@@ -109,7 +109,8 @@ function bgpVrfRds(apply: readonly string[]): Map<string, string> {
 }
 
 const routes = (intent: DeviceIntent): boolean =>
-  intent.gateways.length > 0 || intent.routes.length > 0 || intent.bgp !== undefined || intent.ports.some((p) => p.mode === "routed");
+  intent.gateways.length > 0 ||
+  intent.management.inband !== undefined || intent.routes.length > 0 || intent.bgp !== undefined || intent.ports.some((p) => p.mode === "routed");
 
 const renderer: Renderer = {
   system(intent) {
@@ -156,6 +157,10 @@ const renderer: Renderer = {
       remove: [`default interface ${p.name}`],
       readBack: `show running-config interfaces ${p.name}`,
     };
+  },
+  management(m) {
+    const name = `Vlan${m.vlan}`;
+    return { apply: [`interface ${name}`, `${I}ip address ${m.address}`, "exit"], remove: [`no interface ${name}`], readBack: `show running-config interfaces ${name}` };
   },
   mlag(m) {
     const v = m.peerVlan;

@@ -10,7 +10,8 @@
  * Within a kind, the order of the object lists is kept (removals reversed).
  *
  * The management path is never cut: removing the management VLAN, changing or removing the management
- * interface, or taking the management VLAN off a trunk that stays is refused with ManagementPathError
+ * interface (out of band, or the in-band VLAN interface: object `management`), or taking the management
+ * VLAN off a trunk that stays is refused with ManagementPathError
  * (code E_MGMT_PATH) before anything is sent; the caller decides (fix the inventory). Refusing is safer
  * than skipping: a skipped removal would leave plan and device silently out of step.
  */
@@ -71,6 +72,7 @@ export function changeSet(
     const fields = fieldDiff(o.fields, n.fields);
     if (Object.keys(fields).length === 0 && sameLines(o.apply, n.apply)) return;
     if (n.key === mgmtPort) refuse(n.key, `change of the management interface ${mgmt.interface}`);
+    if (opts.management && n.key === "management") refuse(n.key, "change of the in-band management interface");
     if (mgmt.vlan !== undefined && (n.kind === "port" || n.kind === "lag") && n.fields.mode === "trunk") {
       const had = Array.isArray(o.fields.allowed) && (o.fields.allowed as number[]).includes(mgmt.vlan);
       const has = Array.isArray(n.fields.allowed) && (n.fields.allowed as number[]).includes(mgmt.vlan);
@@ -84,6 +86,7 @@ export function changeSet(
   oldObjects.forEach((o, i) => {
     if (newKeys.has(o.key)) return;
     if (o.key === mgmtPort) refuse(o.key, `removal of the management interface ${mgmt.interface}`);
+    if (opts.management && o.key === "management") refuse(o.key, "removal of the in-band management interface");
     if (mgmt.vlan !== undefined && o.key === `vlan:${mgmt.vlan}`) refuse(o.key, `removal of management VLAN ${mgmt.vlan}`);
     backward.push({ c: { action: "remove", key: o.key, kind: o.kind, summary: o.summary, commands: o.remove }, r: rank.get(o.kind) ?? 99, i });
   });

@@ -77,7 +77,7 @@ const describe = (p: PortIntent): string[] => {
 export function nxosFeatures(intent: DeviceIntent): string[] {
   const f: string[] = [];
   if (intent.lags.some((l) => l.lacp !== "static")) f.push("lacp");
-  if (intent.gateways.length > 0) f.push("interface-vlan");
+  if (intent.gateways.length > 0 || intent.management.inband) f.push("interface-vlan");
   if (intent.gateways.some((g) => g.vrrp)) f.push("vrrp");
   if (intent.bgp) f.push("bgp");
   if (intent.mlag) f.push("vpc");
@@ -131,6 +131,11 @@ const renderer: Renderer = {
       remove: [`default interface ${p.name}`],
       readBack: `show running-config interface ${p.name}`,
     };
+  },
+  management(m) {
+    const name = `Vlan${m.vlan}`;
+    // a VLAN interface is shut down until told otherwise
+    return { apply: [`interface ${name}`, "  no shutdown", `  ip address ${m.address}`, "exit"], remove: [`no interface ${name}`], readBack: `show running-config interface ${name}` };
   },
   mlag(m) {
     return {

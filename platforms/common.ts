@@ -31,6 +31,8 @@ export interface Renderer {
   security?(security: SecurityIntent, intent: DeviceIntent): Syntax | undefined;
   stp?(stp: StpIntent, intent: DeviceIntent): Syntax | undefined;
   mlag?(mlag: MlagIntent, intent: DeviceIntent): Syntax | undefined;
+  /** The in-band management interface (the management VLAN's interface with the management address). */
+  management?(inband: NonNullable<DeviceIntent["management"]["inband"]>, intent: DeviceIntent): Syntax | undefined;
 }
 
 export const vrfName = (vrf: string | undefined): string => vrf ?? "default";
@@ -147,6 +149,10 @@ export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] 
   if (intent.loopback && r.loopback) {
     const lo = r.loopback(intent.loopback, intent);
     if (lo) push("port", `port:${lo.name}`, `loopback ${lo.name} ${intent.loopback}/32`, { name: lo.name, mode: "loopback", address: `${intent.loopback}/32` }, lo.syntax);
+  }
+  if (intent.management.inband) {
+    const m = intent.management.inband;
+    push("management", "management", `in-band management VLAN ${m.vlan} ${m.address}`, { vlan: m.vlan, address: m.address }, r.management?.(m, intent));
   }
   for (const g of intent.gateways) {
     const vrrp = g.vrrp ? ` VRRP ${g.vrrp.vrid} ${g.vrrp.virtualAddress} priority ${g.vrrp.priority}` : "";

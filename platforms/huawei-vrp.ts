@@ -132,6 +132,10 @@ const renderer: Renderer = {
       readBack: show(`interface ${p.name}`),
     };
   },
+  management(m) {
+    const name = `Vlanif${m.vlan}`;
+    return { apply: [`interface ${name}`, ` ip address ${cidr(m.address)}`, "quit"], remove: [`undo interface ${name}`], readBack: show(`interface ${name}`) };
+  },
   mlag(m) {
     return {
       apply: [

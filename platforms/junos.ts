@@ -231,6 +231,15 @@ const renderer: Renderer = {
     const base = r.vrf ? `routing-instances ${r.vrf} routing-options static route ${r.prefix}` : `routing-options static route ${r.prefix}`;
     return { apply: [`set ${base} next-hop ${r.nextHop}`], remove: [`delete ${base}`], readBack: `show configuration ${r.vrf ? `routing-instances ${r.vrf} ` : ""}routing-options static | display set` };
   },
+  management(m, intent) {
+    const vlan = intent.vlans.find((v) => v.id === m.vlan);
+    const name = junosVlanName(vlan?.name ?? `vlan${m.vlan}`);
+    return {
+      apply: [`set interfaces irb unit ${m.vlan} family inet address ${m.address}`, `set vlans ${name} l3-interface irb.${m.vlan}`],
+      remove: [`delete vlans ${name} l3-interface`, `delete interfaces irb unit ${m.vlan}`],
+      readBack: `show configuration | display set | match "interfaces irb unit ${m.vlan} |irb.${m.vlan}$"`,
+    };
+  },
   mlag(m) {
     return {
       apply: [

@@ -6,6 +6,7 @@ import { carry } from "./carry";
 import { CheckContext, type Check, type Finding } from "./context";
 import { dr } from "./dr";
 import { ethernet } from "./ethernet";
+import { inband } from "./inband";
 import { lags } from "./lags";
 import { links } from "./links";
 import { mlag } from "./mlag";
@@ -36,6 +37,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   ethernet,
   subnets,
   platform,
+  inband,
   stp,
   routing,
   dr,

@@ -1,6 +1,6 @@
 /** The data-center feature checks (dc-cases.ts), run like the cases of checks.test.ts. */
 import { describe, expect, it } from "vitest";
-import { DC_CASES, validPair } from "./dc-cases";
+import { DC_CASES, validInband, validPair } from "./dc-cases";
 import { minimal, validate } from "./helpers";
 
 describe("semantic checks of the data-center features", () => {
@@ -11,6 +11,12 @@ describe("semantic checks of the data-center features", () => {
       expect(validate(d).diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`)).toEqual([]);
     });
   }
+
+  it("in-band management on NX-OS is clean", () => {
+    const d = minimal();
+    validInband(d);
+    expect(validate(d).diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`)).toEqual([]);
+  });
 
   it("a switch dual-homed to the pair with one LAG is clean (the two halves are one LAG end)", () => {
     const d = minimal();

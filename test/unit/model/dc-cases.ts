@@ -48,6 +48,14 @@ function eosWithVrf(d: any): void {
   d.vlans[0].gateways = [{ device: "sw1", address: "10.0.10.1" }];
 }
 
+/** sw1 on NX-OS, managed in band in VLAN 10 (10.0.10.0/24) at 10.0.10.5 via 10.0.10.1. */
+function inbandSw1(d: any): void {
+  platformOf(d, "cisco-nxos", "Ethernet1/1", "Ethernet1/2");
+  sw1(d).management = { address: "10.0.10.5", port: 22, user: "citydc", vlan: 10, inband: { prefixLength: 24, gateway: "10.0.10.1" } };
+}
+
+export const validInband = inbandSw1;
+
 /** A valid pair (for the test that the pair itself is clean). */
 export const validPair = (d: any, platform = "cisco-nxos"): void => pair(d, platform);
 
@@ -70,6 +78,13 @@ export const DC_CASES: DcCase[] = [
   { name: "stp on a LAG member", code: "E_STP_PORT", path: "/devices/0/interfaces/2/stp", mutate: (d) => { d.sites[0].stp = { mode: "rstp" }; sw1(d).lags = [{ name: "bond0", mode: "trunk", allowed: [10] }]; sw1(d).interfaces.push({ name: "p3", lag: "bond0", stp: { edge: true } }); } },
   { name: "MSTP instances on an RSTP site", code: "E_STP_INSTANCE", path: "/sites/0/stp/instances", mutate: (d) => (d.sites[0].stp = { mode: "rstp", instances: [{ id: 1, vlans: [10] }] }) },
   { name: "an ovs bond under RSTP", code: "W_STP_BOND", path: "/devices/0/lags/0", mutate: (d) => { d.sites[0].stp = { mode: "rstp" }; sw1(d).stp = { priority: 4096 }; sw1(d).lags = [{ name: "bond0", mode: "trunk", allowed: [10] }]; sw1(d).interfaces.push({ name: "p3", lag: "bond0" }); } },
+  // inband
+  { name: "in-band without a management VLAN", code: "E_INBAND_VLAN", path: "/devices/0/management/inband", mutate: (d) => { inbandSw1(d); delete sw1(d).management.vlan; } },
+  { name: "in-band on ovs", code: "E_PLATFORM_FEATURE", path: "/devices/0/management/inband", mutate: (d) => Object.assign(sw1(d).management, { vlan: 10, inband: { prefixLength: 24 } }) },
+  { name: "in-band address outside the VLAN", code: "E_INBAND_SUBNET", path: "/devices/0/management/address", mutate: (d) => { inbandSw1(d); sw1(d).management.address = "10.0.11.5"; } },
+  { name: "in-band gateway outside the VLAN", code: "E_INBAND_SUBNET", path: "/devices/0/management/inband/gateway", mutate: (d) => { inbandSw1(d); sw1(d).management.inband.gateway = "10.9.9.1"; } },
+  { name: "in-band on the VLAN the device routes", code: "E_INBAND_GATEWAY", path: "/devices/0/management/vlan", mutate: (d) => { inbandSw1(d); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "sw1" }]; } },
+  { name: "in-band default route on a BGP router", code: "E_INBAND_ROUTING", path: "/devices/0/management/inband/gateway", mutate: (d) => { inbandSw1(d); sw1(d).bgp = { asn: 65001 }; } },
   // mlag
   { name: "pair of an unknown device", code: "E_REF_UNKNOWN", path: "/mlag/0/devices/1", mutate: (d) => { pair(d); d.mlag[0].devices[1] = "sw4"; } },
   { name: "pair across two sites", code: "E_MLAG_PAIR", path: "/mlag/0/devices/1", mutate: (d) => { pair(d); d.devices[2].site = "dc2"; } },
