@@ -191,32 +191,35 @@ export function fabricFacts(inv: Inventory): FabricFacts {
     devEdges[e.a.dev]!.push(k);
     devEdges[e.b.dev]!.push(k);
   });
-  const vlanSites = new Map<number, readonly string[]>();
-  for (const v of inv.vlans) vlanSites.set(v.id, v.sites);
-
-  const terminalsByVlan = new Map<number, number[]>();
-  need.forEach((set, i) => {
-    for (const v of set) {
-      let t = terminalsByVlan.get(v);
-      if (!t) terminalsByVlan.set(v, (t = []));
-      t.push(i);
-    }
-  });
+  // Pruning runs per VLAN object: an ID in a VLAN group means another VLAN at other sites, so its users
+  // there are not its terminals and its sites stop it. Key: the VLAN's index, or -(id + 1) for an ID no
+  // VLAN defines at the device's site.
   const siteIndex = new Map<string, number>();
   const devSite = new Int32Array(devices.length);
   devices.forEach((d, i) => {
     if (!siteIndex.has(d.site)) siteIndex.set(d.site, siteIndex.size);
     devSite[i] = siteIndex.get(d.site)!;
   });
-  const vlanSiteIds = new Map<number, Uint8Array>();
-  for (const [v, sites] of vlanSites) {
+  const vlanAtSite = vlanIndex(inv);
+  const keyOf = (dev: number, id: number): number => vlanAtSite.get(devices[dev]!.site)?.get(id) ?? -(id + 1);
+  const idOf = (key: number): number => (key >= 0 ? inv.vlans[key]!.id : -key - 1);
+  const terminalsByVlan = new Map<number, number[]>();
+  need.forEach((set, i) => {
+    for (const v of set) {
+      const key = keyOf(i, v);
+      let t = terminalsByVlan.get(key);
+      if (!t) terminalsByVlan.set(key, (t = []));
+      t.push(i);
+    }
+  });
+  const vlanSiteIds = inv.vlans.map((v) => {
     const mask = new Uint8Array(siteIndex.size);
-    for (const s of sites) {
+    for (const s of v.sites) {
       const k = siteIndex.get(s);
       if (k !== undefined) mask[k] = 1;
     }
-    vlanSiteIds.set(v, mask);
-  }
+    return mask;
+  });
   const edgeRole = new Uint8Array(devices.length);
   devices.forEach((d, i) => (edgeRole[i] = EDGE_ROLES.has(d.role) ? 1 : 0));
   const pruner = new VlanPruner({
@@ -224,18 +227,25 @@ export function fabricFacts(inv: Inventory): FabricFacts {
     devEdges,
     edgeA: Int32Array.from(edges, (e) => e.a.dev),
     edgeB: Int32Array.from(edges, (e) => e.b.dev),
-    permits: (k, v) => permits(edges[k]!.a, v) && permits(edges[k]!.b, v),
-    siteHas: (d, v) => {
-      const mask = vlanSiteIds.get(v);
-      return mask === undefined || mask[devSite[d]!] === 1;
+    permits: (k, key) => {
+      const v = idOf(key);
+      return permits(edges[k]!.a, v) && permits(edges[k]!.b, v);
     },
+    siteHas: (d, key) => key < 0 || vlanSiteIds[key]![devSite[d]!] === 1,
     edgeRole,
   });
-  for (const [v, terminals] of terminalsByVlan) {
+  let shared = false;
+  for (const [key, terminals] of terminalsByVlan) {
     if (terminals.length < 2) continue;
-    for (const k of pruner.carriers(v, terminals)) edges[k]!.vlans.push(v);
+    const v = idOf(key);
+    for (const k of pruner.carriers(key, terminals)) edges[k]!.vlans.push(v);
+    shared ||= key < 0;
   }
-  for (const e of edges) e.vlans.sort((x, y) => x - y);
+  for (const e of edges) {
+    e.vlans.sort((x, y) => x - y);
+    // an edge carries an ID once (IDs no VLAN defines may come from both ends)
+    if (shared) e.vlans.splice(0, e.vlans.length, ...new Set(e.vlans));
+  }
 
   const known: Set<number>[] = need.map((s) => new Set(s));
   for (const e of edges) {
@@ -260,12 +270,29 @@ export function defaultVrid(vlan: Pick<Vlan, "id" | "vrid">): number {
   return r === 0 ? 255 : r;
 }
 
+/** site -> VLAN ID -> index of the VLAN that ID means there (the first; the model refuses two). */
+export function vlanIndex(inv: Inventory): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
+  inv.vlans.forEach((v, i) => {
+    for (const s of v.sites) {
+      let m = out.get(s);
+      if (!m) out.set(s, (m = new Map()));
+      if (!m.has(v.id)) m.set(v.id, i);
+    }
+  });
+  return out;
+}
+
 /** Every device's intent, by device name (iteration order = inventory order). */
 export function deriveIntent(inv: Inventory): Map<string, DeviceIntent> {
   const facts = fabricFacts(inv);
   const siteAsn = new Map(inv.sites.map((s) => [s.name, s.asn] as const));
   const devByName = new Map(inv.devices.map((d) => [d.name, d] as const));
-  const vlanById = new Map(inv.vlans.map((v) => [v.id, v] as const));
+  const vlanIdx = vlanIndex(inv);
+  const vlanAt = (site: string, id: number): Vlan | undefined => {
+    const i = vlanIdx.get(site)?.get(id);
+    return i === undefined ? inv.vlans.find((v) => v.id === id) : inv.vlans[i];
+  };
   const vrfByName = new Map(inv.vrfs.map((v) => [v.name, v] as const));
 
   // Gateways and BGP links per device, collected in one pass each.
@@ -307,7 +334,7 @@ export function deriveIntent(inv: Inventory): Map<string, DeviceIntent> {
 
   const out = new Map<string, DeviceIntent>();
   facts.devices.forEach((d, i) => {
-    out.set(d.name, deviceIntent(d, i, facts, { siteAsn, devByName, vlanById, vrfByName, gatewaysOf, bgpLinksOf, siteStp, stpPriority, mlagOf }));
+    out.set(d.name, deviceIntent(d, i, facts, { siteAsn, devByName, vlanAt, vrfByName, gatewaysOf, bgpLinksOf, siteStp, stpPriority, mlagOf }));
   });
   return out;
 }
@@ -321,7 +348,8 @@ const TIER: Readonly<Record<DeviceRole, number>> = { core: 3, spine: 3, leaf: 2,
 interface Lookups {
   readonly siteAsn: ReadonlyMap<string, number | undefined>;
   readonly devByName: ReadonlyMap<string, Device>;
-  readonly vlanById: ReadonlyMap<number, Vlan>;
+  /** The VLAN an ID means at a site (an ID outside every VLAN there: any VLAN of that ID). */
+  readonly vlanAt: (site: string, id: number) => Vlan | undefined;
   readonly vrfByName: ReadonlyMap<string, { readonly name: string; readonly rd?: string }>;
   readonly gatewaysOf: ReadonlyMap<string, readonly { vlan: Vlan; index: number }[]>;
   readonly bgpLinksOf: ReadonlyMap<string, readonly { mine: LinkEnd; far: LinkEnd }[]>;
@@ -507,7 +535,7 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     };
   });
 
-  const vlans: VlanIntent[] = l2 ? sortedKnown.map((id) => ({ id, name: lk.vlanById.get(id)?.name ?? `VLAN${id}` })) : [];
+  const vlans: VlanIntent[] = l2 ? sortedKnown.map((id) => ({ id, name: lk.vlanAt(d.site, id)?.name ?? `VLAN${id}` })) : [];
 
   const routes: RouteIntent[] = d.routes.map((r) => ({ prefix: r.prefix, nextHop: r.nextHop, ...(r.vrf !== undefined ? { vrf: r.vrf } : {}) }));
   // in-band management: the address on the management VLAN's interface, and its default route

@@ -67,15 +67,20 @@ export const dr: Check = (ctx) => {
     for (const { id, path, why } of protectedVlans) {
       if (done.has(id)) continue;
       done.add(id);
-      const vi = ctx.vlans.get(id);
-      if (vi === undefined) continue; // references check
-      const v = inv.vlans[vi]!;
-      if (!v.sites.includes(S.name)) {
+      if (ctx.vlans.get(id) === undefined) continue; // references check
+      // the VLAN the ID means at each site (an ID in a VLAN group may mean another VLAN at the other site)
+      const atDr = ctx.vlanAt(S.name, id)?.vlan;
+      const atPrimary = ctx.vlanAt(P.name, id)?.vlan;
+      if (!atDr) {
         ctx.error("E_DR_VLAN_MISSING", path, `protected VLAN ${id}${why} is not defined at DR site ${S.name}`, `add ${S.name} to the sites of VLAN ${id} (same ID and subnet as at ${P.name})`);
         continue;
       }
-      if (!v.sites.includes(P.name)) {
+      if (!atPrimary) {
         ctx.error("E_DR_VLAN_MISSING", path, `protected VLAN ${id}${why} is not defined at the primary site ${P.name}`, `add ${P.name} to the sites of VLAN ${id}, or stop protecting it`);
+        continue;
+      }
+      if (atDr !== atPrimary) {
+        ctx.error("E_DR_VLAN_MISSING", path, `protected VLAN ${id}${why} is ${atPrimary.name} at ${P.name} but ${atDr.name} at ${S.name}: the DR site has no copy of it`, `list both sites on one VLAN ${id} (stretched, same subnet), outside site-local groups`);
         continue;
       }
       if (!all && !carried.has(id)) {

@@ -21,12 +21,14 @@ import { stp } from "./stp";
 import { subnets } from "./subnets";
 import { unique } from "./unique";
 import { vlans } from "./vlans";
+import { vlanGroups } from "./vlan-groups";
 import type { Inventory } from "../types";
 
 export const CHECKS: Readonly<Record<string, Check>> = {
   unique,
   references,
   names,
+  vlanGroups,
   vlans,
   racks,
   ports,

@@ -111,8 +111,10 @@ export const links: Check = (ctx) => {
     // A router port facing an access port: the router's address must be in that VLAN's subnet.
     if ((a.mode === "routed" && b.mode === "access") || (a.mode === "access" && b.mode === "routed")) {
       const [r, s, rside] = a.mode === "routed" ? [a, b, "a"] : [b, a, "b"];
-      const vi = s.vlan === undefined ? undefined : ctx.vlans.get(s.vlan);
-      const vlan = vi === undefined ? undefined : inv.vlans[vi];
+      // the VLAN the ID means at the switch's site (an ID in a VLAN group may mean another elsewhere)
+      const sw = a.mode === "access" ? l.a.device : l.b.device;
+      const site = ctx.siteOf(sw);
+      const vlan = s.vlan === undefined ? undefined : site !== undefined ? ctx.vlanAt(site, s.vlan)?.vlan : inv.vlans[ctx.vlans.get(s.vlan) ?? -1];
       const subnet = vlan?.subnet ? parsePrefix(vlan.subnet) : undefined;
       const addr = r.address ? parsePrefix(r.address) : undefined;
       if (vlan && subnet && addr && (!contains(subnet, addr.address) || addr.length !== subnet.length)) {

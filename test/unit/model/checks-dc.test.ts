@@ -1,6 +1,7 @@
 /** The data-center feature checks (dc-cases.ts), run like the cases of checks.test.ts. */
 import { describe, expect, it } from "vitest";
-import { DC_CASES, validInband, validPair } from "./dc-cases";
+import { DC_CASES, validGroups, validInband, validPair } from "./dc-cases";
+import { deriveIntent } from "../../../intent";
 import { minimal, validate } from "./helpers";
 
 describe("semantic checks of the data-center features", () => {
@@ -11,6 +12,17 @@ describe("semantic checks of the data-center features", () => {
       expect(validate(d).diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`)).toEqual([]);
     });
   }
+
+  it("VLAN groups: one ID, two site-local VLANs, each with its own subnet; the DCI carries neither", () => {
+    const d = minimal();
+    validGroups(d);
+    const r = validate(d);
+    expect(r.diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`)).toEqual([]);
+    const intents = deriveIntent(r.inventory!);
+    expect(intents.get("sw1")!.vlans).toEqual([{ id: 10, name: "video" }, { id: 20, name: "dc1-servers" }]);
+    expect(intents.get("sw2")!.vlans).toEqual([{ id: 10, name: "video" }, { id: 20, name: "dc2-servers" }]);
+    expect(intents.get("sw1")!.ports.find((p) => p.name === "p2")!.allowed).toEqual([10]);
+  });
 
   it("in-band management on NX-OS is clean", () => {
     const d = minimal();

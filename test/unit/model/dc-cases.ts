@@ -56,6 +56,22 @@ function inbandSw1(d: any): void {
 
 export const validInband = inbandSw1;
 
+/** VLAN 20 twice: one in group dc1-local (at dc1, on sw1 p3), one in group dc2-local (at dc2, on sw2 p3). */
+function groups(d: any): void {
+  d.vlanGroups = [{ name: "dc1-local", sites: ["dc1"] }, { name: "dc2-local", sites: ["dc2"] }];
+  d.vlans.push(
+    { id: 20, group: "dc1-local", name: "dc1-servers", tenant: "city", purpose: "server", sites: ["dc1"], subnet: "10.1.20.0/24" },
+    { id: 20, group: "dc2-local", name: "dc2-servers", tenant: "city", purpose: "server", sites: ["dc2"], subnet: "10.2.20.0/24" },
+  );
+  sw1(d).interfaces.push({ name: "p3", mode: "access", vlan: 20 });
+  d.devices[1].interfaces.push({ name: "p3", mode: "access", vlan: 20 });
+  // the DCI trunk allows every VLAN: pruning, not the lists, keeps the two VLAN 20s apart
+  sw1(d).interfaces[1].allowed = "all";
+  d.devices[1].interfaces[1].allowed = "all";
+}
+
+export const validGroups = groups;
+
 /** A valid pair (for the test that the pair itself is clean). */
 export const validPair = (d: any, platform = "cisco-nxos"): void => pair(d, platform);
 
@@ -85,6 +101,12 @@ export const DC_CASES: DcCase[] = [
   { name: "in-band gateway outside the VLAN", code: "E_INBAND_SUBNET", path: "/devices/0/management/inband/gateway", mutate: (d) => { inbandSw1(d); sw1(d).management.inband.gateway = "10.9.9.1"; } },
   { name: "in-band on the VLAN the device routes", code: "E_INBAND_GATEWAY", path: "/devices/0/management/vlan", mutate: (d) => { inbandSw1(d); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "sw1" }]; } },
   { name: "in-band default route on a BGP router", code: "E_INBAND_ROUTING", path: "/devices/0/management/inband/gateway", mutate: (d) => { inbandSw1(d); sw1(d).bgp = { asn: 65001 }; } },
+  // vlan groups
+  { name: "an ID at a site twice (group and global)", code: "E_VLAN_ID_CONFLICT", path: "/vlans/1/id", mutate: (d) => { d.vlanGroups = [{ name: "g", sites: ["dc1"] }]; d.vlans.push({ id: 10, group: "g", name: "other", tenant: "city", purpose: "server", sites: ["dc1"] }); } },
+  { name: "a grouped VLAN outside its group's sites", code: "E_VLAN_GROUP_SITE", path: "/vlans/1/sites/1", mutate: (d) => { d.vlanGroups = [{ name: "g", sites: ["dc1"] }]; d.vlans.push({ id: 20, group: "g", name: "v20", tenant: "city", purpose: "server", sites: ["dc1", "dc2"] }); } },
+  { name: "an unknown group", code: "E_REF_UNKNOWN", path: "/vlans/1/group", mutate: (d) => d.vlans.push({ id: 20, group: "gx", name: "v20", tenant: "city", purpose: "server", sites: ["dc1"] }) },
+  { name: "the same ID twice in one group", code: "E_DUPLICATE", path: "/vlans/2/id", mutate: (d) => { d.vlanGroups = [{ name: "g", sites: ["dc1", "dc2"] }]; d.vlans.push({ id: 20, group: "g", name: "a", tenant: "city", purpose: "server", sites: ["dc1"] }, { id: 20, group: "g", name: "b", tenant: "city", purpose: "server", sites: ["dc2"] }); } },
+  { name: "a protected ID that means another VLAN at the DR site", code: "E_DR_VLAN_MISSING", path: "/dr/0/vlans/1", mutate: (d) => { groups(d); d.dr[0].vlans.push(20); } },
   // mlag
   { name: "pair of an unknown device", code: "E_REF_UNKNOWN", path: "/mlag/0/devices/1", mutate: (d) => { pair(d); d.mlag[0].devices[1] = "sw4"; } },
   { name: "pair across two sites", code: "E_MLAG_PAIR", path: "/mlag/0/devices/1", mutate: (d) => { pair(d); d.devices[2].site = "dc2"; } },
