@@ -101,6 +101,8 @@ export const DC_CASES: DcCase[] = [
   { name: "in-band gateway outside the VLAN", code: "E_INBAND_SUBNET", path: "/devices/0/management/inband/gateway", mutate: (d) => { inbandSw1(d); sw1(d).management.inband.gateway = "10.9.9.1"; } },
   { name: "in-band on the VLAN the device routes", code: "E_INBAND_GATEWAY", path: "/devices/0/management/vlan", mutate: (d) => { inbandSw1(d); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "sw1" }]; } },
   { name: "in-band default route on a BGP router", code: "E_INBAND_ROUTING", path: "/devices/0/management/inband/gateway", mutate: (d) => { inbandSw1(d); sw1(d).bgp = { asn: 65001 }; } },
+  // dr
+  { name: "protected VLANs over one DCI cable", code: "W_DR_SINGLE_PATH", path: "/dr/0", mutate: () => undefined },
   // vlan groups
   { name: "an ID at a site twice (group and global)", code: "E_VLAN_ID_CONFLICT", path: "/vlans/1/id", mutate: (d) => { d.vlanGroups = [{ name: "g", sites: ["dc1"] }]; d.vlans.push({ id: 10, group: "g", name: "other", tenant: "city", purpose: "server", sites: ["dc1"] }); } },
   { name: "a grouped VLAN outside its group's sites", code: "E_VLAN_GROUP_SITE", path: "/vlans/1/sites/1", mutate: (d) => { d.vlanGroups = [{ name: "g", sites: ["dc1"] }]; d.vlans.push({ id: 20, group: "g", name: "v20", tenant: "city", purpose: "server", sites: ["dc1", "dc2"] }); } },
