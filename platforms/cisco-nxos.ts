@@ -301,7 +301,9 @@ function nxosConfig(intent: DeviceIntent, objects: readonly ConfigObject[]): str
     ...of("port"),
     ...of("bgp"),
   ];
-  return displayedConfig([`!Command: show running-config (${intent.device}, rendered by citydc)`, "!"], order, NAVIGATION, "!");
+  // as displayed: `force` is not kept in `channel-group`
+  const shown = order.map((o) => (o.kind === "port" ? { ...o, apply: o.apply.map((l) => l.replace(/^(  channel-group \d+) force /, "$1 ")) } : o));
+  return displayedConfig([`!Command: show running-config (${intent.device}, rendered by citydc)`, "!"], shown, NAVIGATION, "!");
 }
 
 export const NXOS_DIALECT: ShellDialect = {
