@@ -274,6 +274,14 @@ export const EOS_CHANGE: ChangeSyntax = {
   nativeVlan: "switchport trunk native vlan",
   defaultVrrpPriority: VRRP_DEFAULT_PRIORITY,
   vrrpDefaultPriority: (vrid) => [`${I}no vrrp ${vrid} priority-level`],
+  unset: {
+    mtu: () => [`${I}no mtu`],
+    speed: () => [`${I}no speed`],
+    stpEdge: () => [`${I}no spanning-tree portfast`],
+    stpGuard: () => [`${I}no spanning-tree guard`],
+    mlag: () => [`${I}no mlag`],
+    peerLink: () => [`${I}no switchport trunk group ${TRUNK_GROUP}`],
+  },
   bgp: { header: (asn) => `router bgp ${asn}`, indent: I, neighbor: (a) => `neighbor ${a}`, network: (n) => `network ${n}` },
 };
 

@@ -327,6 +327,14 @@ export const NXOS_CHANGE: ChangeSyntax = {
   nativeVlan: "switchport trunk native vlan",
   defaultVrrpPriority: VRRP_DEFAULT_PRIORITY,
   vrrpDefaultPriority: (vrid) => [`  vrrp ${vrid}`, "    no priority", "    exit"],
+  unset: {
+    mtu: () => ["  no mtu"],
+    speed: () => ["  no speed"],
+    stpEdge: () => ["  no spanning-tree port type"],
+    stpGuard: () => ["  no spanning-tree guard"],
+    mlag: () => ["  no vpc"],
+    peerLink: () => ["  no vpc peer-link"],
+  },
   bgp: {
     header: (asn) => `router bgp ${asn}`,
     indent: "  ",

@@ -8,8 +8,8 @@
  * Patching, for objects whose re-applied lines would not undo the old state:
  *   - a port or LAG that changes role (mode, LAG membership) is removed and applied again;
  *   - inside an interface: VLANs taken off an additive trunk list (VRP), a native VLAN dropped, a
- *     description dropped get their undo lines before the section's exit line (unless the new lines
- *     already hold them);
+ *     description, an MTU, a speed, a spanning-tree role or a multi-chassis membership dropped get their
+ *     undo lines before the section's exit line (unless the new lines already hold them);
  *   - a gateway whose VRRP group id changes has the old group removed first; one whose priority goes
  *     back to the platform's default (which citydc never writes) gets the line that resets it;
  *   - BGP: a new AS number replaces the process; neighbours and networks that are gone are removed.
@@ -36,6 +36,11 @@ export interface ChangeSyntax {
   readonly nativeVlan: string;
   /** Where a trunk's allowed list is additive (re-applying never removes a VLAN): the lines (without negation) that name the VLANs removed. */
   readonly additiveTrunk?: (gone: readonly number[]) => string[];
+  /**
+   * Lines inside an interface that take a setting away when the new object no longer has it (the old one
+   * did): MTU, speed, spanning-tree role, multi-chassis membership. Given the old object's fields.
+   */
+  readonly unset?: Partial<Record<"mtu" | "speed" | "stpEdge" | "stpGuard" | "mlag" | "peerLink", (old: ConfigObject["fields"]) => string[]>>;
   /** The VRRP priority the platform uses when none is set; it hides it, so citydc does not write it. */
   readonly defaultVrrpPriority?: number;
   /** Lines inside the VLAN interface that put group `vrid` back to the default priority. */
@@ -94,6 +99,7 @@ export function patchObject(s: ChangeSyntax, oldObject: ConfigObject, newObject:
     if (s.additiveTrunk && gone.length > 0) undo.push(...s.additiveTrunk(gone).map((l) => `${s.indent}${s.no} ${l}`));
     if (o.native !== undefined && n.native === undefined) undo.push(`${s.indent}${s.no} ${s.nativeVlan}`);
     if (o.description && !n.description) undo.push(`${s.indent}${s.no} description`);
+    for (const [field, lines] of Object.entries(s.unset ?? {})) if (o[field] !== undefined && n[field] === undefined && lines) undo.push(...lines(o));
     const apply = newObject.apply;
     const wanted = undo.filter((u) => !apply.some((l) => l.trim() === u.trim()));
     if (wanted.length === 0) return undefined;

@@ -54,7 +54,8 @@ export function portFields(p: PortIntent): ConfigObject["fields"] {
     vrf: p.mode === "routed" ? p.vrf : undefined,
     lag: p.lag,
     speed: p.speed,
-    mtu: p.mtu,
+    // a LAG member's MTU is its LAG's, set and compared on the LAG
+    mtu: p.lag === undefined ? p.mtu : undefined,
     stpEdge: p.stp?.edge,
     stpGuard: p.stp?.guard,
   });

@@ -279,6 +279,14 @@ export const VRP_CHANGE: ChangeSyntax = {
   // `port trunk allow-pass vlan` adds to the list: VLANs taken off need their own undo
   additiveTrunk: (gone) => vrpRangeChunks(gone).map((r) => `port trunk allow-pass vlan ${r}`),
   vrrpDefaultPriority: (vrid) => [` undo vrrp vrid ${vrid} priority`],
+  unset: {
+    mtu: (o) => [o.mode === "routed" ? " undo mtu" : " undo jumboframe enable"],
+    speed: () => [" undo speed"],
+    stpEdge: () => [" undo stp edged-port"],
+    stpGuard: (o) => [o.stpGuard === "loop" ? " undo stp loop-protection" : " undo stp root-protection"],
+    mlag: () => [" undo dfs-group"],
+    peerLink: () => [" undo peer-link"],
+  },
   defaultVrrpPriority: VRRP_DEFAULT_PRIORITY,
   bgp: {
     header: (asn) => `bgp ${asn}`,

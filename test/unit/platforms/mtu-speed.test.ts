@@ -71,6 +71,14 @@ for (const platform of Object.keys(NAMES) as PlatformName[]) {
       expect(lagChange.fields).toMatchObject({ mtu: { new: 9000 } });
     });
 
+    it("taking the MTU away again undoes it (re-sending the lines would keep it)", () => {
+      const undo: Record<string, string> = { "huawei-vrp": " undo jumboframe enable", "cisco-nxos": "  no mtu", "arista-eos": "   no mtu" };
+      if (!undo[platform]) return; // junos replaces the whole interface
+      const { sets } = inventoryChangeSets(after, before);
+      const c = sets.find((x) => x.device === "leaf1")!.changes.find((x) => x.key === `lag:${L(1)}`)!;
+      expect(c.commands).toContain(undo[platform]);
+    });
+
     it("a device showing the lines reads back in sync; one without them drifts", () => {
       const lag = leaf.objects.find((o) => o.key === `lag:${L(1)}`)!;
       const p = PLATFORMS[platform];

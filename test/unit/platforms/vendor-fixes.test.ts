@@ -96,6 +96,20 @@ describe("huawei-vrp", () => {
   });
 });
 
+describe("huawei-vrp interface names", () => {
+  it("split lanes (100GE1/0/1:1) and four-level CSS names (10GE1/1/0/1) are valid; others are not", async () => {
+    const { CAPABILITIES } = await import("../../../model/capabilities");
+    const ok = ["100GE1/0/1:1", "100GE1/0/1:4", "40GE1/0/2:1", "10GE1/1/0/1", "25GE2/0/1", "50GE1/0/3", "200GE1/0/1", "400GE1/0/1:2", "MEth0/0/0"];
+    const bad = ["100GE1/0/1:", "100GE1/0/1:9", "10GE1/0", "10GE1/1/0/1/2", "XGE1/0/1"];
+    for (const n of ok) expect(CAPABILITIES["huawei-vrp"].interfacePattern.test(n), n).toBe(true);
+    for (const n of bad) expect(CAPABILITIES["huawei-vrp"].interfacePattern.test(n), n).toBe(false);
+  });
+  it("a split lane renders under its own name, in the 100GE view it keeps", () => {
+    const i = base("huawei-vrp", { ports: [{ name: "100GE1/0/1:2", description: "", enabled: true, mode: "access", vlan: 10, speed: "25G" }] });
+    expect(objectOf(i, "port:100GE1/0/1:2").apply.slice(0, 3)).toEqual(["interface 100GE1/0/1:2", " port link-type access", " port default vlan 10"]);
+  });
+});
+
 describe("cisco-nxos", () => {
   const devs = renderInventory(fabric("cisco-nxos"));
   const leaf = devs.find((d) => d.device === "leaf1")!;
