@@ -3,8 +3,10 @@
  * their commands in a safe order, and the whole script wrapped in the platform's session (pure).
  *
  * Safe order:
- *   1. adds and changes by KIND_ORDER (system, vrf, vlan, lag, port, gateway, route, bgp): a VLAN exists
- *      before a port uses it, a LAG before its member ports join it, a VRF before its interfaces;
+ *   1. adds and changes by KIND_ORDER (system, vrf, vlan, stp, mlag, lag, port, management, gateway,
+ *      route, bgp, security): a VLAN exists before a port uses it, the spanning tree and the multi-chassis
+ *      pair before the LAGs that name them, a LAG before its member ports join it, a VRF before its
+ *      interfaces;
  *   2. then removals in the reverse kind order: ports leave a VLAN (their change ran in step 1) and
  *      gateways go before the VLAN is deleted; member ports leave before their LAG is deleted.
  * Within a kind, the order of the object lists is kept (removals reversed).

@@ -90,6 +90,10 @@ export const mlag: Check = (ctx) => {
     } else {
       const addrs = ka ?? [a.management.address, b.management.address];
       if (addrs[0] === addrs[1]) ctx.error("E_MLAG_KEEPALIVE", `${base}${ka ? "/keepalive" : ""}`, `mlag pair ${pair.name}: both switches would keep alive from ${addrs[0]}`, "give each switch its own keepalive address");
+      else if (!ka && (a.management.inband || b.management.inband)) {
+        // dual-active detection must not depend on the peer link or the pair itself
+        ctx.error("E_MLAG_KEEPALIVE", base, `mlag pair ${pair.name}: a switch is managed in band, so its management address would keep alive over the pair's own VLANs`, "give keepalive addresses of an out-of-band or routed interface");
+      }
     }
   });
 
