@@ -191,13 +191,14 @@ const renderer: Renderer = {
     const mstp = t.mode === "mstp";
     const priority = t.priority === undefined ? [] : mstp ? [0, ...t.instances.map((x) => x.id)].map((n) => `spanning-tree mst ${n} priority ${t.priority}`) : [`spanning-tree priority ${t.priority}`];
     return {
+      // in the order EOS displays them: mode, BPDU guard default, priorities, then the MST region
       apply: [
         `spanning-tree mode ${t.mode}`,
+        ...(t.bpduProtection ? ["spanning-tree edge-port bpduguard default"] : []),
+        ...priority,
         ...(mstp
           ? ["spanning-tree mst configuration", `${I}name ${t.region}`, ...(t.revision !== 0 ? [`${I}revision ${t.revision}`] : []), ...t.instances.map((x) => `${I}instance ${x.id} vlan ${dashRanges(x.vlans)}`), "exit"]
           : []),
-        ...priority,
-        ...(t.bpduProtection ? ["spanning-tree edge-port bpduguard default"] : []),
       ],
       remove: [
         ...(t.bpduProtection ? ["no spanning-tree edge-port bpduguard default"] : []),

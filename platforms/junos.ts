@@ -13,7 +13,9 @@
  * Bridging and Spanning-Tree User Guide), MC-LAG on EX and QFX (`iccp local-ip-addr`, `iccp peer ...
  * redundancy-group-id-list`, `multi-chassis multi-chassis-protection`, `aggregated-ether-options mc-ae`
  * with `mc-ae-id`, `redundancy-group`, `chassis-id`, `mode active-active`, `status-control`, and the same
- * LACP `system-id` and `admin-key` on both peers; Junos OS Multichassis Link Aggregation User Guide),
+ * LACP `system-id` and `admin-key` on both peers; Junos OS Multichassis Link Aggregation User Guide; the
+ * 13.2 `mc-ae` reference lists only chassis-id, mc-ae-id, mode and status-control for QFX, so an older QFX
+ * may refuse `redundancy-group`, which EX and MX need),
  * and the Junos OS
  * Security Policies User Guide for SRX Series flow mode (`security zones security-zone Z interfaces`,
  * `host-inbound-traffic system-services | protocols`, `security policies from-zone Z to-zone Z policy P
