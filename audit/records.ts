@@ -24,6 +24,7 @@ import { makeDirs } from "../util/dirs";
 import { repoRoot } from "../util/repo";
 import { readStackValues } from "../stacks/settings";
 import { canonicalJson } from "../util/canonical";
+import { environmentSecrets, redact as redactText, redactor } from "../util/redact";
 
 export const RUN_SCHEMA = "citydc.run/v1";
 
@@ -95,30 +96,17 @@ export interface RunRecord {
 
 // ---------------------------------------------------------------- redaction
 
-const SECRET_WORDS =
-  /\b(password|passwd|secret|pre-shared-key|authentication-key|community)((?:\s+(?:0|5|7|8|9|cipher|irreversible-cipher|simple|plain|encrypted|hashed)(?=\s))*)\s+("[^"]*"|\S+)/gi;
-const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
-
-/** Replaces known secret values and secret-looking config arguments with "[secret]". */
+/** Replaces known secret values and secret-looking config arguments with "[secret]" (util/redact.ts). */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(PRIVATE_KEY, "[secret]");
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("[secret]");
-  return out.replace(SECRET_WORDS, (_m, word: string, level: string | undefined) => `${word}${level ?? ""} [secret]`);
+  return redactText(text, secrets);
 }
 
-/** The secrets citydc knows from the environment (login password and key), to redact wherever they appear. */
+/**
+ * The secrets citydc knows from the environment (login password and key, the stack passphrase), to
+ * redact wherever they appear. The stack's own secret config comes with the run's result.
+ */
 export function knownSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
-  const out: string[] = [];
-  if (env.CITYDC_SSH_PASSWORD) out.push(env.CITYDC_SSH_PASSWORD);
-  if (env.PULUMI_CONFIG_PASSPHRASE) out.push(env.PULUMI_CONFIG_PASSPHRASE);
-  if (env.CITYDC_SSH_KEY_FILE) {
-    try {
-      out.push(fs.readFileSync(env.CITYDC_SSH_KEY_FILE, "utf8").trim());
-    } catch {
-      /* unreadable: nothing to redact */
-    }
-  }
-  return out;
+  return environmentSecrets(env);
 }
 
 // ---------------------------------------------------------------- who and what
@@ -239,7 +227,7 @@ export const providerScript: ScriptOf = (step) => {
   }
 };
 
-function deviceRecord(step: ResourceStep, kind: RunRecord["kind"], secrets: readonly string[], scriptOf: ScriptOf = providerScript): DeviceRecord {
+function deviceRecord(step: ResourceStep, kind: RunRecord["kind"], clean: (text: string) => string, scriptOf: ScriptOf = providerScript): DeviceRecord {
   const view = step.new ?? step.old;
   const oldObjs = kind === "refresh" ? {} : step.old?.objects ?? {};
   const newObjs = step.op === "delete" ? {} : step.new?.objects ?? {};
@@ -269,9 +257,9 @@ function deviceRecord(step: ResourceStep, kind: RunRecord["kind"], secrets: read
     platform: view?.platform ?? "",
     op: step.op,
     objects: delta,
-    sent: sent.map((l) => redact(l, secrets)),
+    sent: sent.map(clean),
     outcome,
-    error: step.error ? redact(step.error, secrets) : null,
+    error: step.error ? clean(step.error) : null,
   };
 }
 
@@ -290,7 +278,10 @@ export interface RunRecordInput {
   readonly startedAt?: Date;
   readonly finishedAt?: Date;
   readonly postChecks?: readonly PostCheck[];
-  /** Extra secret values to redact (stack config secrets); the environment's are always added. */
+  /**
+   * Extra secret values to redact; the environment's and the run's own (its stack secret config and
+   * credentials, `result.secrets` / `preview.secrets`) are always added.
+   */
   readonly secrets?: readonly string[];
   /** The script per device; default: the provider's own computation (providerScript). */
   readonly scriptOf?: ScriptOf;
@@ -308,19 +299,21 @@ export function newRunId(stack: string, kind: string, at: Date = new Date()): st
 
 export function buildRunRecord(input: RunRecordInput): RunRecord {
   const env = input.env ?? process.env;
-  const secrets = [...knownSecrets(env), ...(input.secrets ?? [])];
+  const clean = redactor([...knownSecrets(env), ...(input.secrets ?? []), ...(input.result.secrets ?? []), ...(input.preview?.secrets ?? [])]);
   const finished = input.finishedAt ?? new Date();
   const started = input.startedAt ?? new Date(finished.getTime() - (input.result.durationMs + (input.preview?.durationMs ?? 0)));
   const kind = input.result.kind;
   const devices = input.result.devices
-    .map((s) => deviceRecord(s, kind, secrets, input.scriptOf))
+    .map((s) => deviceRecord(s, kind, clean, input.scriptOf))
     .sort((a, b) => naturalCompare(a.site, b.site) || naturalCompare(a.device, b.device));
   const previewDevices = (input.preview?.devices ?? [])
     .filter((s) => s.op !== "same")
     .map((s) => s.new?.device ?? s.old?.device ?? s.name)
     .sort(naturalCompare);
   const failed = !input.result.ok || (input.postChecks ?? []).some((c) => !c.ok);
-  return {
+  // Every string of the record passes the redaction once more: nothing of a run's inputs gets through,
+  // whichever field it ended up in.
+  return cleanStrings(clean, {
     schema: RUN_SCHEMA,
     id: newRunId(input.stack, kind, started),
     stack: input.stack,
@@ -337,10 +330,22 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
     summary: { ...input.result.summary } as Record<string, number>,
     devices,
     outcome: failed ? "failed" : "succeeded",
-    error: input.result.error ? redact(input.result.error, secrets) : null,
-    failures: input.result.failures.map((f) => ({ device: f.device ?? null, message: redact(f.message, secrets) })),
-    postChecks: (input.postChecks ?? []).map((c) => ({ ...c, ...(c.detail !== undefined ? { detail: redact(c.detail, secrets) } : {}) })),
-  };
+    error: input.result.error ? clean(input.result.error) : null,
+    failures: input.result.failures.map((f) => ({ device: f.device ?? null, message: clean(f.message) })),
+    postChecks: (input.postChecks ?? []).map((c) => ({ ...c, name: clean(c.name), ...(c.detail !== undefined ? { detail: clean(c.detail) } : {}) })),
+  } satisfies RunRecord);
+}
+
+/** `value` with `clean` applied to every string in it. */
+function cleanStrings<T>(clean: (text: string) => string, value: T): T {
+  if (typeof value === "string") return clean(value) as T;
+  if (Array.isArray(value)) return value.map((v) => cleanStrings(clean, v)) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cleanStrings(clean, v);
+    return out as T;
+  }
+  return value;
 }
 
 // ---------------------------------------------------------------- storage

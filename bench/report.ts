@@ -67,8 +67,13 @@ export function pureTable(cases: readonly PureCase[], target: number): string {
   return table(["inventory", "command", "wall (median)", "wall (min)", "CPU (user+sys)", "peak RSS"], rows);
 }
 
+/** The markers of the pathological-inputs block (bench/hostile.ts), written apart from the main block. */
+export const HOSTILE_MARKERS = { begin: "<!-- bench:hostile:begin (written by `npm run bench`; edit outside these markers) -->", end: "<!-- bench:hostile:end -->" } as const;
+
 /** Replaces the block between the markers in BENCHMARKS.md (or creates the file around it). */
-export function writeReport(file: string, block: string, intro: string): void {
+export function writeReport(file: string, block: string, intro: string, markers: { readonly begin: string; readonly end: string } = { begin: BEGIN, end: END }): void {
+  const BEGIN = markers.begin;
+  const END = markers.end;
   const body = `${BEGIN}\n${block.trim()}\n${END}`;
   let text: string;
   if (existsSync(file)) {

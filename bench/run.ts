@@ -3,9 +3,10 @@
  *
  *   node dist/bench/run.js [--quick] [--sizes 100,500,1000,2000] [--repeat N]
  *                          [--lab-sizes 4,8,16,32,64] [--ansible-max 32] [--skip-lab] [--skip-ansible] [--skip-pulumi]
- *                          [--skip-pure] [--out BENCHMARKS.md] [--no-write] [--write] [--keep]
+ *                          [--skip-pure] [--skip-hostile] [--out BENCHMARKS.md] [--no-write] [--write] [--keep]
  *
- * Sections: the pure layers as whole processes (validate, render, diff), the Pulumi program under mocks,
+ * Sections: the pure layers as whole processes (validate, render, diff), pathological inputs (validate of
+ * long lists, many unknown keys, a million errors, at doubling sizes), the Pulumi program under mocks,
  * and on the lab (needs root, the packages of the lab and the Pulumi toolchain) the real engine's preview
  * and up against the same work done by Ansible. Everything it sends goes to loopback or into the lab's
  * namespaces. Exit codes: 0 done, 2 usage error or a section that could not run at all.
@@ -17,7 +18,7 @@ import { parseArgs } from "../util/args";
 import { UsageError } from "../util/errors";
 import { machine, type Machine } from "./machine";
 import { benchPure, benchStartup, type PureCase } from "./pure";
-import { machineTable, pureTable, writeReport, ms, rss, table, type Section } from "./report";
+import { HOSTILE_MARKERS, machineTable, pureTable, writeReport, ms, rss, table, type Section } from "./report";
 import type { Measured } from "./measure";
 
 const SPEC = {
@@ -30,6 +31,7 @@ const SPEC = {
   "ansible-max": { type: "string" },
   "skip-pulumi": { type: "boolean" },
   "skip-pure": { type: "boolean" },
+  "skip-hostile": { type: "boolean" },
   out: { type: "string" },
   write: { type: "boolean" },
   "no-write": { type: "boolean" },
@@ -46,6 +48,8 @@ export const HELP = `usage: npm run bench -- [options]   (or: node dist/bench/ru
   --lab-sizes LIST   lab sizes in switches (default 4,8,16,32,64; quick 4)
   --ansible-max N    run Ansible only on labs up to N switches (default 32: it needs ~1 min per run there)
   --skip-pure        no validate/render/diff measurements
+  --skip-hostile     no pathological inputs (long lists, many unknown keys, a million errors); they have
+                     a block of their own in BENCHMARKS.md, written only when they ran
   --skip-pulumi      no Pulumi measurements (mocks and lab)
   --skip-lab         no lab (real engine, Ansible)
   --skip-ansible     lab without the Ansible comparison
@@ -59,6 +63,7 @@ export interface BenchOptions {
   readonly repeat: number;
   readonly labSizes: readonly number[];
   readonly pure: boolean;
+  readonly hostile: boolean;
   readonly pulumi: boolean;
   readonly lab: boolean;
   readonly ansible: boolean;
@@ -88,6 +93,7 @@ export function benchOptions(argv: readonly string[], root: string): BenchOption
     repeat: repeatRaw ? Number(repeatRaw) : quick ? 1 : 3,
     labSizes: list("lab-sizes", options["lab-sizes"], quick ? [4] : [4, 8, 16, 32, 64]),
     pure: options["skip-pure"] !== true,
+    hostile: options["skip-hostile"] !== true,
     pulumi: options["skip-pulumi"] !== true,
     lab: options["skip-lab"] !== true,
     ansible: options["skip-ansible"] !== true,
@@ -128,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
   const m: Machine = machine();
   log(`citydc bench (${o.quick ? "quick" : "default"} mode) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; work dir ${work}`);
   const sections: Section[] = [];
+  let hostile: Section | undefined;
   try {
     if (o.pure) {
       mkdirSync(work, { recursive: true });
@@ -152,6 +159,12 @@ export async function main(argv: string[]): Promise<number> {
         log(`stages: ${(err as Error).message}`);
       }
     }
+    if (o.hostile) {
+      const { benchHostile, hostileSection } = await import("./hostile");
+      log("pathological inputs:");
+      const rows = await benchHostile({ root, work, quick: o.quick, repeat: o.quick ? 1 : Math.min(o.repeat, 3), log });
+      hostile = { title: "Pathological inputs: validate stays linear", markdown: hostileSection(rows, o.quick ? 1 : Math.min(o.repeat, 3), o.quick) };
+    }
     if (o.pulumi) {
       const { benchMocks } = await import("./mocks");
       sections.push(await benchMocks({ root, work, sizes: o.quick ? [100] : [100, 500], log }));
@@ -171,9 +184,13 @@ export async function main(argv: string[]): Promise<number> {
     "",
     ...sections.flatMap((s) => [`### ${s.title}`, "", s.markdown.trim(), ""]),
   ].join("\n");
-  process.stdout.write("\n" + block + "\n");
+  const hostileBlock = hostile ? [`## ${hostile.title}: ${m.date} (${o.quick ? "quick" : "default"} mode; load average ${m.load} at the start)`, "", hostile.markdown.trim(), ""].join("\n") : undefined;
+  if (sections.length) process.stdout.write("\n" + block + "\n");
+  if (hostileBlock) process.stdout.write("\n" + hostileBlock + "\n");
   if (o.write) {
-    writeReport(o.out, block, INTRO);
+    // Each block only when its sections ran: a run of the pathological inputs alone keeps the main block.
+    if (sections.length) writeReport(o.out, block, INTRO);
+    if (hostileBlock) writeReport(o.out, hostileBlock, INTRO, HOSTILE_MARKERS);
     log(`wrote ${o.out}`);
   }
   return 0;

@@ -8,11 +8,11 @@ if (!fs.existsSync(main)) {
   process.stderr.write("citydc: not built yet; run `npm install` (or `npm run build`) in " + path.join(__dirname, "..") + "\n");
   process.exit(2);
 }
-// `citydc ... | head` closes the pipe early: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (err) => { if (err && err.code === "EPIPE") process.exit(process.exitCode || 0); throw err; });
-}
-require(main).main(process.argv.slice(2)).then(
+const cli = require(main);
+// Write errors on stdout/stderr: EPIPE (`citydc ... | head`) keeps the command's exit code; any other
+// (disk full, `> /dev/full`) is one line on stderr and exit 2, never a stack trace (cli/main.ts guardOutput).
+cli.guardOutput();
+cli.main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err) => { process.stderr.write("citydc: internal error: " + (err && err.message ? err.message : String(err)) + "\n"); process.exitCode = 2; },
 );

@@ -4,6 +4,7 @@
  * 0 success / valid / in sync, 1 invalid / different / drift, 2 usage or I/O error.
  * Modules load lazily so `citydc validate` does not pay for Pulumi's start-up.
  */
+import { writeSync } from "fs";
 import { UsageError, CliError } from "../util/errors";
 
 type Runner = (argv: string[]) => Promise<number>;
@@ -28,11 +29,42 @@ export function usage(): string {
   return ["usage: citydc <command> [options]", "", "commands:", ...lines, "", "Run `citydc <command> --help` for a command's options."].join("\n");
 }
 
+/**
+ * Errors writing standard output or error. EPIPE (the reader left: `citydc ... | head`) is not a failure
+ * of the run: exit with the command's own code. Any other (disk full, `> /dev/full`, a vanished
+ * terminal) means the output is lost: one line on stderr, if it can still be written, and exit 2 (an
+ * I/O error), never an uncaught exception with a stack trace and exit 1 ("invalid").
+ */
+export function guardOutput(exit: (code: number) => never = (code) => process.exit(code)): void {
+  let failed = false;
+  for (const [stream, name] of [
+    [process.stdout, "standard output"],
+    [process.stderr, "standard error"],
+  ] as const) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err?.code === "EPIPE") exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+      if (failed) return;
+      failed = true;
+      try {
+        writeSync(2, `citydc: cannot write to ${name}: ${err?.code ?? err?.message ?? String(err)}\n`);
+      } catch {
+        /* stderr is gone too: the exit code says it */
+      }
+      exit(2);
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
+  if (!name) {
+    // A usage error: the usage goes to stderr (stdout may be a file a script reads).
+    process.stderr.write(`citydc: no command given\n\n${usage()}\n`);
+    return 2;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(usage() + "\n");
-    return name ? 0 : 2;
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

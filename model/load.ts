@@ -4,12 +4,14 @@
  * hint; nothing here throws for bad input. `inventory` is set only when there is no error
  * (warnings allowed). Pure apart from `loadInventory` reading its one file.
  */
-import { readFileSync, statSync } from "fs";
-import { runChecks } from "./checks";
+import { runChecksLimited } from "./checks";
 import { normalize } from "./normalize";
 import { describeObject } from "./objects";
-import { checkSchema } from "./schema/check";
-import { decode, MAX_INVENTORY_BYTES, parseYaml } from "./parse";
+import { schemaProblems } from "./schema/check";
+import { plainSource, textProblems } from "./text";
+import { decode, parseYaml } from "./parse";
+import { readInventoryFile } from "./read";
+import { MAX_DIAGNOSTICS } from "./diagnostics";
 import type { Diagnostic, Inventory } from "./types";
 
 export interface LoadResult {
@@ -23,7 +25,14 @@ export interface LoadResult {
    * (callers that can live with some findings, like the primary stack with only DR parity failing, use it).
    */
   normalized?: Inventory;
+  /**
+   * Problems found but not in `diagnostics`: at most MAX_DIAGNOSTICS are kept (a file can hold
+   * millions); absent when nothing was left out.
+   */
+  omitted?: { errors: number; warnings: number };
 }
+
+export { MAX_DIAGNOSTICS };
 
 /** Parses and validates inventory text (a file's content or a git revision's blob). */
 export function parseInventory(text: string | Buffer, file: string): LoadResult {
@@ -41,14 +50,22 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
     return { code, severity, file, line: pos.line, column: pos.column, path, ...(object ? { object } : {}), message, hint };
   };
 
-  const problems = checkSchema(data);
-  if (problems.length) {
-    return { diagnostics: problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey)), file, summary };
+  // Text anywhere in the document and the schema: reported together, at most MAX_DIAGNOSTICS of them.
+  const texts = plainSource(decoded.text) ? { problems: [], omitted: 0 } : textProblems(data, MAX_DIAGNOSTICS);
+  const schema = schemaProblems(data, MAX_DIAGNOSTICS - texts.problems.length);
+  if (texts.problems.length || schema.problems.length || texts.omitted || schema.omitted) {
+    const diagnostics = [
+      ...texts.problems.map((p) => located("E_TEXT_CONTROL", "error", p.path, p.message, p.hint, p.atKey)),
+      ...schema.problems.map((p) => located(p.code, "error", p.path, p.message, p.hint, p.atKey)),
+    ];
+    sortByPlace(diagnostics);
+    const omitted = texts.omitted + schema.omitted;
+    return { diagnostics, file, summary, ...(omitted ? { omitted: { errors: omitted, warnings: 0 } } : {}) };
   }
   const inventory = normalize(data as Record<string, unknown>);
-  let findings;
+  let checked;
   try {
-    findings = runChecks(inventory);
+    checked = runChecksLimited(inventory, MAX_DIAGNOSTICS);
   } catch (err) {
     // A bug in a check must not become a stack trace for the user; say what happened instead.
     const message = err instanceof Error ? err.message : String(err);
@@ -58,47 +75,26 @@ export function parseInventory(text: string | Buffer, file: string): LoadResult 
       diagnostics: [{ code: "E_INTERNAL", severity: "error", file, line: 0, column: 0, path: "", message: `internal error in the semantic checks: ${message}`, hint: "please report this with the inventory file; the schema check passed" }],
     };
   }
-  const diagnostics = findings.map((f) => located(f.code, f.severity, f.path, f.message, f.hint));
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const valid = !diagnostics.some((d) => d.severity === "error");
-  const base = { diagnostics, file, summary: summarize(inventory), normalized: inventory };
+  const diagnostics = checked.findings.map((f) => located(f.code, f.severity, f.path, f.message, f.hint));
+  sortByPlace(diagnostics);
+  const { errors, warnings } = checked.omitted;
+  const valid = errors === 0 && !diagnostics.some((d) => d.severity === "error");
+  const base = { diagnostics, file, summary: summarize(inventory), normalized: inventory, ...(errors || warnings ? { omitted: { errors, warnings } } : {}) };
   return valid ? { inventory, ...base } : base;
 }
 
-/** Reads and validates an inventory file; I/O problems become an E_IO diagnostic (callers exit 2). */
-export function loadInventory(file: string): LoadResult {
-  let bytes: Buffer;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return ioError(file, `${file} is a directory`, "pass the inventory YAML file, e.g. inventory/kragujevac.yaml");
-    if (st.size > MAX_INVENTORY_BYTES) {
-      return {
-        file,
-        diagnostics: [
-          {
-            code: "E_FILE_TOO_LARGE",
-            severity: "error",
-            file,
-            line: 0,
-            column: 0,
-            path: "",
-            message: `file is ${(st.size / 1024 / 1024).toFixed(1)} MiB, more than the ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB an inventory may have`,
-            hint: "check that this is the inventory file; split very large networks into one inventory per site",
-          },
-        ],
-      };
-    }
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (err as Error).message;
-    return ioError(file, `cannot read ${file}: ${why}`, code === "ENOENT" ? "check the path (e.g. inventory/kragujevac.yaml)" : "check the file's permissions");
-  }
-  return parseInventory(bytes, file);
+function sortByPlace(diagnostics: Diagnostic[]): void {
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-function ioError(file: string, message: string, hint: string): LoadResult {
-  return { file, diagnostics: [{ code: "E_IO", severity: "error", file, line: 0, column: 0, path: "", message, hint }] };
+/**
+ * Reads and validates an inventory file (through read.ts: regular files only, never blocking, at most
+ * MAX_INVENTORY_BYTES read); I/O problems become an E_IO diagnostic (callers exit 2).
+ */
+export function loadInventory(file: string): LoadResult {
+  const read = readInventoryFile(file);
+  if (!read.bytes) return { file, diagnostics: read.diagnostics };
+  return parseInventory(read.bytes, file);
 }
 
 /**

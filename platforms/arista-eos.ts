@@ -23,7 +23,7 @@ import { lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, patchObject, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, dashRanges, defined, speedMbps } from "./util";
+import { dashRanges, defined, deviceText, speedMbps, textLine } from "./util";
 
 const I = "   ";
 
@@ -80,7 +80,7 @@ function stpLines(p: PortIntent): string[] {
 }
 
 const describe = (p: PortIntent): string[] => {
-  const d = cleanText(p.description, 240);
+  const d = deviceText("arista-eos", p.description, 240);
   return d ? [`${I}description ${d}`] : [];
 };
 
@@ -133,7 +133,7 @@ const renderer: Renderer = {
     };
   },
   vlan(v) {
-    return { apply: [`vlan ${v.id}`, `${I}name ${cleanText(v.name, 32)}`, "exit"], remove: [`no vlan ${v.id}`], readBack: `show running-config section ^vlan ${v.id}$` };
+    return { apply: [`vlan ${v.id}`, `${I}name ${deviceText("arista-eos", v.name, 32)}`, "exit"], remove: [`no vlan ${v.id}`], readBack: `show running-config section ^vlan ${v.id}$` };
   },
   lag(l: LagIntent, intent) {
     // the peer link carries the MLAG peer VLAN (a trunk group keeps that VLAN off every other port)
@@ -240,7 +240,7 @@ const renderer: Renderer = {
       apply: [
         `router bgp ${b.asn}`,
         ...(b.routerId ? [`${I}router-id ${b.routerId}`] : []),
-        ...b.neighbors.flatMap((n) => [`${I}neighbor ${n.address} remote-as ${n.remoteAs}`, `${I}neighbor ${n.address} description ${cleanText(n.description)}`]),
+        ...b.neighbors.flatMap((n) => [`${I}neighbor ${n.address} remote-as ${n.remoteAs}`, ...textLine("arista-eos", `${I}neighbor ${n.address} description `, n.description, 80)]),
         ...b.networks.map((n) => `${I}network ${n}`),
         ...bgpVrfLines(intent),
         "exit",

@@ -23,7 +23,7 @@ import { lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
-import { cleanText, dashRanges, parseVlanList, speedMbps } from "./util";
+import { dashRanges, deviceText, parseVlanList, speedMbps, textLine } from "./util";
 
 function l2Lines(p: PortIntent): string[] {
   switch (p.mode) {
@@ -69,7 +69,7 @@ function stpLines(p: PortIntent): string[] {
 }
 
 const describe = (p: PortIntent): string[] => {
-  const d = cleanText(p.description, 254);
+  const d = deviceText("cisco-nxos", p.description, 254);
   return d ? [`  description ${d}`] : [];
 };
 
@@ -103,7 +103,7 @@ const renderer: Renderer = {
     };
   },
   vlan(v) {
-    return { apply: [`vlan ${v.id}`, `  name ${cleanText(v.name, 32)}`, "exit"], remove: [`no vlan ${v.id}`], readBack: `show running-config vlan ${v.id}` };
+    return { apply: [`vlan ${v.id}`, `  name ${deviceText("cisco-nxos", v.name, 32)}`, "exit"], remove: [`no vlan ${v.id}`], readBack: `show running-config vlan ${v.id}` };
   },
   lag(l: LagIntent) {
     // the vPC peer link is a network port (bridge assurance); a dual-homed port-channel names its vPC
@@ -223,7 +223,7 @@ const renderer: Renderer = {
         ...b.neighbors.flatMap((n) => [
           `  neighbor ${n.address}`,
           `    remote-as ${n.remoteAs}`,
-          `    description ${cleanText(n.description)}`,
+          ...textLine("cisco-nxos", "    description ", n.description, 80),
           "    address-family ipv4 unicast",
           "      exit",
           "    exit",

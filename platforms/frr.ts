@@ -22,18 +22,18 @@ import { type Renderer, type Syntax } from "./common";
 import { cliPlatform, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ReadBackResult, ShellDialect } from "./types";
 import type { PortIntent } from "../intent/types";
-import { cleanText, defined, sections } from "./util";
+import { defined, deviceText, sections, textLine } from "./util";
 
 const READ_BACK = "vtysh -c 'show running-config'";
 
 function portFieldsFrr(p: PortIntent): ConfigObject["fields"] {
-  return defined({ name: p.name, mode: "routed", enabled: p.enabled, description: cleanText(p.description), address: p.address });
+  return defined({ name: p.name, mode: "routed", enabled: p.enabled, description: deviceText("frr", p.description), address: p.address });
 }
 
 const renderer: Renderer = {
   port(p: PortIntent): Syntax | undefined {
     if (p.mode !== "routed" || p.lag !== undefined) return undefined;
-    const d = cleanText(p.description);
+    const d = deviceText("frr", p.description);
     return {
       apply: [
         `interface ${p.name}`,
@@ -76,7 +76,7 @@ const renderer: Renderer = {
         `router bgp ${b.asn}`,
         ...(b.routerId ? [` bgp router-id ${b.routerId}`] : []),
         " no bgp ebgp-requires-policy",
-        ...b.neighbors.flatMap((n) => [` neighbor ${n.address} remote-as ${n.remoteAs}`, ` neighbor ${n.address} description ${cleanText(n.description)}`]),
+        ...b.neighbors.flatMap((n) => [` neighbor ${n.address} remote-as ${n.remoteAs}`, ...textLine("frr", ` neighbor ${n.address} description `, n.description)]),
         " address-family ipv4 unicast",
         ...b.networks.map((n) => `  network ${n}`),
         " exit-address-family",

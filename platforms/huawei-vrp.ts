@@ -26,7 +26,7 @@ import { displayText, lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { LagIntent, PortIntent } from "../intent/types";
-import { addressAndMask, cleanText, l2Frame, parseVlanList, speedMbps, vrpRangeChunks, vrpRanges } from "./util";
+import { addressAndMask, deviceText, l2Frame, parseVlanList, speedMbps, textLine, vrpRangeChunks, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");
 
@@ -93,7 +93,7 @@ function stpLines(p: PortIntent): string[] {
 }
 
 const describe = (p: PortIntent): string[] => {
-  const d = cleanText(p.description, 242);
+  const d = deviceText("huawei-vrp", p.description, 242);
   return d ? [` description ${d}`] : [];
 };
 
@@ -111,7 +111,7 @@ const renderer: Renderer = {
     };
   },
   vlan(v) {
-    return { apply: [`vlan ${v.id}`, ` name ${cleanText(v.name, 31)}`, "quit"], remove: [`undo vlan ${v.id}`], readBack: show(`| begin vlan ${v.id}`) };
+    return { apply: [`vlan ${v.id}`, ` name ${deviceText("huawei-vrp", v.name, 31)}`, "quit"], remove: [`undo vlan ${v.id}`], readBack: show(`| begin vlan ${v.id}`) };
   },
   lag(l: LagIntent, intent) {
     // CE has no passive LACP (the model refuses `lacp: passive` for huawei-vrp); manual is the default mode
@@ -214,7 +214,7 @@ const renderer: Renderer = {
       apply: [
         `bgp ${b.asn}`,
         ...(b.routerId ? [` router-id ${b.routerId}`] : []),
-        ...b.neighbors.flatMap((n) => [` peer ${n.address} as-number ${n.remoteAs}`, ` peer ${n.address} description ${cleanText(n.description)}`]),
+        ...b.neighbors.flatMap((n) => [` peer ${n.address} as-number ${n.remoteAs}`, ...textLine("huawei-vrp", ` peer ${n.address} description `, n.description, 80)]),
         " ipv4-family unicast",
         ...b.networks.map((n) => `  network ${cidr(n)}`),
         ...b.neighbors.map((n) => `  peer ${n.address} enable`),

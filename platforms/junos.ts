@@ -30,7 +30,7 @@ import { CAPABILITIES } from "../model/capabilities";
 import { buildObjects, lagNumber, lineReadBack, stpFields, type Renderer } from "./common";
 import type { ConfigObject, Platform } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent, SecurityIntent, StpIntent } from "../intent/types";
-import { cleanText, vlanRuns } from "./util";
+import { deviceText, vlanRuns } from "./util";
 
 /** Junos VLAN names: letters, digits, '-', '_' (the inventory name, made safe). */
 export const junosVlanName = (name: string): string => name.replace(/[^A-Za-z0-9_-]/g, "-");
@@ -46,11 +46,8 @@ export function junosMembers(ids: readonly number[], intent: DeviceIntent): stri
   return parts.length === 1 ? parts[0]! : `[ ${parts.join(" ")} ]`;
 }
 
-/** Junos quotes a value only when it holds spaces or special characters (as `display set` shows it). */
-const quote = (s: string): string => {
-  const t = cleanText(s, 900);
-  return /^[A-Za-z0-9_.\/:-]+$/.test(t) ? t : `"${t}"`;
-};
+/** Junos quotes a value only when it holds spaces or special characters (as `display set` shows it); util.ts deviceText escapes it. */
+const quote = (s: string): string => deviceText("junos", s);
 
 function portLines(p: PortIntent, intent: DeviceIntent): string[] {
   const i = `set interfaces ${p.name}`;

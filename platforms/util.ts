@@ -1,4 +1,5 @@
 /** Small pure helpers shared by the platform modules. */
+import { replaceForbidden } from "../model/text";
 import type { ConfigObject, ObjectKind } from "./types";
 
 /** Contiguous runs of sorted, de-duplicated VLAN ids: [[10,10],[20,30]]. */
@@ -93,12 +94,64 @@ export function shQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Description text a CLI accepts on one line (no control characters, bounded length). */
+/**
+ * How free text (descriptions; names where the inventory allows more than a fixed pattern) is written
+ * for each platform: the one rule per platform, whatever the field. Validation already refuses control
+ * and format characters (E_TEXT_CONTROL, model/text.ts); rendering does not rely on that:
+ *
+ *  - every character model/text.ts forbids and every kind of white space becomes one space; no leading
+ *    or trailing space; at most `max` characters (never half of a surrogate pair);
+ *  - line CLIs (huawei-vrp, cisco-nxos, arista-eos, frr: `description TEXT` runs to the end of the
+ *    line): no `?` (opens the CLI's help), no `"`; NX-OS also no `;` (its CLI runs `a ; b` as two
+ *    commands) and no `|`;
+ *  - junos: a double-quoted string whenever the text is not one plain word, `\` and `"` escaped inside
+ *    it, no `?`; the exec transport gives these lines to the Junos CLI, never to a shell
+ *    (transport/exec.ts), so `$` and backquotes are plain characters;
+ *  - ovs (nothing rendered today): letters, digits and `_.,:/@+=-` only, the words joined by `-`, so
+ *    the value is one safe shell and ovsdb word.
+ */
+export type TextPlatform = "ovs" | "frr" | "huawei-vrp" | "cisco-nxos" | "arista-eos" | "junos";
+
+const TEXT_RULES: Readonly<Record<TextPlatform, { readonly max: number; readonly drop: RegExp }>> = {
+  "huawei-vrp": { max: 242, drop: /["?]/g },
+  "cisco-nxos": { max: 254, drop: /["?;|]/g },
+  "arista-eos": { max: 240, drop: /["?]/g },
+  frr: { max: 80, drop: /["?]/g },
+  junos: { max: 900, drop: /[?]/g },
+  ovs: { max: 63, drop: /[^A-Za-z0-9 _.,:/@+=-]/g },
+};
+
+/** Free text for a device of `platform` (see above); "" when nothing printable is left. */
+export function deviceText(platform: TextPlatform, s: string, max: number = TEXT_RULES[platform].max): string {
+  const rule = TEXT_RULES[platform];
+  let t = s;
+  // Fast path: plain printable ASCII without anything to drop or collapse (most descriptions).
+  // eslint-disable-next-line no-control-regex
+  if (!(t.length <= max && /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(t) && !/ {2}/.test(t) && !(rule.drop.lastIndex = 0, rule.drop.test(t)))) {
+    t = replaceForbidden(t, " ").replace(rule.drop, " ").replace(/\s+/g, " ").trim();
+    if (t.length > max) t = cut(t, max).trimEnd();
+  }
+  rule.drop.lastIndex = 0;
+  if (platform === "ovs") return t.replace(/ /g, "-");
+  if (platform === "junos") return /^[A-Za-z0-9_.\/:-]+$/.test(t) ? t : `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return t;
+}
+
+/** `[prefix + text]` with the platform's text, or no line at all when nothing printable is left (`description` alone is incomplete). */
+export function textLine(platform: TextPlatform, prefix: string, s: string, max?: number): string[] {
+  const t = deviceText(platform, s, max);
+  return t === "" ? [] : [`${prefix}${t}`];
+}
+
+/** The first `max` UTF-16 units of `s`, one fewer when that would split a surrogate pair. */
+function cut(s: string, max: number): string {
+  const c = s.charCodeAt(max - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max);
+}
+
+/** Description text a line CLI accepts (the huawei-vrp/arista-eos/frr rule of `deviceText`), default at most 80 characters. */
 export function cleanText(s: string, max = 80): string {
-  // eslint-disable-next-line no-control-regex
-  if (s.length <= max && /^[\x20-\x7e]*$/.test(s) && !/["?]| {2}|^ | $/.test(s)) return s; // already clean
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f"?]/g, " ").replace(/\s+/g, " ").trim().slice(0, max);
+  return deviceText("frr", s, max);
 }
 
 export function obj(

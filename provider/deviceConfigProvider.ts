@@ -13,6 +13,7 @@ import { DEVICE_CONFIG_TYPE, PROVIDER_VERSION, inApplyOrder, type DeviceConfigPr
 import { isSecret, unwrapDeep, wrapSecret } from "./secrets";
 import { canonicalJson } from "../util/canonical";
 import { naturalCompare } from "../util/natural";
+import { redact } from "../util/redact";
 
 export interface ProviderDeps {
   /** The platform module for a platform name, or undefined when unknown. */
@@ -261,11 +262,9 @@ export class DeviceConfigProvider {
   }
 }
 
-/** Never let a credential reach a message. */
+/** Never let a credential reach a message (util/redact.ts: every form of the credentials, and secret-looking text). */
 function scrub(message: string, p: DeviceConfigProps): string {
-  let m = message;
-  for (const s of [p.credentials?.password, p.credentials?.privateKey]) if (s && s.length >= 4) m = m.split(s).join("[secret]");
-  return m;
+  return redact(message, [p.credentials?.password, p.credentials?.privateKey]);
 }
 
 export { DEVICE_CONFIG_TYPE };

@@ -8,6 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { makeDirs } from "../util/dirs";
 import { repoRoot } from "../util/repo";
+import { secretTooShort } from "../util/redact";
 
 export const PULUMI_VERSION = "3.248.0";
 
@@ -164,5 +165,17 @@ export function pulumiEnv(stack: string, opts: EnvOptions = {}): Record<string, 
     throw new PulumiSetupError(
       `stack ${stack} keeps its secrets encrypted with a passphrase: set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) in the environment`,
     );
+  // A passphrase too short to keep out of records and logs is refused here, before any run (util/redact.ts).
+  const short = secretTooShort("the stack passphrase", env.PULUMI_CONFIG_PASSPHRASE ?? passphraseFile(env.PULUMI_CONFIG_PASSPHRASE_FILE));
+  if (short) throw new PulumiSetupError(short);
   return env;
+}
+
+function passphraseFile(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined; // the Pulumi CLI says what is wrong with the file
+  }
 }

@@ -13,9 +13,10 @@ import type { PlatformName } from "../model/types";
 import type { StoredObject } from "../provider/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
-import { findPulumiRoot, preparePulumiHome, pulumiEnv, type EnvOptions } from "./env";
+import { findPulumiRoot, preparePulumiHome, pulumiEnv, PulumiSetupError, type EnvOptions } from "./env";
 import { repoRoot } from "../util/repo";
 import { makeDirs } from "../util/dirs";
+import { environmentSecrets, redactor, secretTooShort } from "../util/redact";
 
 export const PROJECT = "citydc";
 
@@ -91,6 +92,12 @@ export interface StackRunResult {
   readonly error?: string;
   readonly durationMs: number;
   readonly stdout: string;
+  /**
+   * The run's secrets (its stack's secret config, the credentials given in `settings`, the environment's),
+   * for the redaction of what the run leaves behind (run records, the CLI's output). Not enumerable: it
+   * never appears when a result is serialized. Everything above is already redacted with them.
+   */
+  readonly secrets?: readonly string[];
 }
 
 const commands = new Map<string, Promise<import("@pulumi/pulumi/automation").PulumiCommand>>();
@@ -157,9 +164,13 @@ class Collector {
   outputs: Record<string, unknown> | undefined;
   stdout = "";
 
+  /** The run's redaction (set once the run's secrets are known, before the engine starts). */
+  clean: (text: string) => string = (t) => t;
+
   constructor(private readonly opts: StackOptions) {}
 
-  onOutput = (text: string) => {
+  onOutput = (raw: string) => {
+    const text = this.clean(raw);
     this.stdout += text;
     this.opts.onOutput?.(text);
   };
@@ -195,7 +206,7 @@ class Collector {
     }
     const d = e.diagnosticEvent;
     if (d && d.severity === "error") {
-      const message = d.message.trim();
+      const message = this.clean(d.message.trim());
       if (this.failures.some((f) => f.message === message && f.urn === (d.urn || undefined))) return;
       const urn = d.urn || undefined;
       const step = urn ? this.steps.get(urn) : undefined;
@@ -256,17 +267,50 @@ async function run(
   op: (stack: Stack, c: Collector) => Promise<Partial<Record<OpType, number>> | undefined>,
 ): Promise<StackRunResult> {
   const started = Date.now();
+  // Secrets too short to keep out of records and logs are refused before anything runs (exit 2).
+  for (const [what, value] of [["CITYDC_SSH_PASSWORD", process.env.CITYDC_SSH_PASSWORD], ["the login password of this run", opts.settings?.credentials?.password]] as const) {
+    const short = secretTooShort(what, value);
+    if (short) throw new PulumiSetupError(short);
+  }
   const stack = await openStack(name, opts);
   const c = new Collector(opts);
+  // The run's secrets: the environment's, the credentials of this run, and (for a run that logs in) the
+  // stack's secret config; the engine's output, messages and errors are redacted with them as they come.
+  const secrets = [...environmentSecrets(process.env), opts.settings?.credentials?.password, opts.settings?.credentials?.privateKey, opts.passphrase].filter((x): x is string => !!x);
+  if (kind !== "preview") secrets.push(...(await stackSecrets(stack, name)));
+  c.clean = redactor(secrets);
+  const withSecrets = (r: StackRunResult): StackRunResult => Object.defineProperty(r, "secrets", { value: secrets, enumerable: false });
   try {
     const summary = (await op(stack, c)) ?? {};
-    return c.result(name, kind, true, started, summary);
+    return withSecrets(c.result(name, kind, true, started, summary));
   } catch (err) {
     const summary: Partial<Record<OpType, number>> = {};
     for (const s of c.steps.values()) summary[s.op] = (summary[s.op] ?? 0) + 1;
     const messages = [...new Set(c.failures.map((f) => f.message))];
-    return c.result(name, kind, false, started, summary, messages.length > 0 ? messages.join("\n") : errorText(err));
+    return withSecrets(c.result(name, kind, false, started, summary, messages.length > 0 ? messages.join("\n") : c.clean(errorText(err))));
   }
+}
+
+/**
+ * The decrypted values of the stack's secret config (`pulumi config set --secret`: citydc:sshPassword,
+ * citydc:sshPrivateKey, anything else), so the run can redact them. A secret too short to redact safely
+ * is refused here, before the engine runs (exit 2).
+ */
+async function stackSecrets(stack: Stack, name: string): Promise<string[]> {
+  let config: Record<string, { value: string; secret?: boolean }>;
+  try {
+    config = await stack.getAllConfig();
+  } catch {
+    return []; // the engine will report what is wrong with the config
+  }
+  const out: string[] = [];
+  for (const [key, v] of Object.entries(config)) {
+    if (!v.secret || typeof v.value !== "string" || v.value === "") continue;
+    const short = secretTooShort(`the secret config ${key} of stack ${name}`, v.value);
+    if (short) throw new PulumiSetupError(short);
+    out.push(v.value);
+  }
+  return out;
 }
 
 const common = (opts: StackOptions, c: Collector) => ({

@@ -4,6 +4,7 @@
  */
 import { Client, type ConnectConfig, type ServerHostKeyAlgorithm } from "ssh2";
 import { TransportError, type DeviceTarget } from "./types";
+import { redact as redactSecrets } from "../util/redact";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -25,11 +26,9 @@ function hostKeyAlgorithms(type: string): string[] {
   return [type];
 }
 
-/** Replaces every occurrence of the target's secrets in a text. */
+/** The target's secrets (every form of them) and anything that looks like a secret, out of a text (util/redact.ts). */
 export function redact(text: string, target: DeviceTarget): string {
-  let out = text;
-  for (const s of [target.password, target.privateKey]) if (s && s.length >= 4) out = out.split(s).join("[secret]");
-  return out;
+  return redactSecrets(text, [target.password, target.privateKey]);
 }
 
 export function timeoutOf(target: DeviceTarget): number {

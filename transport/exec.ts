@@ -1,9 +1,16 @@
 /**
- * The exec driver (ovs, frr, junos): a configuration script runs in ONE exec channel as `sh -e` with the
- * script on stdin, so it stops at the first failing line and the whole change is one session; read-only
- * commands run one exec channel each over the same connection.
+ * The exec driver (ovs, frr, junos): a configuration script runs in ONE channel with the script on stdin,
+ * so the whole change is one session; read-only commands run one exec channel each over the same
+ * connection.
+ *
+ * How the script runs depends on what its lines are (SCRIPT_RUNNERS): ovs and frr scripts are POSIX
+ * shell lines (each value quoted by its platform) and run as `sh -e`, which stops at the first failing
+ * line. Junos lines are Junos CLI commands: they go to the device's login CLI on a session channel
+ * without a terminal (what `ssh device < script` does). No shell ever reads them, so nothing in a
+ * description (`$(...)`, backquotes, `$HOME`) can be expanded or run on the device.
  */
 import type { Client, ClientChannel } from "ssh2";
+import type { PlatformName } from "../model/types";
 import { TransportError, type ApplyResult, type DeviceSession, type DeviceTarget } from "./types";
 import { redact, timeoutOf } from "./connect";
 
@@ -59,6 +66,52 @@ export function execOnce(client: Client, target: DeviceTarget, command: string, 
   });
 }
 
+/** How a platform's configuration script is run: a shell command reading it from stdin, or the login CLI itself. */
+type Runner = { readonly exec: string } | { readonly cli: true };
+
+export const SCRIPT_RUNNERS: Readonly<Partial<Record<PlatformName, Runner>>> = {
+  ovs: { exec: "sh -e" },
+  frr: { exec: "sh -e" },
+  junos: { cli: true },
+};
+
+/** Lines a Junos CLI prints when a command or the commit failed (its exit status does not say). */
+const CLI_ERRORS = /^\s*(error:|syntax error|unknown command|missing argument|invalid value)/im;
+
+/** Runs a script on a session channel without a terminal: the login CLI reads it from stdin. */
+export function cliOnce(client: Client, target: DeviceTarget, input: string): Promise<ExecOutcome> {
+  const ms = timeoutOf(target);
+  return new Promise((resolve, reject) => {
+    let stream: ClientChannel | undefined;
+    const timer = setTimeout(() => {
+      stream?.close();
+      reject(new TransportError(target.device, "timeout", `the CLI did not finish the configuration script within ${ms} ms`));
+    }, ms);
+    client.shell(false, (err, ch) => {
+      if (err) {
+        clearTimeout(timer);
+        return reject(new TransportError(target.device, "unreachable", `the device refused a CLI session: ${redact(err.message, target)}`));
+      }
+      stream = ch;
+      const out: Buffer[] = [];
+      const errs: Buffer[] = [];
+      let code: number | null = null;
+      let signal: string | undefined;
+      ch.on("data", (b: Buffer) => out.push(b));
+      ch.stderr.on("data", (b: Buffer) => errs.push(b));
+      ch.on("exit", (c: number | null, sig?: string) => {
+        code = c;
+        signal = sig;
+      });
+      ch.on("close", () => {
+        clearTimeout(timer);
+        resolve({ code, signal, stdout: redact(Buffer.concat(out).toString("utf8"), target), stderr: redact(Buffer.concat(errs).toString("utf8"), target) });
+      });
+      ch.end(input);
+    });
+  });
+}
+
 export class ExecSession implements DeviceSession {
   constructor(
     private readonly client: Client,
@@ -66,8 +119,14 @@ export class ExecSession implements DeviceSession {
   ) {}
 
   async apply(script: readonly string[]): Promise<ApplyResult> {
-    const r = await execOnce(this.client, this.target, "sh -e", script.join("\n") + "\n");
-    if (r.code !== 0) {
+    const runner = SCRIPT_RUNNERS[this.target.platform] ?? { exec: "sh -e" };
+    const input = script.join("\n") + "\n";
+    const r = "cli" in runner ? await cliOnce(this.client, this.target, input) : await execOnce(this.client, this.target, runner.exec, input);
+    if ("cli" in runner && (r.code === 0 || r.code === null) && CLI_ERRORS.test(r.stdout + "\n" + r.stderr)) {
+      const detail = tail((r.stdout + "\n" + r.stderr).split(/\r?\n/).filter((l) => CLI_ERRORS.test(l)).join("\n"));
+      throw new TransportError(this.target.device, "command", `the configuration script failed: ${detail}`);
+    }
+    if (r.code !== 0 && !("cli" in runner && r.code === null && !r.signal)) {
       const why = r.code === null ? `ended by signal ${r.signal ?? "?"}` : `exit status ${r.code}`;
       const detail = tail(r.stderr) || tail(r.stdout);
       throw new TransportError(this.target.device, "command", `the configuration script failed (${why})${detail ? `: ${detail}` : ""}`);

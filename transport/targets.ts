@@ -20,6 +20,8 @@
 import { existsSync, readFileSync } from "fs";
 import type { Device } from "../model/types";
 import type { DeviceTarget } from "./types";
+import { CliError } from "../util/errors";
+import { secretTooShort } from "../util/redact";
 
 export type HostKeys = ReadonlyMap<string, string>;
 
@@ -107,6 +109,9 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, stackKe
     if (existsSync(stackKeyFile)) privateKey = read(stackKeyFile, "citydc:sshKeyFile");
     else notes.push(`citydc:sshKeyFile ${stackKeyFile} does not exist (yet): preview works, a login cannot`);
   }
+  // A password too short to keep out of records and logs is refused where it enters (util/redact.ts).
+  const short = secretTooShort("CITYDC_SSH_PASSWORD", env.CITYDC_SSH_PASSWORD);
+  if (short) throw new CliError(short, 2);
   return { credentials: { ...(env.CITYDC_SSH_PASSWORD ? { password: env.CITYDC_SSH_PASSWORD } : {}), ...(privateKey ? { privateKey } : {}) }, notes };
 }
 

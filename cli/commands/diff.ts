@@ -8,7 +8,7 @@ import type { Inventory } from "../../model/types";
 import { diffInventories } from "../../audit/diff";
 import { diffJson, diffMarkdown, diffText, type DiffReport } from "../../audit/diff-format";
 import { computeImpact } from "../../audit/impact";
-import { formatDiagnostics } from "../../model/diagnostics";
+import { formatDiagnostics, printable } from "../../model/diagnostics";
 import { parseInventory } from "../../model/load";
 import { inventoryChangeSets } from "../../pipeline/index";
 import { readSource, type SourceText } from "../../audit/revision";
@@ -28,11 +28,12 @@ exit codes: 0 equal, 1 different, 2 error (bad arguments, unreadable or invalid 
 `;
 
 function load(src: SourceText): Inventory {
-  const result = parseInventory(src.text, src.file);
+  const result = src.bytes ? parseInventory(src.bytes, src.file) : { diagnostics: src.diagnostics, inventory: undefined, omitted: undefined };
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (!result.inventory || errors.length > 0) {
-    process.stderr.write(formatDiagnostics(result.diagnostics) + "\n");
-    throw new CliError(`${src.source}: invalid inventory (${errors.length} error(s)); fix it or compare another revision`, 2);
+    process.stderr.write(formatDiagnostics(result.diagnostics, { omitted: result.omitted }) + "\n");
+    const count = errors.length + (result.omitted?.errors ?? 0);
+    throw new CliError(`${printable(src.source)}: invalid inventory (${count.toLocaleString("en")} error(s)); fix it or compare another revision`, 2);
   }
   return result.inventory;
 }

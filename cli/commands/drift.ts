@@ -66,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   if (timeout !== undefined && !(timeout > 0)) throw new UsageError("--timeout must be a positive number of seconds");
 
   const src = readSource(file);
-  const loaded = parseInventory(src.text, src.file);
+  const loaded = src.bytes ? parseInventory(src.bytes, src.file) : { diagnostics: src.diagnostics, inventory: undefined };
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (!loaded.inventory || errors.length) {
     process.stderr.write(formatDiagnostics(loaded.diagnostics) + "\n");

@@ -37,6 +37,9 @@ export const EXTENSION: Readonly<Record<PlatformName, string>> = {
 
 const safeFileName = (device: string): string => device.replace(/[^A-Za-z0-9_.-]/g, "_");
 
+/** The index of what was written; no device file may take its name. */
+const INDEX_FILE = "index.json";
+
 export interface IndexEntry {
   readonly device: string;
   readonly site: string;
@@ -76,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!result.inventory) {
     warn(`${file}: INVALID, nothing rendered\n`);
-    warn(formatDiagnostics(result.diagnostics) + "\n");
+    warn(formatDiagnostics(result.diagnostics, { omitted: result.omitted }) + "\n");
     return 1;
   }
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
@@ -86,6 +89,20 @@ export async function run(argv: string[]): Promise<number> {
   const unknown = wanted.filter((n) => !names.has(n));
   if (unknown.length > 0) throw new UsageError(`no device ${unknown.map((n) => `'${n}'`).join(", ")} in ${file}`);
   const only = new Set(wanted);
+
+  // Every file name first: no two may be the same file (compared without case, as on macOS or Windows),
+  // and none may be the index, or one write would silently replace another.
+  const taken = new Map<string, string>([[INDEX_FILE.toLowerCase(), "the index"]]);
+  for (const d of result.inventory.devices) {
+    if (only.size > 0 && !only.has(d.name)) continue;
+    const name = fileFor({ device: d.name, platform: d.platform }, format);
+    const other = taken.get(name.toLowerCase());
+    if (other !== undefined) {
+      const fix = other === "the index" ? "rename the device, or render text (--format text), whose files are not .json" : "give the two devices names that differ in more than letter case, or render them with --device into different --out directories";
+      throw new CliError(`device ${d.name} would be written to ${name}, the file of ${other}; nothing written (${fix})`, 2);
+    }
+    taken.set(name.toLowerCase(), `device ${d.name}`);
+  }
 
   const index: IndexEntry[] = [];
   try {
@@ -101,7 +118,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const o of d.objects) counts[o.kind] = (counts[o.kind] ?? 0) + 1;
       index.push({ device: d.device, site: d.site, platform: d.platform, file: name, objects: d.objects.length, counts });
     }
-    writeFileSync(join(out, "index.json"), JSON.stringify({ inventory: file, format, devices: index }, null, 2) + "\n");
+    writeFileSync(join(out, INDEX_FILE), JSON.stringify({ inventory: file, format, devices: index }, null, 2) + "\n");
   } catch (err) {
     throw new CliError(`cannot write to ${out}: ${(err as Error).message}`, 2);
   }

@@ -1,10 +1,11 @@
 /**
  * carry: a VLAN that a device uses on access ports or as a gateway, and that other devices use too,
- * must leave the device on some trunk, or its hosts are cut off from the rest of the VLAN.
- * Code: W_VLAN_NOT_CARRIED (a warning: a device may be alone in a VLAN on purpose). Linear: one
- * pass over ports, one over VLAN gateways.
+ * must leave the device on some port towards another switch, or its hosts are cut off from the rest
+ * of the VLAN. A device carries a VLAN out on a trunk that allows it, or on an access port (or access
+ * LAG) in that VLAN that is cabled to another device. Code: W_VLAN_NOT_CARRIED (a warning: a device
+ * may be alone in a VLAN on purpose). Linear: one pass over ports, one over VLAN gateways.
  */
-import type { Check } from "./context";
+import { endpointKey, type Check } from "./context";
 
 export const carry: Check = (ctx) => {
   const inv = ctx.inv;
@@ -15,13 +16,30 @@ export const carry: Check = (ctx) => {
     if (!m) users.set(vlan, (m = new Map()));
     if (!m.has(device)) m.set(device, path);
   };
-  // device -> VLANs its trunks carry ("all" = every VLAN)
+  // device -> VLANs it carries to other devices ("all" = every VLAN), and its trunks (for the hint)
   const carried = new Map<string, Set<number> | "all">();
+  const trunks = new Map<string, string[]>();
+  // A cable to another device on the port itself or (for a LAG) on one of its members.
+  const cabled = (device: string, name: string, members: readonly string[] = []): boolean =>
+    [name, ...members].some((p) => (ctx.portUses.get(endpointKey(device, p)) ?? []).some((u) => u.what.startsWith("link ")));
   inv.devices.forEach((d, di) => {
+    if (carried.has(d.name)) return; // a second device of that name: E_DUPLICATE
     let set: Set<number> | "all" = new Set();
-    const port = (x: { mode?: string; vlan?: number; allowed?: readonly number[] | "all"; native?: number }, path: () => string) => {
-      if (x.mode === "access" && x.vlan !== undefined) use(x.vlan, d.name, path);
-      else if (x.mode === "trunk" && set !== "all") {
+    const ownTrunks: string[] = [];
+    const members = new Map<string, string[]>();
+    for (const x of d.interfaces) {
+      if (x.lag === undefined) continue;
+      const list = members.get(x.lag);
+      if (list) list.push(x.name);
+      else members.set(x.lag, [x.name]);
+    }
+    const port = (x: { name: string; mode?: string; vlan?: number; allowed?: readonly number[] | "all" }, path: () => string) => {
+      if (x.mode === "access" && x.vlan !== undefined) {
+        use(x.vlan, d.name, path);
+        if (set !== "all" && cabled(d.name, x.name, members.get(x.name))) set.add(x.vlan);
+      } else if (x.mode === "trunk") {
+        ownTrunks.push(x.name);
+        if (set === "all") return;
         if (x.allowed === undefined || x.allowed === "all") set = "all";
         else for (const v of x.allowed) set.add(v);
       }
@@ -31,6 +49,7 @@ export const carry: Check = (ctx) => {
     });
     d.lags.forEach((x, i) => port(x, () => `/devices/${di}/lags/${i}/vlan`));
     carried.set(d.name, set);
+    trunks.set(d.name, ownTrunks);
   });
   inv.vlans.forEach((v, vi) => v.gateways.forEach((g, gi) => use(v.id, g.device, () => `/vlans/${vi}/gateways/${gi}/device`)));
 
@@ -39,7 +58,11 @@ export const carry: Check = (ctx) => {
     for (const [device, path] of devices) {
       const c = carried.get(device);
       if (c === undefined || c === "all" || c.has(vlan)) continue;
-      ctx.warn("W_VLAN_NOT_CARRIED", path(), `VLAN ${vlan} is used on ${device}, but no trunk of ${device} carries it to the other ${devices.size - 1} device(s) in the VLAN`, `add ${vlan} to the allowed VLANs of ${device}'s uplink trunk (both ends)`);
+      const own = trunks.get(device) ?? [];
+      const hint = own.length
+        ? `add ${vlan} to the allowed VLANs of ${device} ${own.slice(0, 3).join(", ")}${own.length > 3 ? ", ..." : ""} (the trunk towards the other devices, on both ends of its link)`
+        : `cable ${device} to the other devices of VLAN ${vlan}: a trunk that allows ${vlan}, or an access port in VLAN ${vlan}, with a link to a switch in the VLAN`;
+      ctx.warn("W_VLAN_NOT_CARRIED", path(), `VLAN ${vlan} is used on ${device}, but no port of ${device} carries it to the other ${devices.size - 1} device(s) in the VLAN`, hint);
     }
   }
 };

@@ -3,11 +3,13 @@
  * reporter. Checks report JSON paths; the loader turns them into line, column and object names.
  * Indexes keep the FIRST object with a given name; duplicates are the `unique` check's business.
  */
-import { didYouMean } from "../suggest";
-import type { Device, Interface, Inventory, Lag, PortMode } from "../types";
+import { didYouMeanWithin } from "../suggest";
+import type { Device, Interface, Inventory, LacpMode, Lag, PortMode } from "../types";
 
 /** "Did you mean" suggestions per run; past this, unknown names are reported without one (bounded work). */
 const SUGGESTION_BUDGET = 500;
+/** Candidates compared, in all suggestions of a run together (each comparison is bounded by the name length limit). */
+const CANDIDATE_BUDGET = 200_000;
 
 export interface Finding {
   readonly code: string;
@@ -49,6 +51,8 @@ export interface PortSettings {
   readonly speed?: string;
   /** The LAG this port is or belongs to. */
   readonly lag?: string;
+  /** That LAG's LACP mode. */
+  readonly lacp?: LacpMode;
 }
 
 export interface Use {
@@ -71,6 +75,10 @@ function firstIndex<T>(items: readonly T[], key: (x: T) => string | number): Map
 
 export class CheckContext {
   readonly findings: Finding[] = [];
+  /** Findings past `limit` are counted here, not stored (a file can hold millions of problems). */
+  readonly omitted = { errors: 0, warnings: 0 };
+  /** Most findings stored; the loader passes its diagnostics cap. */
+  limit = Infinity;
   readonly tenants: Map<string, number>;
   readonly vrfs: Map<string, number>;
   readonly sites: Map<string, number>;
@@ -142,20 +150,25 @@ export class CheckContext {
   }
 
   private suggestions = 0;
+  private compared = 0;
 
   /** " (did you mean 'x'?)" for a near miss, within a per-run budget. */
   suggest(name: string, candidates: Iterable<string>): string {
-    if (this.suggestions >= SUGGESTION_BUDGET) return "";
+    if (this.suggestions >= SUGGESTION_BUDGET || this.compared >= CANDIDATE_BUDGET) return "";
     this.suggestions++;
-    return didYouMean(name, candidates);
+    const r = didYouMeanWithin(name, candidates, CANDIDATE_BUDGET - this.compared);
+    this.compared += r.examined;
+    return r.text;
   }
 
   error(code: string, path: string, message: string, hint: string): void {
-    this.findings.push({ code, severity: "error", path, message, hint });
+    if (this.findings.length >= this.limit) this.omitted.errors++;
+    else this.findings.push({ code, severity: "error", path, message, hint });
   }
 
   warn(code: string, path: string, message: string, hint: string): void {
-    this.findings.push({ code, severity: "warning", path, message, hint });
+    if (this.findings.length >= this.limit) this.omitted.warnings++;
+    else this.findings.push({ code, severity: "warning", path, message, hint });
   }
 
   /** The interface or LAG `name` of device `device`, if both exist. */
@@ -173,13 +186,13 @@ export class CheckContext {
   settings(port: Port): PortSettings {
     if (port.kind === "lag") {
       const l = port.lag!;
-      return { mode: l.mode, vlan: l.vlan, allowed: l.allowed, native: l.native, address: l.address, vrf: l.vrf, lag: l.name };
+      return { mode: l.mode, vlan: l.vlan, allowed: l.allowed, native: l.native, address: l.address, vrf: l.vrf, lag: l.name, lacp: l.lacp };
     }
     const i = port.iface!;
     if (i.lag !== undefined) {
       const li = port.device.lags.get(i.lag);
       const l = li === undefined ? undefined : port.device.device.lags[li];
-      if (l) return { mode: l.mode, vlan: l.vlan, allowed: l.allowed, native: l.native, address: l.address, vrf: l.vrf, speed: i.speed, lag: l.name };
+      if (l) return { mode: l.mode, vlan: l.vlan, allowed: l.allowed, native: l.native, address: l.address, vrf: l.vrf, speed: i.speed, lag: l.name, lacp: l.lacp };
     }
     return { mode: i.mode, vlan: i.vlan, allowed: i.allowed, native: i.native, address: i.address, vrf: i.vrf, speed: i.speed };
   }

@@ -10,6 +10,7 @@ import { inband } from "./inband";
 import { lags } from "./lags";
 import { links } from "./links";
 import { mlag } from "./mlag";
+import { management } from "./management";
 import { names } from "./names";
 import { platform } from "./platform";
 import { ports } from "./ports";
@@ -29,6 +30,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   references,
   names,
   vlanGroups,
+  management,
   vlans,
   racks,
   ports,
@@ -48,12 +50,18 @@ export const CHECKS: Readonly<Record<string, Check>> = {
 
 /** Every finding of every check (or of the named checks only). */
 export function runChecks(inv: Inventory, only?: readonly string[]): Finding[] {
+  return runChecksLimited(inv, Infinity, only).findings;
+}
+
+/** At most `limit` findings, and the count of the errors and warnings past it. */
+export function runChecksLimited(inv: Inventory, limit: number, only?: readonly string[]): { findings: Finding[]; omitted: { errors: number; warnings: number } } {
   const ctx = new CheckContext(inv);
+  ctx.limit = limit;
   for (const [name, check] of Object.entries(CHECKS)) {
     if (only && !only.includes(name)) continue;
     check(ctx);
   }
-  return ctx.findings;
+  return { findings: ctx.findings, omitted: ctx.omitted };
 }
 
 export type { Finding } from "./context";

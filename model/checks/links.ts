@@ -4,8 +4,10 @@
  * (different access VLAN or allowed list), E_LINK_NATIVE (different native VLAN), E_LINK_SPEED,
  * E_LINK_SUBNET (routed ends not in one subnet; a routed end outside the VLAN of the access port it
  * faces), E_LINK_LAG (a LAG member facing a plain port, or one LAG's members going to different
- * LAGs; the two halves of a multi-chassis LAG count as one), E_LINK_DCI (a dci link that does not join a primary site and its DR site). A mismatch of two
- * LAGs is reported once, not once per member cable.
+ * LAGs; the two halves of a multi-chassis LAG count as one), E_LINK_DCI (a dci link that does not join
+ * a primary site and its DR site), E_LINK_LACP (the two LAGs of a link disagree on LACP: static against
+ * LACP, or passive on both ends, which never starts a negotiation). A mismatch of two LAGs is reported
+ * once, not once per member cable.
  */
 import { contains, parsePrefix } from "../ip";
 import type { Check, PortSettings } from "./context";
@@ -27,6 +29,7 @@ export const links: Check = (ctx) => {
   const inv = ctx.inv;
   const reported = new Set<string>();
   const lagPeers = new Map<string, { peer: string; path: string }>();
+  const lacpReported = new Set<string>();
   inv.links.forEach((l, li) => {
     const path = `/links/${li}`;
     if (l.a.device === l.b.device) {
@@ -70,6 +73,20 @@ export const links: Check = (ctx) => {
         if (!seen) lagPeers.set(key, { peer, path });
         else if (seen.peer !== peer) {
           ctx.error("E_LINK_LAG", `${path}/${side}/interface`, `members of ${xd} ${x.lag} go to ${seen.peer} and to ${peer}`, `cable all members of ${x.lag} to one LAG on one device (or split them into two LAGs)`);
+        }
+      }
+    }
+
+    if (a.lag !== undefined && b.lag !== undefined && a.lacp !== undefined && b.lacp !== undefined) {
+      const key = `${l.a.device}\u0000${a.lag}\u0000${l.b.device}\u0000${b.lag}`;
+      if (!lacpReported.has(key)) {
+        lacpReported.add(key);
+        const lags = `${l.a.device} ${a.lag} (${a.lacp}) <-> ${l.b.device} ${b.lag} (${b.lacp})`;
+        if ((a.lacp === "static") !== (b.lacp === "static")) {
+          const [fix, lagName] = a.lacp === "static" ? [l.a.device, a.lag] : [l.b.device, b.lag];
+          ctx.error("E_LINK_LACP", `${path}/${a.lacp === "static" ? "a" : "b"}/interface`, `LACP mismatch on ${lags}: one end runs LACP, the other is a static LAG, so the LACP end never bundles its members`, `set lacp: active on ${fix} ${lagName} (or static on both ends)`);
+        } else if (a.lacp === "passive" && b.lacp === "passive") {
+          ctx.error("E_LINK_LACP", `${path}/b/interface`, `both ends of ${lags} are LACP passive: neither starts the negotiation, the LAG never comes up`, `set lacp: active on at least one end (${l.a.device} ${a.lag} or ${l.b.device} ${b.lag})`);
         }
       }
     }

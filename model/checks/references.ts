@@ -1,7 +1,8 @@
 /**
  * references: every name or ID that points at another object must resolve. Near misses get a
  * "did you mean". Codes: E_REF_UNKNOWN (nothing with that name/ID), E_RACK_SITE (a device's rack
- * stands at another site).
+ * stands at another site), E_VRF_TENANT (a VLAN in a VRF of another tenant), E_SERVICE_TENANT (a
+ * service on a VLAN of another tenant).
  */
 import type { Check, CheckContext } from "./context";
 
@@ -60,6 +61,10 @@ export const references: Check = (ctx) => {
   inv.vlans.forEach((v, i) => {
     ref(ctx, v.tenant, ctx.tenants, `/vlans/${i}/tenant`, "tenant", "tenants:");
     ref(ctx, v.vrf, ctx.vrfs, `/vlans/${i}/vrf`, "vrf", "vrfs:");
+    const vrf = v.vrf === undefined ? undefined : inv.vrfs[ctx.vrfs.get(v.vrf) ?? -1];
+    if (vrf && vrf.tenant !== v.tenant && ctx.tenants.has(vrf.tenant) && ctx.tenants.has(v.tenant)) {
+      ctx.error("E_VRF_TENANT", `/vlans/${i}/vrf`, `VLAN ${v.id} belongs to tenant ${v.tenant}, but VRF ${vrf.name} belongs to tenant ${vrf.tenant}`, `put VLAN ${v.id} in a VRF of tenant ${v.tenant} (or the global table), or correct the VLAN's tenant`);
+    }
     v.sites.forEach((s, k) => ref(ctx, s, ctx.sites, `/vlans/${i}/sites/${k}`, "site", "sites:"));
     v.gateways.forEach((g, k) => ref(ctx, g.device, ctx.devices, `/vlans/${i}/gateways/${k}/device`, "device", "devices:"));
   });
@@ -83,7 +88,13 @@ export const references: Check = (ctx) => {
   });
   inv.services.forEach((s, i) => {
     ref(ctx, s.tenant, ctx.tenants, `/services/${i}/tenant`, "tenant", "tenants:");
-    s.vlans.forEach((v, k) => vlanRef(ctx, v, `/services/${i}/vlans/${k}`));
+    s.vlans.forEach((v, k) => {
+      vlanRef(ctx, v, `/services/${i}/vlans/${k}`);
+      const vlan = inv.vlans[ctx.vlans.get(v) ?? -1];
+      if (vlan && vlan.tenant !== s.tenant && ctx.tenants.has(vlan.tenant) && ctx.tenants.has(s.tenant)) {
+        ctx.error("E_SERVICE_TENANT", `/services/${i}/vlans/${k}`, `service ${s.name} (tenant ${s.tenant}) uses VLAN ${v}, which belongs to tenant ${vlan.tenant}`, `use a VLAN of tenant ${s.tenant} for service ${s.name}, or correct the service's tenant`);
+      }
+    });
   });
   inv.dr.forEach((r, i) => {
     ref(ctx, r.site, ctx.sites, `/dr/${i}/site`, "site", "sites:");

@@ -2,8 +2,11 @@
  * unique: names and IDs identify objects everywhere (diffs, Pulumi names, references), so each may
  * appear once. Codes: E_DUPLICATE (same name/ID twice in one list, or an interface and a LAG with
  * the same name on one device), E_DUPLICATE_MANAGEMENT (two devices with the same SSH address and
- * port), W_DUPLICATE_VLAN_NAME (two VLAN IDs with one name: legal, but confusing).
+ * port), W_DUPLICATE_VLAN_NAME (two VLAN IDs with one name: legal, but confusing). Route
+ * distinguishers identify a VRF's routes: each is within RFC 4364's ranges (E_VRF_RD) and used by one
+ * VRF (E_DUPLICATE, compared as numbers: 65001:0100 is 65001:100).
  */
+import { canonicalRd, rdProblem } from "../ip";
 import type { Check } from "./context";
 
 function dupes<T>(ctx: Parameters<Check>[0], items: readonly T[], key: (x: T) => string | number, path: (i: number) => string, what: string, code = "E_DUPLICATE"): void {
@@ -38,6 +41,19 @@ export const unique: Check = (ctx) => {
   dupes(ctx, inv.hosts, (x) => x.name, (i) => `/hosts/${i}/name`, "host");
   dupes(ctx, inv.services, (x) => x.name, (i) => `/services/${i}/name`, "service");
   dupes(ctx, inv.dr, (x) => x.site, (i) => `/dr/${i}/site`, "DR protection for site");
+  const rds = new Map<string, string>();
+  inv.vrfs.forEach((v, i) => {
+    if (v.rd === undefined) return;
+    const problem = rdProblem(v.rd);
+    if (problem) {
+      ctx.error("E_VRF_RD", `/vrfs/${i}/rd`, `route distinguisher ${v.rd} of VRF ${v.name}: ${problem}`, "write ASN:NN (2-byte AS, NN up to 4294967295; or 4-byte AS, NN up to 65535) or IPv4:NN (NN up to 65535), e.g. 65001:100");
+      return;
+    }
+    const key = canonicalRd(v.rd);
+    const other = rds.get(key);
+    if (other !== undefined) ctx.error("E_DUPLICATE", `/vrfs/${i}/rd`, `route distinguisher ${v.rd} of VRF ${v.name} is already VRF ${other}'s`, `give each VRF its own route distinguisher (e.g. ${key.replace(/:\d+$/, ":<n>")} with another number)`);
+    else rds.set(key, v.name);
+  });
   const mgmt = new Map<string, string>();
   inv.devices.forEach((d, di) => {
     dupes(ctx, d.interfaces, (x) => x.name, (i) => `/devices/${di}/interfaces/${i}/name`, `interface of ${d.name}`);

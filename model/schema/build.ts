@@ -20,11 +20,50 @@ const RUNTIME: Record<string, string> = {
   'require("ajv/dist/runtime/equal")': "{ default: equal }",
 };
 
+/**
+ * Most errors the validator stores (it still counts all of them, in `validate.errorCount`). A file can
+ * hold millions of schema errors (a list of a million invalid VLAN IDs); ajv has no limit of its own, so
+ * without this its error objects alone take hundreds of MB.
+ */
+export const MAX_STORED_SCHEMA_ERRORS = 5000;
+
+/**
+ * Caps ajv's error array in the generated code: a push past the cap is skipped (the `errors` counter
+ * still counts it), truncations after anyOf branches never lengthen the array, errors of a called
+ * sub-validator are added within the cap and counted by its own `errorCount`. Each rewrite must match
+ * every place ajv touches the array (listed by hand from ajv 8's output); anything else fails the build
+ * rather than produce a validator that miscounts.
+ */
+export function capErrors(code: string, max: number = MAX_STORED_SCHEMA_ERRORS): string {
+  const rules: [RegExp, string | ((...m: string[]) => string)][] = [
+    [/\{vErrors\.push\((err\d+)\);\}/g, (_m, e) => `{if(vErrors.length < ${max}){vErrors.push(${e});}}`],
+    [/vErrors\.length = (_errs\d+);/g, (_m, e) => `vErrors.length = Math.min(${e}, vErrors.length);`],
+    [
+      /vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);errors = vErrors\.length;/g,
+      (_m, v) => `vErrors = vErrors === null ? ${v}.errors : vErrors.concat(${v}.errors).slice(0, ${max});errors += ${v}.errorCount;`,
+    ],
+    [/(validate\d+)\.errors = vErrors;return errors === 0;/g, (_m, v) => `${v}.errors = vErrors;${v}.errorCount = errors;return errors === 0;`],
+  ];
+  let out = code;
+  let rewritten = 0;
+  for (const [re, to] of rules) {
+    out = out.replace(re, (...m: string[]) => {
+      rewritten++;
+      return typeof to === "string" ? to : to(...m);
+    });
+  }
+  // Every push, truncation, concatenation and hand-over of the array must have been rewritten (the other
+  // uses only test it for null or start it: `vErrors === null`, `vErrors = [errN]`, `vErrors = null`).
+  const uses = (code.match(/vErrors\.push\(|vErrors\.length = |vErrors\.concat\(|\.errors = vErrors;/g) ?? []).length;
+  if (uses !== rewritten) throw new Error(`capErrors: ajv's generated code changed shape (${uses} uses of the error array, ${rewritten} rewritten); update model/schema/build.ts`);
+  return out;
+}
+
 /** The TypeScript text of validator.generated.ts for the given schema. */
 export function generateValidatorSource(schema: object): string {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: false, lines: false } });
   const validate = ajv.compile(schema);
-  let code = standaloneCode(ajv, validate);
+  let code = capErrors(standaloneCode(ajv, validate));
   for (const [from, to] of Object.entries(RUNTIME)) code = code.split(from).join(to);
   const leftover = code.match(/require\([^)]*\)/);
   if (leftover) throw new Error(`generated validator needs an unexpected runtime module: ${leftover[0]}`);

@@ -42,9 +42,24 @@ function describe(node: SchemaNode | undefined): string {
   return "";
 }
 
-function quote(v: unknown): string {
-  return JSON.stringify(v) ?? String(v);
+/**
+ * A value as the inventory's author would write it in YAML, for a message: `.nan`, `.inf`, `-.inf`,
+ * `null`, a date as written, strings quoted; control and format characters as \uXXXX (a message must
+ * never carry a terminal escape); long values cut. Lists and mappings are named, not printed.
+ */
+export function show(v: unknown, max = 60): string {
+  let text: string;
+  if (typeof v === "number") text = Number.isNaN(v) ? ".nan" : v === Infinity ? ".inf" : v === -Infinity ? "-.inf" : String(v);
+  else if (v === null || v === undefined) text = "null";
+  else if (v instanceof Date) text = Number.isNaN(v.getTime()) ? "an invalid date" : v.toISOString().replace(/T00:00:00\.000Z$/, "");
+  else if (Array.isArray(v)) return v.length === 0 ? "[]" : `a list of ${v.length}`;
+  else if (typeof v === "object") return "a mapping";
+  else if (typeof v === "string") text = JSON.stringify(v.length > max ? v.slice(0, max) : v).replace(/[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + (v.length > max ? "..." : "");
+  else text = String(v);
+  return text;
 }
+
+const quote = show;
 
 function toProblem(e: ErrorObject): SchemaProblem | undefined {
   const parent = e.parentSchema as SchemaNode | undefined;
@@ -64,7 +79,7 @@ function toProblem(e: ErrorObject): SchemaProblem | undefined {
         code: "E_SCHEMA_UNKNOWN_KEY",
         path: `${here}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
         atKey: true,
-        message: `unknown key '${key}'${didYouMean(key, known)}`,
+        message: `unknown key '${show(key).slice(1, -1)}'${key.length > 100 ? "" : didYouMean(key, known)}`,
         hint: `remove it or use one of: ${known.join(", ")} (keys are camelCase)`,
       };
     }
@@ -81,7 +96,7 @@ function toProblem(e: ErrorObject): SchemaProblem | undefined {
     case "type": {
       const want = (e.params as { type: string }).type;
       const article = /^[aeiou]/.test(want) ? "an" : "a";
-      const got = Array.isArray(e.data) ? "a list" : e.data === null ? "empty (null)" : e.data instanceof Date ? "a date (quote it to keep it text)" : typeof e.data === "object" ? "a mapping" : `${typeof e.data} ${quote(e.data)}`;
+      const got = Array.isArray(e.data) ? "a list" : e.data === null ? "empty (null)" : e.data instanceof Date ? "a date (quote it to keep it text)" : typeof e.data === "object" ? "a mapping" : typeof e.data === "number" && !Number.isFinite(e.data) ? `the YAML float ${quote(e.data)}` : `${typeof e.data} ${quote(e.data)}`;
       const wanted = want === "array" ? "a list" : want === "object" ? "a mapping (key: value)" : `${article} ${want}`;
       return { code: "E_SCHEMA_TYPE", path: here, atKey: false, message: `must be ${wanted}, found ${got}`, hint: `write ${wanted}${about ? ` (${about})` : ""}` };
     }
@@ -104,7 +119,10 @@ function toProblem(e: ErrorObject): SchemaProblem | undefined {
     }
     case "uniqueItems": {
       const { i, j } = e.params as { i: number; j: number };
-      return { code: "E_SCHEMA_DUPLICATE_ITEM", path: `${here}/${i}`, atKey: false, message: `items ${j + 1} and ${i + 1} are the same`, hint: "list each value once" };
+      const first = Math.min(i, j);
+      const again = Math.max(i, j);
+      const list = Array.isArray(e.data) ? e.data : [];
+      return { code: "E_SCHEMA_DUPLICATE_ITEM", path: `${here}/${again}`, atKey: false, message: `items ${first + 1} and ${again + 1} are the same (${quote(list[again])})`, hint: "list each value once" };
     }
     default:
       return { code: "E_SCHEMA", path: here, atKey: false, message: e.message ?? "does not match the schema", hint: about || "see inventory/schema/inventory.schema.json" };
@@ -113,16 +131,35 @@ function toProblem(e: ErrorObject): SchemaProblem | undefined {
 
 /** Schema problems of a parsed document (empty when it conforms). */
 export function checkSchema(data: unknown): SchemaProblem[] {
-  const validate = validator();
-  if (validate(data)) return [];
+  return schemaProblems(data).problems;
+}
+
+/**
+ * At most `max` schema problems of a parsed document, and how many more there are. The compiled
+ * validator stores at most MAX_STORED_SCHEMA_ERRORS of ajv's errors but counts them all, so a file with
+ * a million errors costs time linear in its size and memory bounded by the cap. `omitted` counts the
+ * problems not returned: the converted ones past `max` and the errors the validator did not store.
+ */
+export function schemaProblems(data: unknown, max = Infinity): { problems: SchemaProblem[]; omitted: number } {
+  const validate = validator() as ValidateFunction & { errorCount?: number };
+  if (validate(data)) return { problems: [], omitted: 0 };
   const problems: SchemaProblem[] = [];
-  for (const e of validate.errors ?? []) {
+  const seen = new Set<string>();
+  const errors = validate.errors ?? [];
+  let omitted = Math.max(0, (validate.errorCount ?? errors.length) - errors.length);
+  for (const e of errors) {
     // "all" or a list: a list reports its own item errors; anything else gets the one anyOf error.
     if (/\/anyOf\/0\//.test(e.schemaPath)) continue;
     if (/\/anyOf\/1\/type$/.test(e.schemaPath)) continue;
     if (e.keyword === "anyOf" && Array.isArray(e.data)) continue;
     const p = toProblem(e);
-    if (p) problems.push(p);
+    if (!p) continue;
+    // A value checked both by its item schema and by a $ref (a VLAN ID) fails both with one message.
+    const key = `${p.code}\u0000${p.path}\u0000${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (problems.length < max) problems.push(p);
+    else omitted++;
   }
-  return problems;
+  return { problems, omitted };
 }

@@ -57,7 +57,11 @@ function waitPort(port: number, ms: number): Promise<void> {
   });
 }
 
-export async function startRecordingSshd(dir: string, ports: readonly number[]): Promise<RecordingSshd> {
+/**
+ * `after`: shell lines each session runs once it has recorded its command and stdin (`$port` is set),
+ * e.g. to make one device fail with a message of its own.
+ */
+export async function startRecordingSshd(dir: string, ports: readonly number[], after: readonly string[] = []): Promise<RecordingSshd> {
   fs.mkdirSync(path.join(dir, "log"), { recursive: true });
   fs.mkdirSync("/run/sshd", { recursive: true });
   const hostKeyFile = path.join(dir, "host_ed25519");
@@ -74,6 +78,7 @@ export async function startRecordingSshd(dir: string, ports: readonly number[]):
       `f="${dir}/log/$(date +%s%N).$port.$$"`,
       `printf '%s' "$SSH_ORIGINAL_COMMAND" > "$f.cmd"`,
       `cat > "$f.in"`,
+      ...after,
       "",
     ].join("\n"),
     { mode: 0o755 },

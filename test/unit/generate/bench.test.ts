@@ -10,7 +10,9 @@ import { hostVars, writeAnsibleFiles, writeInventory } from "../../../bench/ansi
 import { labSizeOptions } from "../../../bench/lab";
 import { sizeOptions } from "../../../bench/pure";
 import { benchOptions } from "../../../bench/run";
-import { BEGIN, END, writeReport, table } from "../../../bench/report";
+import { BEGIN, END, HOSTILE_MARKERS, writeReport, table } from "../../../bench/report";
+import { hostileTable, shapes } from "../../../bench/hostile";
+import { parseInventory } from "../../../model/load";
 import { median } from "../../../bench/measure";
 import { UsageError } from "../../../util/errors";
 import type { DeviceIntent } from "../../../intent/types";
@@ -168,6 +170,25 @@ describe("the runner and its report", () => {
     const fresh = join(dir, "NEW.md");
     writeReport(fresh, "figures", "# intro");
     expect(readFileSync(fresh, "utf8")).toBe(`# intro\n\n${BEGIN}\nfigures\n${END}\n`);
+  });
+
+  it("the pathological inputs: on by default, their own block, every shape invalid as it says, growth per doubling", () => {
+    expect(benchOptions([], "/repo")).toMatchObject({ hostile: true });
+    expect(benchOptions(["--skip-hostile"], "/repo")).toMatchObject({ hostile: false });
+    const dir = tempDir("citydc-report-");
+    const file = join(dir, "BENCHMARKS.md");
+    writeFileSync(file, `${BEGIN}\nmain\n${END}\n\n${HOSTILE_MARKERS.begin}\nold\n${HOSTILE_MARKERS.end}\n`);
+    writeReport(file, "hostile figures", "# intro", HOSTILE_MARKERS);
+    expect(readFileSync(file, "utf8")).toBe(`${BEGIN}\nmain\n${END}\n\n${HOSTILE_MARKERS.begin}\nhostile figures\n${HOSTILE_MARKERS.end}\n`);
+    for (const shape of shapes(true)) {
+      const r = parseInventory(shape.text(shape.sizes[0]!), "x.yaml");
+      expect(r.inventory, shape.name).toBeUndefined();
+      expect(r.diagnostics.length + (r.omitted?.errors ?? 0), shape.name).toBeGreaterThanOrEqual(shape.sizes[0]!);
+    }
+    const m = (cpuMs: number) => ({ runs: [], medianMs: cpuMs, minMs: cpuMs, rssMiB: 100, cpuMs, code: 1 });
+    const t = hostileTable([{ shape: "s", n: 10, fileMiB: 1, result: m(100) }, { shape: "s", n: 20, fileMiB: 2, result: m(210) }, { shape: "s", n: 40, fileMiB: 4, result: { error: "did not end within 120.0 s" } }]);
+    expect(t).toContain("| s | 20 | 2.0 MiB | 210 ms | 210 ms | 100 MiB | 2.1x |");
+    expect(t).toContain("did not end");
   });
 
   it("formats tables and medians", () => {

@@ -152,6 +152,66 @@ describe("semantic checks", () => {
     });
   });
 
+  it("an access-mode LAG between two switches carries its VLAN (no W_VLAN_NOT_CARRIED); another VLAN on it still warns, with a fix that fits", () => {
+    const build = (otherVlan: number) => {
+      const d = minimal();
+      d.sites = [{ name: "dc1", role: "primary" }];
+      d.dr = [];
+      d.links = [];
+      d.vlans = [{ id: 10, name: "video", tenant: "city", purpose: "video", sites: ["dc1"], subnet: "10.0.10.0/24" }, { id: 20, name: "v20", tenant: "city", purpose: "server", sites: ["dc1"] }];
+      for (const [dev, vlan] of [[sw1(d), 10], [sw2(d), otherVlan]] as const) {
+        dev.site = "dc1";
+        dev.interfaces = [{ name: "p1", lag: "bond0" }, { name: "p2", lag: "bond0" }, { name: "p3", mode: "access", vlan: 10 }];
+        dev.lags = [{ name: "bond0", mode: "access", vlan }];
+      }
+      delete sw2(d).rack;
+      d.links = [1, 2].map((n) => ({ kind: "fabric", a: { device: "sw1", interface: `p${n}` }, b: { device: "sw2", interface: `p${n}` } }));
+      d.hosts = [
+        { name: "h1", tenant: "city", address: "10.0.10.11/24", attach: { device: "sw1", interface: "p3" } },
+        { name: "h2", tenant: "city", address: "10.0.10.12/24", attach: { device: "sw2", interface: "p3" } },
+      ];
+      return validate(d);
+    };
+    const same = build(10);
+    expect(same.diagnostics.map((x) => `${x.code} ${x.message}`)).toEqual([]);
+    const other = build(20);
+    const warned = other.diagnostics.filter((x) => x.code === "W_VLAN_NOT_CARRIED");
+    expect(warned.length).toBeGreaterThan(0);
+    expect(codes(other)).toContain("E_LINK_VLANS");
+    for (const w of warned) {
+      expect(w.hint).not.toMatch(/uplink trunk/);
+      expect(w.hint).toMatch(/access port in VLAN 10|a trunk that allows 10/);
+    }
+  });
+
+  it("near misses of the addressing and routing rules stay valid", () => {
+    // a router managed at its own loopback, VRRP peers with VLAN gateway addresses, a /31 on both ends of one link
+    const d = withRouters(minimal());
+    r1(d).loopback = "10.254.0.1";
+    r1(d).management = { address: "10.254.0.1", port: 22, user: "c" };
+    r1(d).bgp.routerId = "10.254.0.1";
+    r2(d).bgp.routerId = "10.254.0.2";
+    r1(d).routes = [{ prefix: "10.99.0.0/24", nextHop: "10.255.0.1" }];
+    r1(d).bgp.networks = ["10.99.0.0/24"];
+    r1(d).bgp.neighbors = [{ address: "10.255.0.1", remoteAs: 65002 }];
+    d.vrfs = [{ name: "a", tenant: "city", rd: "65001:100" }, { name: "b", tenant: "university", rd: "4200000000:7" }];
+    d.vlans[0].vrf = "a";
+    // (the minimal inventory's single DCI cable is warned: W_DR_SINGLE_PATH)
+    expect(validate(d).diagnostics.filter((x) => x.code !== "W_DR_SINGLE_PATH").map((x) => `${x.code} ${x.path} ${x.message}`)).toEqual([]);
+  });
+
+  it("LACP: active/passive and static/static are fine", () => {
+    for (const [x, y] of [["active", "passive"], ["static", "static"], ["active", "active"]]) {
+      const d = minimal();
+      for (const [dev, mode] of [[sw1(d), x], [sw2(d), y]] as const) {
+        dev.lags = [{ name: "bond0", lacp: mode, mode: "trunk", allowed: [10] }];
+        dev.interfaces[1] = { name: "p2", lag: "bond0" };
+      }
+      d.links = [{ kind: "dci", a: { device: "sw1", interface: "p2" }, b: { device: "sw2", interface: "p2" } }];
+      expect(validate(d).diagnostics.map((z) => z.code).filter((c) => c !== "W_DR_SINGLE_PATH"), `${x}/${y}`).toEqual([]);
+    }
+  });
+
   it("reports every problem in one run", () => {
     const d = minimal();
     d.hosts[0].tenant = "university";

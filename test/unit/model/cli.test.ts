@@ -20,8 +20,7 @@ function newestSource(): number {
       else if (/\.(ts|json)$/.test(f.name)) newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
-  walk(join(ROOT, "inventory"));
-  walk(join(ROOT, "cli"));
+  for (const dir of ["inventory", "util", "model", "intent", "platforms", "pipeline", "audit", "cli"]) walk(join(ROOT, dir));
   return newest;
 }
 

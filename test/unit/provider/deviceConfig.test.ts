@@ -163,6 +163,13 @@ describe("DeviceConfig provider", () => {
     expect(err.message).not.toContain(PASSWORD);
   });
 
+  it("the error never carries the password in an encoded form either, nor a secret the device printed", async () => {
+    const { provider } = setup({ fail: new TransportError("leaf1", "command", `GET /login?pw=${encodeURIComponent(PASSWORD)} "${JSON.stringify(PASSWORD).slice(1, -1)}"\nsecret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0`) });
+    const err = await provider.create("urn", inputs(base)).catch((e: unknown) => e as Error);
+    expect(err.message).toContain("leaf1");
+    for (const f of [PASSWORD, encodeURIComponent(PASSWORD), "$1$mERr$hx5rVt7rPNoS4wqbXKX7m0"]) expect(err.message).not.toContain(f);
+  });
+
   it("refuses to log in to a device whose host key is not pinned", async () => {
     const { provider, rec } = setup();
     const unpinned = inputs(base, { target: { host: "127.0.0.1", port: 22, user: "u", hostKey: "" } });

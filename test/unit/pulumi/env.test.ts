@@ -52,7 +52,7 @@ describe("offline Pulumi environment", () => {
     expect(() => pulumiEnv("dr", { root: tmp })).toThrow(/PULUMI_CONFIG_PASSPHRASE/);
     process.env.PULUMI_CONFIG_PASSPHRASE_FILE = path.join(tmp, "pass");
     expect(pulumiEnv("dr", { root: tmp }).PULUMI_CONFIG_PASSPHRASE_FILE).toBe(path.join(tmp, "pass"));
-    expect(pulumiEnv("dr", { root: tmp, passphrase: "given" }).PULUMI_CONFIG_PASSPHRASE).toBe("given");
+    expect(pulumiEnv("dr", { root: tmp, passphrase: "given-passphrase" }).PULUMI_CONFIG_PASSPHRASE).toBe("given-passphrase");
   });
 
   it("finds the CLI on PATH, else in the toolchain cache, else says how to get it", () => {
