@@ -2,7 +2,7 @@
  * Semantic diff of two inventory revisions, by object and not by line (pure: no I/O, no Pulumi).
  *
  * Every object is identified by its natural key (inventory/types.ts): tenant, VRF, site, rack, device and
- * host by name; an interface or LAG by device and name; a VLAN by id; a link by its two ends, sorted; a
+ * host by name; an interface or LAG by device and name; a VLAN by id (by group and id in a VLAN group); a link by its two ends, sorted; a
  * service by name; a DR protection by its DR site. Each object is flattened into named fields
  * ("management.address", "routes[default 0.0.0.0/0].nextHop", "gateways[kg-dc1-core01].priority"), and
  * two revisions are compared field by field. Lists that are sets in the model (a VLAN's sites, a trunk's
@@ -199,6 +199,9 @@ export function linkKey(link: Link, dn: (n: string) => string = identity): strin
   return naturalCompare(a, b) <= 0 ? `${a} <-> ${b}` : `${b} <-> ${a}`;
 }
 
+/** The ID of a VLAN key ("120", "kg-dc2-local/120"), for sorting. */
+const vlanOrder = (key: string): number => Number(key.slice(key.lastIndexOf("/") + 1));
+
 function vlanLabel(id: number, name: string): string {
   return `VLAN ${id} (${name})`;
 }
@@ -328,8 +331,11 @@ function flatten(inv: Inventory, r: Renames, ports: Map<string, DevicePorts>): E
       set(f, `gateways[${dn}].priority`, g.priority);
     }
     set(f, "vrid", v.vrid);
+    set(f, "group", v.group);
     const sites = sortedSet(v.sites ?? []).map(String);
-    put({ type: "vlan", key: String(v.id), label: vlanLabel(v.id, v.name), sites, fields: f });
+    // a VLAN in a group is known by group and ID (the ID may mean another VLAN in another group)
+    const key = v.group === undefined ? String(v.id) : `${v.group}/${v.id}`;
+    put({ type: "vlan", key, label: v.group === undefined ? vlanLabel(v.id, v.name) : `${vlanLabel(v.id, v.name)} in group ${v.group}`, sites, fields: f });
   }
   for (const l of inv.links ?? []) {
     const f: Flat = new Map();
@@ -613,7 +619,7 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
     const b = changes[j]!;
     const t = typeRank.get(a.type)! - typeRank.get(b.type)!;
     if (t !== 0) return t;
-    if (a.type === "vlan") return Number(a.key) - Number(b.key);
+    if (a.type === "vlan") return vlanOrder(a.key) - vlanOrder(b.key) || naturalCompare(a.key, b.key);
     return naturalCompare(a.key, b.key);
   });
   const sorted = order.map((i) => changes[i]!);

@@ -124,11 +124,14 @@ export function compareFacts(intended: ConfigObject["fields"], found: ConfigObje
   const out: FieldDrift[] = [];
   // Line-matching parsers (the vendor CLIs) report the intended lines the device does not show as
   // `missing`: show them as intended config lines that were not found.
+  // Lines the device shows that citydc owns but did not intend come back as `unexpected`.
   const lines = found.missing;
-  if (Array.isArray(lines) && !("missing" in intended)) {
-    out.push({ field: "config lines", intended: lines });
-    const { missing: _ignored, ...rest } = found;
+  const extra = found.unexpected;
+  if ((Array.isArray(lines) && !("missing" in intended)) || (Array.isArray(extra) && !("unexpected" in intended))) {
+    out.push({ field: "config lines", ...(Array.isArray(lines) ? { intended: lines } : {}), ...(Array.isArray(extra) ? { found: extra } : {}) });
+    const { missing: _ignored, unexpected: _alsoIgnored, ...rest } = found;
     void _ignored;
+    void _alsoIgnored;
     found = rest;
   }
   for (const [field, v] of Object.entries(intended)) {

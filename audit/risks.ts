@@ -34,8 +34,13 @@ function listSome(items: readonly string[]): string {
 }
 
 function vlanSites(inv: Inventory): Map<number, Set<string>> {
+  // every site where the ID means some VLAN (VLAN groups reuse IDs at other sites)
   const m = new Map<number, Set<string>>();
-  for (const v of inv.vlans ?? []) m.set(v.id, new Set(v.sites ?? []));
+  for (const v of inv.vlans ?? []) {
+    const set = m.get(v.id) ?? new Set<string>();
+    for (const s of v.sites ?? []) set.add(s);
+    m.set(v.id, set);
+  }
   return m;
 }
 
@@ -110,11 +115,14 @@ function protectedVlans(inv: Inventory): Map<string, { protects: string; vlans: 
 
 /** Parity violations, keyed for comparison between revisions: "<dr site>|<vlan>" -> message. */
 function parityViolations(inv: Inventory): Map<string, string> {
-  const vlans = new Map((inv.vlans ?? []).map((v) => [v.id, v]));
+  const vlans = new Map<number, NonNullable<Inventory["vlans"]>[number][]>();
+  for (const v of inv.vlans ?? []) vlans.set(v.id, [...(vlans.get(v.id) ?? []), v]);
   const out = new Map<string, string>();
   for (const [site, p] of protectedVlans(inv)) {
     for (const id of p.vlans) {
-      const v = vlans.get(id);
+      // the VLAN of that ID at the DR site (VLAN groups reuse IDs elsewhere)
+      const all = vlans.get(id) ?? [];
+      const v = all.find((x) => (x.sites ?? []).includes(site)) ?? all[0];
       if (!v) out.set(`${site}|${id}`, `VLAN ${id} is protected by DR site ${site} but no longer exists`);
       else {
         const missing = [p.protects, site].filter((s) => !(v.sites ?? []).includes(s));

@@ -621,7 +621,7 @@ export function generateInventory(options: GenerateOptions): Inventory {
         },
         nextHost: 10,
       });
-      accessPort(wan, { mode: "access", vlan: id, speed: "1G", description: "office LAN" });
+      accessPort(wan, { mode: "access", vlan: id, speed: "10G", description: "office LAN" });
       networks.push(`${lan}.0/24`);
     }
     wan.device.bgp = { asn, routerId: wan.device.loopback, networks, neighbors: [] };
@@ -630,8 +630,9 @@ export function generateInventory(options: GenerateOptions): Inventory {
     const bp = fabricPort(border, { mode: "routed", address: a, description: `WAN to ${authority}` });
     const wp = fabricPort(wan, { mode: "routed", address: z, description: `WAN to ${dc.site.name}` });
     if (!o.lab) {
-      (bp as { speed?: string }).speed = "10G";
-      (wp as { speed?: string }).speed = "10G";
+      // a fabric-class port at 40G: every platform's fabric ports run at it (CE 100GE: `speed 40000`)
+      (bp as { speed?: string }).speed = "40G";
+      (wp as { speed?: string }).speed = "40G";
     }
     link([border, bp.name], [wan, wp.name], "wan", true);
   }

@@ -25,9 +25,9 @@
  * native VLAN. A trunk with no switch at its far end carries its configured list, or with `all` every
  * VLAN the device knows.
  */
-import type { Device, DeviceRole, Host, Inventory, Link, LinkEnd, Vlan } from "../model/types";
+import type { Device, DeviceRole, Host, Inventory, Link, LinkEnd, MlagPair, PortStp, SiteStp, Vlan } from "../model/types";
 import { CAPABILITIES } from "../model/capabilities";
-import type { BgpIntent, DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, VlanIntent, VrfIntent } from "./types";
+import type { BgpIntent, DeviceIntent, GatewayIntent, LagIntent, MlagIntent, PortIntent, PortStpIntent, RouteIntent, SecurityIntent, StpIntent, VlanIntent, VrfIntent } from "./types";
 import { VlanPruner } from "./prune";
 import { byName, naturalCompare } from "../util/natural";
 
@@ -191,32 +191,35 @@ export function fabricFacts(inv: Inventory): FabricFacts {
     devEdges[e.a.dev]!.push(k);
     devEdges[e.b.dev]!.push(k);
   });
-  const vlanSites = new Map<number, readonly string[]>();
-  for (const v of inv.vlans) vlanSites.set(v.id, v.sites);
-
-  const terminalsByVlan = new Map<number, number[]>();
-  need.forEach((set, i) => {
-    for (const v of set) {
-      let t = terminalsByVlan.get(v);
-      if (!t) terminalsByVlan.set(v, (t = []));
-      t.push(i);
-    }
-  });
+  // Pruning runs per VLAN object: an ID in a VLAN group means another VLAN at other sites, so its users
+  // there are not its terminals and its sites stop it. Key: the VLAN's index, or -(id + 1) for an ID no
+  // VLAN defines at the device's site.
   const siteIndex = new Map<string, number>();
   const devSite = new Int32Array(devices.length);
   devices.forEach((d, i) => {
     if (!siteIndex.has(d.site)) siteIndex.set(d.site, siteIndex.size);
     devSite[i] = siteIndex.get(d.site)!;
   });
-  const vlanSiteIds = new Map<number, Uint8Array>();
-  for (const [v, sites] of vlanSites) {
+  const vlanAtSite = vlanIndex(inv);
+  const keyOf = (dev: number, id: number): number => vlanAtSite.get(devices[dev]!.site)?.get(id) ?? -(id + 1);
+  const idOf = (key: number): number => (key >= 0 ? inv.vlans[key]!.id : -key - 1);
+  const terminalsByVlan = new Map<number, number[]>();
+  need.forEach((set, i) => {
+    for (const v of set) {
+      const key = keyOf(i, v);
+      let t = terminalsByVlan.get(key);
+      if (!t) terminalsByVlan.set(key, (t = []));
+      t.push(i);
+    }
+  });
+  const vlanSiteIds = inv.vlans.map((v) => {
     const mask = new Uint8Array(siteIndex.size);
-    for (const s of sites) {
+    for (const s of v.sites) {
       const k = siteIndex.get(s);
       if (k !== undefined) mask[k] = 1;
     }
-    vlanSiteIds.set(v, mask);
-  }
+    return mask;
+  });
   const edgeRole = new Uint8Array(devices.length);
   devices.forEach((d, i) => (edgeRole[i] = EDGE_ROLES.has(d.role) ? 1 : 0));
   const pruner = new VlanPruner({
@@ -224,18 +227,25 @@ export function fabricFacts(inv: Inventory): FabricFacts {
     devEdges,
     edgeA: Int32Array.from(edges, (e) => e.a.dev),
     edgeB: Int32Array.from(edges, (e) => e.b.dev),
-    permits: (k, v) => permits(edges[k]!.a, v) && permits(edges[k]!.b, v),
-    siteHas: (d, v) => {
-      const mask = vlanSiteIds.get(v);
-      return mask === undefined || mask[devSite[d]!] === 1;
+    permits: (k, key) => {
+      const v = idOf(key);
+      return permits(edges[k]!.a, v) && permits(edges[k]!.b, v);
     },
+    siteHas: (d, key) => key < 0 || vlanSiteIds[key]![devSite[d]!] === 1,
     edgeRole,
   });
-  for (const [v, terminals] of terminalsByVlan) {
+  let shared = false;
+  for (const [key, terminals] of terminalsByVlan) {
     if (terminals.length < 2) continue;
-    for (const k of pruner.carriers(v, terminals)) edges[k]!.vlans.push(v);
+    const v = idOf(key);
+    for (const k of pruner.carriers(key, terminals)) edges[k]!.vlans.push(v);
+    shared ||= key < 0;
   }
-  for (const e of edges) e.vlans.sort((x, y) => x - y);
+  for (const e of edges) {
+    e.vlans.sort((x, y) => x - y);
+    // an edge carries an ID once (IDs no VLAN defines may come from both ends)
+    if (shared) e.vlans.splice(0, e.vlans.length, ...new Set(e.vlans));
+  }
 
   const known: Set<number>[] = need.map((s) => new Set(s));
   for (const e of edges) {
@@ -260,12 +270,29 @@ export function defaultVrid(vlan: Pick<Vlan, "id" | "vrid">): number {
   return r === 0 ? 255 : r;
 }
 
+/** site -> VLAN ID -> index of the VLAN that ID means there (the first; the model refuses two). */
+export function vlanIndex(inv: Inventory): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
+  inv.vlans.forEach((v, i) => {
+    for (const s of v.sites) {
+      let m = out.get(s);
+      if (!m) out.set(s, (m = new Map()));
+      if (!m.has(v.id)) m.set(v.id, i);
+    }
+  });
+  return out;
+}
+
 /** Every device's intent, by device name (iteration order = inventory order). */
 export function deriveIntent(inv: Inventory): Map<string, DeviceIntent> {
   const facts = fabricFacts(inv);
   const siteAsn = new Map(inv.sites.map((s) => [s.name, s.asn] as const));
   const devByName = new Map(inv.devices.map((d) => [d.name, d] as const));
-  const vlanById = new Map(inv.vlans.map((v) => [v.id, v] as const));
+  const vlanIdx = vlanIndex(inv);
+  const vlanAt = (site: string, id: number): Vlan | undefined => {
+    const i = vlanIdx.get(site)?.get(id);
+    return i === undefined ? inv.vlans.find((v) => v.id === id) : inv.vlans[i];
+  };
   const vrfByName = new Map(inv.vrfs.map((v) => [v.name, v] as const));
 
   // Gateways and BGP links per device, collected in one pass each.
@@ -290,20 +317,45 @@ export function deriveIntent(inv: Inventory): Map<string, DeviceIntent> {
     }
   }
 
+  // Spanning tree: each site's settings, and the default priority of its core and spine switches (the
+  // first in the inventory 4096, the next 8192, ...: the root and its backup).
+  const siteStp = new Map<string, SiteStp>();
+  for (const st of inv.sites) if (st.stp) siteStp.set(st.name, st.stp);
+  const stpPriority = new Map<string, number>();
+  const rootRank = new Map<string, number>();
+  for (const dev of inv.devices) {
+    if (!siteStp.has(dev.site) || !hasL2(dev) || dev.stp?.enabled === false || (dev.role !== "core" && dev.role !== "spine")) continue;
+    const rank = rootRank.get(dev.site) ?? 0;
+    rootRank.set(dev.site, rank + 1);
+    stpPriority.set(dev.name, Math.min(4096 * (rank + 1), 61440));
+  }
+  const mlagOf = new Map<string, MlagPair>();
+  for (const pair of inv.mlag ?? []) for (const name of pair.devices) mlagOf.set(name, pair);
+
   const out = new Map<string, DeviceIntent>();
   facts.devices.forEach((d, i) => {
-    out.set(d.name, deviceIntent(d, i, facts, { siteAsn, devByName, vlanById, vrfByName, gatewaysOf, bgpLinksOf }));
+    out.set(d.name, deviceIntent(d, i, facts, { siteAsn, devByName, vlanAt, vrfByName, gatewaysOf, bgpLinksOf, siteStp, stpPriority, mlagOf }));
   });
   return out;
 }
 
+/** The number at the end of a LAG name: Eth-Trunk21 -> 21 (a multi-chassis LAG's id on both switches). */
+const lagNumber = (name: string): number => Number(/(\d+)$/.exec(name)?.[1] ?? 0);
+
+/** Where a role sits in the tree: spanning-tree guards point from lower tiers up and from upper tiers down. */
+const TIER: Readonly<Record<DeviceRole, number>> = { core: 3, spine: 3, leaf: 2, border: 2, wan: 2, access: 1 };
+
 interface Lookups {
   readonly siteAsn: ReadonlyMap<string, number | undefined>;
   readonly devByName: ReadonlyMap<string, Device>;
-  readonly vlanById: ReadonlyMap<number, Vlan>;
+  /** The VLAN an ID means at a site (an ID outside every VLAN there: any VLAN of that ID). */
+  readonly vlanAt: (site: string, id: number) => Vlan | undefined;
   readonly vrfByName: ReadonlyMap<string, { readonly name: string; readonly rd?: string }>;
   readonly gatewaysOf: ReadonlyMap<string, readonly { vlan: Vlan; index: number }[]>;
   readonly bgpLinksOf: ReadonlyMap<string, readonly { mine: LinkEnd; far: LinkEnd }[]>;
+  readonly siteStp: ReadonlyMap<string, SiteStp>;
+  readonly stpPriority: ReadonlyMap<string, number>;
+  readonly mlagOf: ReadonlyMap<string, MlagPair>;
 }
 
 function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): DeviceIntent {
@@ -336,6 +388,30 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     const host = facts.hostByEnd.get(d.name, name);
     if (host) return `host ${host.name}`;
     return undefined;
+  };
+
+  // Spanning tree: does the device take part, and what each switch port faces.
+  const siteStp = lk.siteStp.get(d.site);
+  const runsStp = l2 && siteStp !== undefined && d.stp?.enabled !== false && CAPABILITIES[d.platform].stp.includes(siteStp.mode);
+  const stpRole = (name: string, own: PortStp | undefined): PortStpIntent | undefined => {
+    if (!runsStp) return undefined;
+    const p = facts.l2.get(d.name, name);
+    if (!p) return undefined;
+    // no switch beyond the port: a host, a hypervisor, a router, or nothing cabled yet
+    let edge = p.edges.length === 0;
+    let guard: "loop" | "root" | undefined;
+    if (!edge) {
+      const tiers = p.edges.map((k) => {
+        const e = facts.edges[k]!;
+        return TIER[facts.devices[e.a.dev === i ? e.b.dev : e.a.dev]!.role];
+      });
+      if (tiers.every((t) => t > TIER[d.role])) guard = "loop";
+      else if (tiers.every((t) => t < TIER[d.role])) guard = "root";
+    }
+    if (own?.edge !== undefined) edge = own.edge;
+    if (own?.guard !== undefined) guard = own.guard === "none" ? undefined : own.guard;
+    if (!edge && !guard) return undefined;
+    return { ...(edge ? { edge: true } : {}), ...(guard ? { guard } : {}) };
   };
 
   // Gateways (needed first: routers put a gateway on a routed port).
@@ -384,18 +460,25 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       p.description = itf.description ?? "management";
       p.enabled = true;
     } else if (itf.lag !== undefined) {
+      const l = lagByName.get(itf.lag);
       p.description = described ?? `member of ${itf.lag}`;
-      p.mode = lagByName.get(itf.lag)?.mode ?? "unused";
+      p.mode = l?.mode ?? "unused";
       p.lag = itf.lag;
+      // members take their LAG's MTU
+      if (l?.mtu !== undefined) p.mtu = l.mtu;
     } else if (mode === "access" && l2) {
       p.description = described ?? "";
       p.mode = mode;
       if (itf.vlan !== undefined) p.vlan = itf.vlan;
+      const st = stpRole(itf.name, itf.stp);
+      if (st) p.stp = st;
     } else if (mode === "trunk" && l2) {
       p.description = described ?? "";
       p.mode = mode;
       p.allowed = allowedOf(itf.name);
       if (itf.native !== undefined) p.native = itf.native;
+      const st = stpRole(itf.name, itf.stp);
+      if (st) p.stp = st;
     } else if (mode === "routed" || gatewayPorts.has(itf.name)) {
       p.description = described ?? "";
       p.mode = "routed";
@@ -415,13 +498,17 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       .sort(naturalCompare);
     let far = farDescription(lag.name);
     if (!far) {
+      // the devices the members reach: one, or both switches of a multi-chassis pair
+      const reached: { device: string; lag?: string }[] = [];
       for (const m of members) {
         const link = facts.linkByEnd.get(d.name, m);
-        if (!link) continue;
+        if (!link || reached.some((x) => x.device === link.far.device)) continue;
         const farDev = lk.devByName.get(link.far.device);
-        const farLag = farDev?.interfaces.find((x) => x.name === link.far.interface)?.lag;
-        far = `to ${link.far.device}${farLag ? ` ${farLag}` : ""}`;
-        break;
+        reached.push({ device: link.far.device, lag: farDev?.interfaces.find((x) => x.name === link.far.interface)?.lag });
+      }
+      if (reached.length > 0) {
+        const lagName = reached.every((x) => x.lag === reached[0]!.lag) ? reached[0]!.lag : undefined;
+        far = `to ${reached.map((x) => x.device).join(" and ")}${lagName ? ` ${lagName}` : ""}`;
       }
     }
     const port: PortIntent = {
@@ -434,13 +521,27 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
       ...(lag.mode === "trunk" && lag.native !== undefined ? { native: lag.native } : {}),
       ...(lag.mode === "routed" && lag.address !== undefined ? { address: lag.address } : {}),
       ...(lag.vrf !== undefined ? { vrf: lag.vrf } : {}),
+      ...(lag.mtu !== undefined ? { mtu: lag.mtu } : {}),
     };
-    return { name: lag.name, lacp: lag.lacp, members, port };
+    const st = lag.mode === "access" || lag.mode === "trunk" ? stpRole(lag.name, lag.stp) : undefined;
+    const pair = lk.mlagOf.get(d.name);
+    return {
+      name: lag.name,
+      lacp: lag.lacp,
+      members,
+      port: st ? { ...port, stp: st } : port,
+      ...(pair && lag.mlag ? { mlag: { id: lagNumber(lag.name) } } : {}),
+      ...(pair && pair.peerLink === lag.name ? { peerLink: true } : {}),
+    };
   });
 
-  const vlans: VlanIntent[] = l2 ? sortedKnown.map((id) => ({ id, name: lk.vlanById.get(id)?.name ?? `VLAN${id}` })) : [];
+  const vlans: VlanIntent[] = l2 ? sortedKnown.map((id) => ({ id, name: lk.vlanAt(d.site, id)?.name ?? `VLAN${id}` })) : [];
 
   const routes: RouteIntent[] = d.routes.map((r) => ({ prefix: r.prefix, nextHop: r.nextHop, ...(r.vrf !== undefined ? { vrf: r.vrf } : {}) }));
+  // in-band management: the address on the management VLAN's interface, and its default route
+  const ib = d.management.inband;
+  const inband = ib && d.management.vlan !== undefined && CAPABILITIES[d.platform].features.includes("inband") ? { vlan: d.management.vlan, address: `${d.management.address}/${ib.prefixLength}` } : undefined;
+  if (inband && ib!.gateway !== undefined) routes.push({ prefix: "0.0.0.0/0", nextHop: ib!.gateway });
 
   // BGP: the device's own section plus a session across every link with `bgp: true`.
   let bgp: BgpIntent | undefined;
@@ -479,6 +580,49 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     return rd !== undefined ? { name, rd } : { name };
   });
 
+  const security = securityOf(d, ports, lags, gateways, bgp !== undefined, inband?.vlan);
+
+  let mlag: MlagIntent | undefined;
+  const pair = lk.mlagOf.get(d.name);
+  if (pair && CAPABILITIES[d.platform].mlag) {
+    const me = pair.devices.indexOf(d.name);
+    const peerName = pair.devices[1 - me]!;
+    const addrs = pair.keepalive ?? [d.management.address, lk.devByName.get(peerName)?.management.address ?? ""];
+    mlag = {
+      name: pair.name,
+      domain: pair.domain,
+      peer: peerName,
+      role: me === 0 ? "primary" : "secondary",
+      peerLink: pair.peerLink,
+      localAddress: addrs[me]!,
+      peerAddress: addrs[1 - me]!,
+      peerVlan: pair.peerVlan ?? 4094,
+      lags: lags.filter((l) => l.mlag).map((l) => ({ name: l.name, id: l.mlag!.id })),
+    };
+  }
+
+  let stp: StpIntent | undefined;
+  if (runsStp && siteStp) {
+    const roled = [...lags.map((l) => l.port), ...ports].filter((p) => p.stp);
+    // the two switches of a multi-chassis pair are one bridge: both take the primary's priority
+    const primary = lk.mlagOf.get(d.name)?.devices[0];
+    const first = primary !== undefined && primary !== d.name ? lk.devByName.get(primary) : undefined;
+    const priority = first ? first.stp?.priority ?? lk.stpPriority.get(first.name) : d.stp?.priority ?? lk.stpPriority.get(d.name);
+    stp = {
+      mode: siteStp.mode,
+      ...(priority !== undefined ? { priority } : {}),
+      region: siteStp.region ?? d.site.slice(0, 32),
+      revision: siteStp.revision,
+      instances: siteStp.mode === "mstp" ? siteStp.instances.map((x) => ({ id: x.id, vlans: [...x.vlans].sort((a, b) => a - b) })).sort((a, b) => a.id - b.id) : [],
+      bpduProtection: roled.some((p) => p.stp!.edge),
+      vlans: vlans.map((v) => v.id),
+      edge: roled.filter((p) => p.stp!.edge).map((p) => p.name),
+      loopGuard: roled.filter((p) => p.stp!.guard === "loop").map((p) => p.name),
+      rootGuard: roled.filter((p) => p.stp!.guard === "root").map((p) => p.name),
+      mlag: lk.mlagOf.has(d.name),
+    };
+  }
+
   return {
     device: d.name,
     site: d.site,
@@ -495,6 +639,29 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
     management: {
       ...(mgmtIf !== undefined ? { interface: mgmtIf } : {}),
       ...(d.management.vlan !== undefined ? { vlan: d.management.vlan } : {}),
+      ...(inband ? { inband } : {}),
     },
+    ...(mlag ? { mlag } : {}),
+    ...(stp ? { stp } : {}),
+    ...(security ? { security } : {}),
+  };
+}
+
+/** The zone of a flow-mode firewall (capabilities `securityZones`), or undefined for other devices. */
+function securityOf(d: Device, ports: readonly PortIntent[], lags: readonly LagIntent[], gateways: readonly GatewayIntent[], bgp: boolean, inbandVlan: number | undefined): SecurityIntent | undefined {
+  const pattern = CAPABILITIES[d.platform].securityZones;
+  if (!pattern || d.model === undefined || !pattern.test(d.model)) return undefined;
+  const routed = [...ports.filter((p) => p.mode === "routed" && p.lag === undefined), ...lags.map((l) => l.port).filter((p) => p.mode === "routed")];
+  const names = routed.map((p) => p.name);
+  // SSH reaches the device through a zone unless management has its own out-of-band interface
+  const mgmt = d.management.interface;
+  const inBand = mgmt === undefined || names.includes(mgmt) || d.management.vlan !== undefined;
+  return {
+    zone: "citydc",
+    interfaces: names.sort(naturalCompare),
+    vlans: [...gateways.map((g) => g.vlan), ...(inbandVlan !== undefined ? [inbandVlan] : [])].sort((a, b) => a - b),
+    loopback: d.loopback !== undefined,
+    services: inBand ? ["ping", "ssh"] : ["ping"],
+    protocols: bgp ? ["bgp"] : [],
   };
 }

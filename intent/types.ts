@@ -2,7 +2,7 @@
  * The contract of the intent layer: what each device must carry, platform neutral. intent/derive.ts
  * produces it from the model; every platform module renders it (platforms/). Pure data, no syntax.
  */
-import type { LacpMode, PlatformName } from "../model/types";
+import type { LacpMode, PlatformName, StpMode } from "../model/types";
 
 export interface VlanIntent {
   readonly id: number;
@@ -26,6 +26,39 @@ export interface PortIntent {
   readonly vrf?: string;
   /** For a LAG member: the LAG it belongs to (the member carries no mode of its own). */
   readonly lag?: string;
+  /** Spanning-tree role, on a switch port of a device that runs spanning tree. */
+  readonly stp?: PortStpIntent;
+}
+
+/**
+ * A switch port's spanning-tree role, derived from what it faces (or set in the inventory): edge towards
+ * hosts, hypervisors and routers (with BPDU protection), loop guard on a leaf's, access or border
+ * switch's uplinks to spines and cores, root guard on their downlinks.
+ */
+export interface PortStpIntent {
+  readonly edge?: boolean;
+  readonly guard?: "loop" | "root";
+}
+
+/** The device's spanning tree (its site chooses the protocol). */
+export interface StpIntent {
+  readonly mode: StpMode;
+  /** Bridge priority; absent: the platform's default (32768), not written. */
+  readonly priority?: number;
+  /** MSTP region: name, revision, instances beyond 0 (the same on every switch of the region). */
+  readonly region: string;
+  readonly revision: number;
+  readonly instances: readonly { readonly id: number; readonly vlans: readonly number[] }[];
+  /** Edge ports shut down when a BPDU arrives (set when the device has any edge port). */
+  readonly bpduProtection: boolean;
+  /** VLANs the device knows (per-VLAN protocols set the priority per VLAN). */
+  readonly vlans: readonly number[];
+  /** Ports by role (platforms that set port roles in the spanning-tree section, not the interface). */
+  readonly edge: readonly string[];
+  readonly loopGuard: readonly string[];
+  readonly rootGuard: readonly string[];
+  /** The device is one of a multi-chassis LAG pair (the pair runs as one bridge where the platform can). */
+  readonly mlag: boolean;
 }
 
 export interface LagIntent {
@@ -34,6 +67,27 @@ export interface LagIntent {
   readonly members: readonly string[];
   /** The LAG's own port settings (mode, VLANs, description). */
   readonly port: PortIntent;
+  /** One half of a multi-chassis LAG: its id, the same on both switches of the pair (the LAG's number). */
+  readonly mlag?: { readonly id: number };
+  /** The peer link of the device's multi-chassis pair. */
+  readonly peerLink?: boolean;
+}
+
+/** The device's side of a multi-chassis LAG pair. */
+export interface MlagIntent {
+  readonly name: string;
+  readonly domain: number;
+  readonly peer: string;
+  /** The first device of the pair is the primary (it wins the role election). */
+  readonly role: "primary" | "secondary";
+  readonly peerLink: string;
+  /** Keepalive: this switch's address and the peer's (with prefix length on a peer-VLAN platform). */
+  readonly localAddress: string;
+  readonly peerAddress: string;
+  /** The VLAN on the peer link for the pair's own traffic (platforms that keep alive over it). */
+  readonly peerVlan: number;
+  /** The dual-homed LAGs, by name and id. */
+  readonly lags: readonly { readonly name: string; readonly id: number }[];
 }
 
 export interface GatewayIntent {
@@ -69,6 +123,24 @@ export interface VrfIntent {
   readonly rd?: string;
 }
 
+/**
+ * A flow-mode firewall (capabilities `securityZones`) forwards only between zone interfaces under a
+ * policy: one zone with every routed interface, the loopback and the VLAN interfaces, and a policy that
+ * permits traffic inside it (what the inventory says: the device routes between them).
+ */
+export interface SecurityIntent {
+  readonly zone: string;
+  /** Routed interfaces and LAGs, by name. */
+  readonly interfaces: readonly string[];
+  /** VLAN interfaces (gateways), by VLAN id. */
+  readonly vlans: readonly number[];
+  readonly loopback: boolean;
+  /** Services the device itself answers on zone interfaces ("ping", "ssh"). */
+  readonly services: readonly string[];
+  /** Protocols the device itself speaks on zone interfaces ("bgp"). */
+  readonly protocols: readonly string[];
+}
+
 export interface DeviceIntent {
   readonly device: string;
   readonly site: string;
@@ -87,5 +159,16 @@ export interface DeviceIntent {
   /** VRFs the device's gateways, routed ports and routes use, sorted by name. */
   readonly vrfs: readonly VrfIntent[];
   /** Interface and VLAN that carry management: changes must never cut them. */
-  readonly management: { readonly interface?: string; readonly vlan?: number };
+  readonly management: {
+    readonly interface?: string;
+    readonly vlan?: number;
+    /** In-band management: the address (with prefix length) on the management VLAN's interface. */
+    readonly inband?: { readonly vlan: number; readonly address: string };
+  };
+  /** Multi-chassis LAG pair the device is in. */
+  readonly mlag?: MlagIntent;
+  /** Spanning tree, when the device's site runs one and the device takes part. */
+  readonly stp?: StpIntent;
+  /** Flow-mode firewalls only: the zone and policy that let routed traffic through. */
+  readonly security?: SecurityIntent;
 }

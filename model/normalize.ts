@@ -2,10 +2,11 @@
  * Defaults, applied once after the schema check so everything downstream gets a complete Inventory:
  * interface enabled true; device height 1; SSH port 22; empty lists for interfaces, lags, routes,
  * vrfs, racks, vlans, links, hosts, services, dr, VLAN gateways, BGP networks/neighbors, DR vlans and
- * services; LAG lacp active; link bgp false. Fresh objects are built (aliases in the YAML share
+ * services, VLAN groups and mlag pairs; LAG lacp active and mlag false; link bgp false; site stp
+ * revision 0 and no instances; device stp enabled; mlag domain 1. Fresh objects are built (aliases in the YAML share
  * objects; nothing is mutated). Optional fields that have no default stay absent.
  */
-import type { Bgp, Device, DrProtection, Interface, Inventory, Lag, Link, Vlan } from "./types";
+import type { Bgp, Device, DrProtection, Interface, Inventory, Lag, Link, MlagPair, Site, Vlan, VlanGroup } from "./types";
 
 type Raw = Record<string, any>; // shape already checked by the schema
 
@@ -22,7 +23,16 @@ function iface(x: Raw): Interface {
 }
 
 function lag(x: Raw): Lag {
-  return { ...x, lacp: x.lacp ?? "active", ...(Array.isArray(x.allowed) ? { allowed: [...x.allowed] } : {}) } as unknown as Lag;
+  return { ...x, lacp: x.lacp ?? "active", mlag: x.mlag ?? false, ...(Array.isArray(x.allowed) ? { allowed: [...x.allowed] } : {}) } as unknown as Lag;
+}
+
+function site(x: Raw): Site {
+  if (!x.stp) return { ...x } as Site;
+  return { ...x, stp: { ...x.stp, revision: x.stp.revision ?? 0, instances: list(x.stp.instances, (i) => ({ ...i, vlans: [...i.vlans] })) } } as unknown as Site;
+}
+
+function mlag(x: Raw): MlagPair {
+  return { ...x, devices: [...x.devices], domain: x.domain ?? 1, ...(Array.isArray(x.keepalive) ? { keepalive: [...x.keepalive] } : {}) } as unknown as MlagPair;
 }
 
 function bgp(x: Raw | undefined): Bgp | undefined {
@@ -34,7 +44,7 @@ function device(x: Raw): Device {
   const d: Raw = {
     ...x,
     height: x.height ?? 1,
-    management: { ...x.management, port: x.management?.port ?? 22 },
+    management: { ...x.management, port: x.management?.port ?? 22, ...(x.management?.inband ? { inband: { ...x.management.inband } } : {}) },
     interfaces: list(x.interfaces, iface),
     lags: list(x.lags, lag),
     routes: list(x.routes, copy),
@@ -42,6 +52,7 @@ function device(x: Raw): Device {
   const b = bgp(x.bgp);
   if (b) d.bgp = b;
   else delete d.bgp;
+  if (x.stp) d.stp = { ...x.stp, enabled: x.stp.enabled ?? true };
   return d as Device;
 }
 
@@ -64,11 +75,13 @@ export function normalize(raw: Raw): Inventory {
     version: 1,
     tenants: list(raw.tenants, copy),
     vrfs: list(raw.vrfs, copy),
-    sites: list(raw.sites, copy),
+    sites: list(raw.sites, site),
     racks: list(raw.racks, copy),
     devices: list(raw.devices, device),
     vlans: list(raw.vlans, vlan),
+    vlanGroups: list(raw.vlanGroups, (g) => ({ ...g, sites: [...g.sites] }) as unknown as VlanGroup),
     links: list(raw.links, link),
+    mlag: list(raw.mlag, mlag),
     hosts: list(raw.hosts, (h) => ({ ...h, attach: { ...h.attach } }) as unknown as Inventory["hosts"][number]),
     services: list(raw.services, (s) => ({ ...s, vlans: [...s.vlans] }) as unknown as Inventory["services"][number]),
     dr: list(raw.dr, dr),

@@ -37,6 +37,9 @@ const LABELS: Record<string, (item: Json, index: number) => string> = {
   hosts: (x, i) => `host ${field(x, "name") ?? `#${i + 1}`}`,
   services: (x, i) => `service ${field(x, "name") ?? `#${i + 1}`}`,
   dr: (x, i) => `dr ${field(x, "site") ?? `#${i + 1}`}`,
+  mlag: (x, i) => `mlag pair ${field(x, "name") ?? `#${i + 1}`}`,
+  vlanGroups: (x, i) => `vlan group ${field(x, "name") ?? `#${i + 1}`}`,
+  instances: (x, i) => `mst instance ${field(x, "id") ?? `#${i + 1}`}`,
 };
 
 /** "device kg-dc1-leaf1 interface 10GE1/0/5" for a path into the document; undefined at the top level. */

@@ -6,7 +6,8 @@
  *
  * Natural keys (used for identity everywhere: diffs, Pulumi names, error paths):
  *   tenant.name, vrf.name, site.name, rack.name, device.name, `${device}:${interface}`,
- *   `${device}:${lag}`, vlan.id, link = the two ends sorted, host.name, service.name, dr.site.
+ *   `${device}:${lag}`, vlan.id (`${group}/${id}` for a VLAN in a group), link = the two ends sorted,
+ *   host.name, service.name, dr.site, mlag.name, vlanGroup.name.
  */
 
 export type SiteRole = "primary" | "dr" | "branch";
@@ -26,6 +27,7 @@ export type VlanPurpose =
   | "server"
   | "guest";
 export type LacpMode = "active" | "passive" | "static";
+export type StpMode = "mstp" | "rstp";
 
 export interface Tenant {
   readonly name: string;
@@ -51,6 +53,36 @@ export interface Site {
   readonly tenant?: string;
   /** BGP AS number used by the site's routers. */
   readonly asn?: number;
+  /** Spanning tree of the site's switches; absent: citydc writes no spanning-tree line. */
+  readonly stp?: SiteStp;
+}
+
+export interface MstInstance {
+  readonly id: number;
+  readonly vlans: readonly number[];
+}
+
+export interface SiteStp {
+  readonly mode: StpMode;
+  /** MSTP region name; default the site name (applied in intent, so the diff sees what was written). */
+  readonly region?: string;
+  /** MSTP revision level, default 0. */
+  readonly revision: number;
+  /** MSTP instances beyond 0 (which carries every VLAN not listed). */
+  readonly instances: readonly MstInstance[];
+}
+
+export interface DeviceStp {
+  /** Bridge priority, 0..61440 in steps of 4096. Default: derived from the role (core/spine are root). */
+  readonly priority?: number;
+  /** false: this switch runs no spanning tree even though its site does. Default true. */
+  readonly enabled: boolean;
+}
+
+/** A port's spanning-tree role when the derived one is not right. */
+export interface PortStp {
+  readonly edge?: boolean;
+  readonly guard?: "loop" | "root" | "none";
 }
 
 export interface Rack {
@@ -74,6 +106,15 @@ export interface Management {
   readonly interface?: string;
   /** VLAN that carries management traffic; never removed from the management path by a change. */
   readonly vlan?: number;
+  /** In-band management: the address is on the VLAN interface of `vlan`. */
+  readonly inband?: Inband;
+}
+
+export interface Inband {
+  /** Prefix length of the management address in the management VLAN. */
+  readonly prefixLength: number;
+  /** Default gateway for management traffic (a default route). */
+  readonly gateway?: string;
 }
 
 export interface Interface {
@@ -98,7 +139,9 @@ export interface Interface {
   readonly lag?: string;
   /** Default true. */
   readonly enabled: boolean;
+  /** IP MTU: the largest IP packet the port carries (layer 2 ports get a frame size that fits it). */
   readonly mtu?: number;
+  readonly stp?: PortStp;
 }
 
 export interface Lag {
@@ -112,6 +155,11 @@ export interface Lag {
   readonly native?: number;
   readonly address?: string;
   readonly vrf?: string;
+  /** IP MTU (members take it). */
+  readonly mtu?: number;
+  /** One half of a multi-chassis LAG (the device's mlag pair has the same LAG on the peer). Default false. */
+  readonly mlag?: boolean;
+  readonly stp?: PortStp;
 }
 
 export interface StaticRoute {
@@ -154,6 +202,7 @@ export interface Device {
   readonly lags: readonly Lag[];
   readonly routes: readonly StaticRoute[];
   readonly bgp?: Bgp;
+  readonly stp?: DeviceStp;
 }
 
 export interface VlanGateway {
@@ -164,8 +213,17 @@ export interface VlanGateway {
   readonly priority?: number;
 }
 
+/** A scope for VLAN IDs: the sites where its VLANs' IDs mean something. */
+export interface VlanGroup {
+  readonly name: string;
+  readonly sites: readonly string[];
+  readonly description?: string;
+}
+
 export interface Vlan {
   readonly id: number;
+  /** VLAN group: the ID is unique within it and may mean another VLAN at other sites. */
+  readonly group?: string;
   readonly name: string;
   readonly tenant: string;
   readonly vrf?: string;
@@ -196,6 +254,21 @@ export interface Link {
   readonly description?: string;
   /** Run BGP across this link (routed ends with addresses; uses the devices' bgp.asn). */
   readonly bgp: boolean;
+}
+
+/** Two switches that terminate LAGs together (M-LAG, vPC, MLAG, MC-LAG). */
+export interface MlagPair {
+  readonly name: string;
+  /** The two switches; the first is the primary. */
+  readonly devices: readonly [string, string];
+  /** Domain / DFS group / redundancy group number, default 1. */
+  readonly domain: number;
+  /** The LAG (same name on both) that joins them. */
+  readonly peerLink: string;
+  /** Keepalive addresses in device order (default the management addresses); arista-eos: with prefix length. */
+  readonly keepalive?: readonly [string, string];
+  /** arista-eos: the peer VLAN (default 4094). */
+  readonly peerVlan?: number;
 }
 
 export interface Host {
@@ -238,7 +311,11 @@ export interface Inventory {
   readonly racks: readonly Rack[];
   readonly devices: readonly Device[];
   readonly vlans: readonly Vlan[];
+  /** Set by the loader (empty when the file has none); optional for inventories built in code. */
+  readonly vlanGroups?: readonly VlanGroup[];
   readonly links: readonly Link[];
+  /** Set by the loader (empty when the file has none); optional for inventories built in code. */
+  readonly mlag?: readonly MlagPair[];
   readonly hosts: readonly Host[];
   readonly services: readonly Service[];
   readonly dr: readonly DrProtection[];

@@ -129,7 +129,7 @@ export interface InventoryChangeSets {
  * devices without a change are left out), computed device by device so that one device whose change
  * would cut its management path does not hide the others: that device's change is still computed,
  * without the management guard, and listed in `refused`. A removed device keeps its management VLAN and
- * interface (as the stacks do); a device whose platform changed is a new box (everything added).
+ * interface, out of band or in-band (as the stacks do); a device whose platform changed is a new box (everything added).
  */
 export function inventoryChangeSets(oldInv: Inventory, newInv: Inventory): InventoryChangeSets {
   const sets: DeviceChangeSet[] = [];
@@ -156,7 +156,7 @@ export function inventoryChangeSets(oldInv: Inventory, newInv: Inventory): Inven
   for (const o of olds.values()) {
     if (newNames.has(o.device)) continue;
     const m = o.intent.management;
-    const keep = (x: ConfigObject): boolean => x.key !== `vlan:${m.vlan}` && x.key !== `port:${m.interface}`;
+    const keep = (x: ConfigObject): boolean => x.key !== `vlan:${m.vlan}` && x.key !== `port:${m.interface}` && x.key !== "management";
     one(o, o.objects.filter(keep), []);
   }
   return { sets, refused };

@@ -3,14 +3,17 @@
  * their commands in a safe order, and the whole script wrapped in the platform's session (pure).
  *
  * Safe order:
- *   1. adds and changes by KIND_ORDER (system, vrf, vlan, lag, port, gateway, route, bgp): a VLAN exists
- *      before a port uses it, a LAG before its member ports join it, a VRF before its interfaces;
+ *   1. adds and changes by KIND_ORDER (system, vrf, vlan, stp, mlag, lag, port, management, gateway,
+ *      route, bgp, security): a VLAN exists before a port uses it, the spanning tree and the multi-chassis
+ *      pair before the LAGs that name them, a LAG before its member ports join it, a VRF before its
+ *      interfaces;
  *   2. then removals in the reverse kind order: ports leave a VLAN (their change ran in step 1) and
  *      gateways go before the VLAN is deleted; member ports leave before their LAG is deleted.
  * Within a kind, the order of the object lists is kept (removals reversed).
  *
  * The management path is never cut: removing the management VLAN, changing or removing the management
- * interface, or taking the management VLAN off a trunk that stays is refused with ManagementPathError
+ * interface (out of band, or the in-band VLAN interface: object `management`), or taking the management
+ * VLAN off a trunk that stays is refused with ManagementPathError
  * (code E_MGMT_PATH) before anything is sent; the caller decides (fix the inventory). Refusing is safer
  * than skipping: a skipped removal would leave plan and device silently out of step.
  */
@@ -71,6 +74,7 @@ export function changeSet(
     const fields = fieldDiff(o.fields, n.fields);
     if (Object.keys(fields).length === 0 && sameLines(o.apply, n.apply)) return;
     if (n.key === mgmtPort) refuse(n.key, `change of the management interface ${mgmt.interface}`);
+    if (opts.management && n.key === "management") refuse(n.key, "change of the in-band management interface");
     if (mgmt.vlan !== undefined && (n.kind === "port" || n.kind === "lag") && n.fields.mode === "trunk") {
       const had = Array.isArray(o.fields.allowed) && (o.fields.allowed as number[]).includes(mgmt.vlan);
       const has = Array.isArray(n.fields.allowed) && (n.fields.allowed as number[]).includes(mgmt.vlan);
@@ -84,6 +88,7 @@ export function changeSet(
   oldObjects.forEach((o, i) => {
     if (newKeys.has(o.key)) return;
     if (o.key === mgmtPort) refuse(o.key, `removal of the management interface ${mgmt.interface}`);
+    if (opts.management && o.key === "management") refuse(o.key, "removal of the in-band management interface");
     if (mgmt.vlan !== undefined && o.key === `vlan:${mgmt.vlan}`) refuse(o.key, `removal of management VLAN ${mgmt.vlan}`);
     backward.push({ c: { action: "remove", key: o.key, kind: o.kind, summary: o.summary, commands: o.remove }, r: rank.get(o.kind) ?? 99, i });
   });

@@ -8,9 +8,10 @@
  * Patching, for objects whose re-applied lines would not undo the old state:
  *   - a port or LAG that changes role (mode, LAG membership) is removed and applied again;
  *   - inside an interface: VLANs taken off an additive trunk list (VRP), a native VLAN dropped, a
- *     description dropped get their undo lines before the section's exit line (unless the new lines
- *     already hold them);
- *   - a gateway whose VRRP group id changes has the old group removed first;
+ *     description, an MTU, a speed, a spanning-tree role or a multi-chassis membership dropped get their
+ *     undo lines before the section's exit line (unless the new lines already hold them);
+ *   - a gateway whose VRRP group id changes has the old group removed first; one whose priority goes
+ *     back to the platform's default (which citydc never writes) gets the line that resets it;
  *   - BGP: a new AS number replaces the process; neighbours and networks that are gone are removed.
  */
 import { bgpRemoved, displayText, lineReadBack, removedVlans, roleChanged, buildObjects, type Renderer } from "./common";
@@ -33,8 +34,17 @@ export interface ChangeSyntax {
   readonly vrrpGroup: (vrid: number) => string;
   /** The words that set a trunk's native VLAN ("port trunk pvid vlan", "switchport trunk native vlan"). */
   readonly nativeVlan: string;
-  /** Where a trunk's allowed list is additive (re-applying never removes a VLAN): the words before the VLANs removed. */
-  readonly additiveTrunk?: (gone: readonly number[]) => string;
+  /** Where a trunk's allowed list is additive (re-applying never removes a VLAN): the lines (without negation) that name the VLANs removed. */
+  readonly additiveTrunk?: (gone: readonly number[]) => string[];
+  /**
+   * Lines inside an interface that take a setting away when the new object no longer has it (the old one
+   * did): MTU, speed, spanning-tree role, multi-chassis membership. Given the old object's fields.
+   */
+  readonly unset?: Partial<Record<"mtu" | "speed" | "stpEdge" | "stpGuard" | "mlag" | "peerLink", (old: ConfigObject["fields"]) => string[]>>;
+  /** The VRRP priority the platform uses when none is set; it hides it, so citydc does not write it. */
+  readonly defaultVrrpPriority?: number;
+  /** Lines inside the VLAN interface that put group `vrid` back to the default priority. */
+  readonly vrrpDefaultPriority?: (vrid: number) => string[];
   readonly bgp: {
     /** The line that enters the BGP process. */
     readonly header: (asn: number) => string;
@@ -64,6 +74,10 @@ export interface CliPlatformSpec {
   readonly quirk?: (oldObject: ConfigObject, newObject: ConfigObject) => string[] | undefined;
   /** Session script (default: the dialect's enter, the lines, commit, exit, save). */
   readonly wrap?: (commands: readonly string[]) => string[];
+  /** Merges lines the device combines or splits its own way (long VLAN lists), for the line read-back. */
+  readonly fold?: (lines: readonly string[]) => string[];
+  /** Displayed lines citydc owns inside its objects: shown but not intended is drift (a hand-set VRRP priority). */
+  readonly owned?: RegExp;
   /** Read-back parser (default: every significant apply line must be displayed). */
   readonly parseReadBack?: (object: ConfigObject, output: string) => ReadBackResult;
   /** How the device shows its running configuration (the backups before and after a change). */
@@ -84,9 +98,10 @@ export function patchObject(s: ChangeSyntax, oldObject: ConfigObject, newObject:
     if (roleChanged(oldObject, newObject)) return [...oldObject.remove, ...newObject.apply];
     const undo: string[] = [];
     const gone = s.additiveTrunk ? removedVlans(oldObject, newObject) : [];
-    if (s.additiveTrunk && gone.length > 0) undo.push(`${s.indent}${s.no} ${s.additiveTrunk(gone)}`);
+    if (s.additiveTrunk && gone.length > 0) undo.push(...s.additiveTrunk(gone).map((l) => `${s.indent}${s.no} ${l}`));
     if (o.native !== undefined && n.native === undefined) undo.push(`${s.indent}${s.no} ${s.nativeVlan}`);
     if (o.description && !n.description) undo.push(`${s.indent}${s.no} description`);
+    for (const [field, lines] of Object.entries(s.unset ?? {})) if (o[field] !== undefined && n[field] === undefined && lines) undo.push(...lines(o));
     const apply = newObject.apply;
     const wanted = undo.filter((u) => !apply.some((l) => l.trim() === u.trim()));
     if (wanted.length === 0) return undefined;
@@ -95,6 +110,10 @@ export function patchObject(s: ChangeSyntax, oldObject: ConfigObject, newObject:
   }
   if (newObject.kind === "gateway" && o.vrid !== undefined && n.vrid !== o.vrid) {
     return [s.vlanInterface(Number(o.vlan)), `${s.indent}${s.no} ${s.vrrpGroup(Number(o.vrid))}`, s.exit, ...newObject.apply];
+  }
+  if (newObject.kind === "gateway" && n.vrid !== undefined && o.priority !== n.priority && n.priority === s.defaultVrrpPriority && s.vrrpDefaultPriority) {
+    // the default priority is never written, so re-applying would keep the old one
+    return [...newObject.apply.slice(0, -1), ...s.vrrpDefaultPriority(Number(n.vrid)), s.exit];
   }
   if (newObject.kind === "bgp") {
     if (o.asn !== n.asn) return [...oldObject.remove, ...newObject.apply];
@@ -124,7 +143,7 @@ export function cliPlatform(spec: CliPlatformSpec): Platform {
     fullConfig: spec.fullConfig,
     wrap: spec.wrap ?? ((commands) => dialectScript(spec.dialect, commands)),
     change: (oldObject, newObject) => spec.quirk?.(oldObject, newObject) ?? patchObject(spec.change, oldObject, newObject),
-    parseReadBack: spec.parseReadBack ?? ((object, output) => lineReadBack(object, output, spec.notDisplayed)),
+    parseReadBack: spec.parseReadBack ?? ((object, output) => lineReadBack(object, output, spec.notDisplayed, spec.fold, spec.owned)),
     runningConfig: spec.runningConfig,
   };
 }

@@ -4,7 +4,7 @@
  * supplies only the syntax: one small function per kind (netlab's "one renderer per feature").
  */
 import type { ConfigObject } from "./types";
-import type { DeviceIntent, GatewayIntent, LagIntent, PortIntent, RouteIntent, VlanIntent, VrfIntent } from "../intent/types";
+import type { DeviceIntent, GatewayIntent, LagIntent, MlagIntent, PortIntent, RouteIntent, SecurityIntent, StpIntent, VlanIntent, VrfIntent } from "../intent/types";
 import { naturalCompare } from "../util/natural";
 import { defined } from "./util";
 
@@ -28,6 +28,11 @@ export interface Renderer {
   gateway?(gw: GatewayIntent, intent: DeviceIntent): Syntax | undefined;
   route?(route: RouteIntent, intent: DeviceIntent): Syntax | undefined;
   bgp?(bgp: NonNullable<DeviceIntent["bgp"]>, intent: DeviceIntent): Syntax | undefined;
+  security?(security: SecurityIntent, intent: DeviceIntent): Syntax | undefined;
+  stp?(stp: StpIntent, intent: DeviceIntent): Syntax | undefined;
+  mlag?(mlag: MlagIntent, intent: DeviceIntent): Syntax | undefined;
+  /** The in-band management interface (the management VLAN's interface with the management address). */
+  management?(inband: NonNullable<DeviceIntent["management"]["inband"]>, intent: DeviceIntent): Syntax | undefined;
 }
 
 export const vrfName = (vrf: string | undefined): string => vrf ?? "default";
@@ -48,6 +53,22 @@ export function portFields(p: PortIntent): ConfigObject["fields"] {
     address: p.mode === "routed" ? p.address : undefined,
     vrf: p.mode === "routed" ? p.vrf : undefined,
     lag: p.lag,
+    speed: p.speed,
+    // a LAG member's MTU is its LAG's, set and compared on the LAG
+    mtu: p.lag === undefined ? p.mtu : undefined,
+    stpEdge: p.stp?.edge,
+    stpGuard: p.stp?.guard,
+  });
+}
+
+export function stpFields(t: StpIntent): ConfigObject["fields"] {
+  return defined({
+    mode: t.mode,
+    priority: t.priority,
+    region: t.mode === "mstp" ? t.region : undefined,
+    revision: t.mode === "mstp" ? t.revision : undefined,
+    instances: t.instances.length > 0 ? t.instances.map((x) => `${x.id}:${x.vlans.join(",")}`) : undefined,
+    bpduProtection: t.bpduProtection,
   });
 }
 
@@ -67,7 +88,11 @@ export function portSummary(p: PortIntent): string {
 
 export function lagFields(l: LagIntent): ConfigObject["fields"] {
   const { name: _n, enabled: _e, lag: _l, ...rest } = portFields(l.port) as Record<string, unknown>;
-  return defined({ name: l.name, lacp: l.lacp, members: [...l.members], ...rest });
+  return defined({ name: l.name, lacp: l.lacp, members: [...l.members], ...rest, mlag: l.mlag?.id, peerLink: l.peerLink });
+}
+
+export function mlagFields(m: MlagIntent): ConfigObject["fields"] {
+  return { name: m.name, domain: m.domain, peer: m.peer, role: m.role, peerLink: m.peerLink, local: m.localAddress, remote: m.peerAddress, lags: m.lags.map((l) => `${l.name}:${l.id}`) };
 }
 
 export function gatewayFields(g: GatewayIntent): ConfigObject["fields"] {
@@ -92,6 +117,10 @@ export function bgpFields(b: NonNullable<DeviceIntent["bgp"]>): ConfigObject["fi
   });
 }
 
+export function securityFields(z: SecurityIntent): ConfigObject["fields"] {
+  return { zone: z.zone, interfaces: [...z.interfaces], vlans: [...z.vlans], loopback: z.loopback, services: [...z.services], protocols: [...z.protocols] };
+}
+
 /** Walks the intent in KIND_ORDER and asks the renderer for each object's syntax. */
 export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] {
   const out: ConfigObject[] = [];
@@ -103,6 +132,14 @@ export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] 
   push("system", "system", `system ${device}`, { hostname: device }, r.system?.(intent));
   for (const v of intent.vrfs) push("vrf", `vrf:${v.name}`, `VRF ${v.name}`, defined({ name: v.name, rd: v.rd }), r.vrf?.(v, intent));
   for (const v of intent.vlans) push("vlan", `vlan:${v.id}`, `VLAN ${v.id} (${v.name})`, { id: v.id, name: v.name }, r.vlan?.(v, intent));
+  if (intent.stp) {
+    const t = intent.stp;
+    push("stp", "stp", `spanning tree ${t.mode}${t.priority !== undefined ? ` priority ${t.priority}` : ""}`, stpFields(t), r.stp?.(t, intent));
+  }
+  if (intent.mlag) {
+    const m = intent.mlag;
+    push("mlag", "mlag", `multi-chassis LAG pair ${m.name} with ${m.peer} (${m.role}), peer link ${m.peerLink}`, mlagFields(m), r.mlag?.(m, intent));
+  }
   for (const l of intent.lags) {
     push("lag", `lag:${l.name}`, `LAG ${l.name} (${l.lacp}) members ${l.members.join(",")}; ${portSummary(l.port).replace(/^port \S+ /, "")}`, lagFields(l), r.lag?.(l, intent));
   }
@@ -114,6 +151,10 @@ export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] 
     const lo = r.loopback(intent.loopback, intent);
     if (lo) push("port", `port:${lo.name}`, `loopback ${lo.name} ${intent.loopback}/32`, { name: lo.name, mode: "loopback", address: `${intent.loopback}/32` }, lo.syntax);
   }
+  if (intent.management.inband) {
+    const m = intent.management.inband;
+    push("management", "management", `in-band management VLAN ${m.vlan} ${m.address}`, { vlan: m.vlan, address: m.address }, r.management?.(m, intent));
+  }
   for (const g of intent.gateways) {
     const vrrp = g.vrrp ? ` VRRP ${g.vrrp.vrid} ${g.vrrp.virtualAddress} priority ${g.vrrp.priority}` : "";
     push("gateway", `gateway:${g.vlan}`, `gateway VLAN ${g.vlan} ${g.address}${vrrp}`, gatewayFields(g), r.gateway?.(g, intent));
@@ -123,6 +164,10 @@ export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] 
   }
   if (intent.bgp) {
     push("bgp", "bgp", `BGP AS ${intent.bgp.asn} with ${intent.bgp.neighbors.length} neighbors`, bgpFields(intent.bgp), r.bgp?.(intent.bgp, intent));
+  }
+  if (intent.security) {
+    const z = intent.security;
+    push("security", "security", `security zone ${z.zone} (${z.interfaces.length + z.vlans.length + (z.loopback ? 1 : 0)} interfaces)`, securityFields(z), r.security?.(z, intent));
   }
   return out;
 }
@@ -155,16 +200,29 @@ export function removedVlans(oldObj: ConfigObject, newObj: ConfigObject): number
  * object's part of the running configuration; the object is present when its first line (the section
  * header, or its only line) is there, and intact when every significant line of `apply` is there.
  * Lines a device does not display (defaults such as `no shutdown`, mode navigation such as `exit`) are
- * not compared. A present object with missing lines reports them in a `missing` field, so the facts
- * differ from the intent and drift shows.
+ * not compared. Lines a device merges or cuts differently (long VLAN lists) are first folded the
+ * platform's way on both sides (`fold`). A present object with missing lines reports them in a `missing`
+ * field, so the facts differ from the intent and drift shows.
  */
-export function lineReadBack(object: ConfigObject, output: string, ignore: RegExp): { present: boolean; fields?: ConfigObject["fields"] } {
+export function lineReadBack(
+  object: ConfigObject,
+  output: string,
+  ignore: RegExp,
+  fold: (lines: readonly string[]) => string[] = (l) => [...l],
+  owned?: RegExp,
+): { present: boolean; fields?: ConfigObject["fields"] } {
   const norm = (l: string): string => l.trim().replace(/\s+/g, " ");
-  const seen = new Set(output.split(/\r?\n/).map(norm).filter((l) => l !== ""));
-  const wanted = object.apply.map(norm).filter((l) => l !== "" && !ignore.test(l));
+  const shown = fold(output.split(/\r?\n/).map(norm).filter((l) => l !== ""));
+  const seen = new Set(shown);
+  const wanted = fold(object.apply.map(norm).filter((l) => l !== "" && !ignore.test(l)));
   if (wanted.length === 0 || !seen.has(wanted[0]!)) return { present: false };
   const missing = wanted.filter((l) => !seen.has(l));
-  return { present: true, fields: missing.length === 0 ? object.fields : { ...object.fields, missing } };
+  // a line citydc owns that the device shows and the object does not hold (e.g. a VRRP priority set by
+  // hand where the intent is the hidden default) is drift too
+  const want = new Set(wanted);
+  const unexpected = owned ? shown.filter((l) => owned.test(l) && !want.has(l)) : [];
+  if (missing.length === 0 && unexpected.length === 0) return { present: true, fields: object.fields };
+  return { present: true, fields: { ...object.fields, ...(missing.length > 0 ? { missing } : {}), ...(unexpected.length > 0 ? { unexpected } : {}) } };
 }
 
 /** Configuration text as a device displays it: apply lines without mode navigation, sections separated. */

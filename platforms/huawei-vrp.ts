@@ -5,7 +5,18 @@
  * `vrrp vrid N priority`; IP Routing: `ip route-static`, BGP `peer ... as-number`, `ipv4-family unicast`,
  * VPN instances `ip vpn-instance`, `ip binding vpn-instance`) and the Command Reference for
  * `port trunk allow-pass vlan 10 20 to 30` (additive: removed VLANs need `undo port trunk allow-pass`),
- * `port trunk pvid vlan`, `clear configuration interface`, two-stage `commit`, `save`.
+ * `port trunk pvid vlan`, `clear configuration interface`, two-stage `commit`, `save`. MTU and speed from the
+ * CloudEngine 6800 V300R023C00 Command Reference (Interface Management: `mtu` in layer 3 interface views,
+ * `jumboframe enable` in layer 2 and Eth-Trunk views, `speed 1000 | 100` on 10GE and GE, `speed 40000` on
+ * 100GE; the same commands in the V200 references). Spanning tree from the same reference's STP/RSTP/MSTP
+ * commands: `stp mode mstp | rstp` (mstp is the default), `stp region-configuration` with `region-name`,
+ * `revision-level`, `instance N vlan` (ten items a line), `stp [ instance N ] priority P`,
+ * `stp bpdu-protection`, and on ports `stp edged-port enable`, `stp loop-protection`, `stp root-protection`
+ * (root and loop protection cannot share a port); `stp v-stp enable` for an M-LAG pair. M-LAG from the
+ * CloudEngine 8800/7800/6800/5800 V200R019C10 Configuration Guide, Ethernet Switching, "Configuring a DFS
+ * Group" (`dfs-group N`, `priority`, `source ip A peer B`; V300R023 spells the last `dual-active detection
+ * source ip`), and the V300R023 Command Reference for `peer-link 1` and `dfs-group N m-lag M` in the
+ * Eth-Trunk view.
  *
  * Every object's lines start in system view and return to it (`quit`). The shell driver types
  * `system-view`, the lines, `commit` (two-stage mode: nothing is live before it), `return`, `save` (+ `Y`).
@@ -15,26 +26,70 @@ import { displayText, lagNumber, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { LagIntent, PortIntent } from "../intent/types";
-import { addressAndMask, configText, deviceText, textLine, vrpRanges } from "./util";
+import { addressAndMask, configText, deviceText, l2Frame, parseVlanList, speedMbps, textLine, vrpRangeChunks, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");
+
+/** The peer-link number of an M-LAG pair's Eth-Trunk (one peer link per DFS group). */
+const PEER_LINK_ID = 1;
+
+/** `vrrp vrid N priority`: 100 unless set (Command Reference, VRRP). */
+const VRRP_DEFAULT_PRIORITY = 100;
 
 /** Port settings shared by physical interfaces and Eth-Trunks (inside the interface view). */
 function l2Lines(p: PortIntent): string[] {
   switch (p.mode) {
     case "access":
       return [" port link-type access", ...(p.vlan !== undefined ? [` port default vlan ${p.vlan}`] : [])];
-    case "trunk":
+    case "trunk": {
+      const allowed = p.allowed ?? [];
       return [
         " port link-type trunk",
+        // a CE trunk passes VLAN 1 until told otherwise
+        ...(allowed.includes(1) ? [] : [" undo port trunk allow-pass vlan 1"]),
         ...(p.native !== undefined ? [` port trunk pvid vlan ${p.native}`] : []),
-        ...((p.allowed ?? []).length > 0 ? [` port trunk allow-pass vlan ${vrpRanges(p.allowed ?? [])}`] : []),
+        ...vrpRangeChunks(allowed).map((r) => ` port trunk allow-pass vlan ${r}`),
       ];
+    }
     case "routed":
       return [" undo portswitch", ...(p.vrf ? [` ip binding vpn-instance ${p.vrf}`] : []), ...(p.address ? [` ip address ${cidr(p.address)}`] : [])];
     default:
       return [];
   }
+}
+
+/** The speed a CE port's name implies: 10GE1/0/1 runs at 10G unless told otherwise. */
+function nativeSpeed(name: string): string | undefined {
+  if (/:\d+$/.test(name)) return undefined; // a split lane runs at what the split and the cable give
+  const m = /^(\d*)GE\d/.exec(name);
+  return m ? `${m[1] || "1"}G` : undefined;
+}
+
+/** ` speed N` (Mbit/s) for a port set below its name's speed; nothing at its own speed. */
+function speedLines(p: PortIntent): string[] {
+  if (!p.speed || p.speed === nativeSpeed(p.name) || nativeSpeed(p.name) === undefined) return [];
+  return [` speed ${speedMbps(p.speed)}`];
+}
+
+/**
+ * MTU: ` mtu N` on a layer 3 interface (the IPv4 MTU, 46..9600); a layer 2 port's frame limit is
+ * ` jumboframe enable F` (default 9216), set to fit the IP MTU with header, tag and FCS (at least 1536,
+ * the lowest value every CE release takes).
+ */
+function mtuLines(p: PortIntent): string[] {
+  if (p.mtu === undefined || p.lag !== undefined) return [];
+  if (p.mode === "routed") return [` mtu ${p.mtu}`];
+  if (p.mode === "access" || p.mode === "trunk") return [` jumboframe enable ${Math.max(l2Frame(p.mtu), 1536)}`];
+  return [];
+}
+
+/** A switch port's spanning-tree role (edge, loop or root protection; the two protections exclude each other). */
+function stpLines(p: PortIntent): string[] {
+  if (!p.stp) return [];
+  return [
+    ...(p.stp.edge ? [" stp edged-port enable"] : []),
+    ...(p.stp.guard === "loop" ? [" stp loop-protection"] : p.stp.guard === "root" ? [" stp root-protection"] : []),
+  ];
 }
 
 const describe = (p: PortIntent): string[] => {
@@ -58,20 +113,70 @@ const renderer: Renderer = {
   vlan(v) {
     return { apply: [`vlan ${v.id}`, ` name ${deviceText("huawei-vrp", v.name, 31)}`, "quit"], remove: [`undo vlan ${v.id}`], readBack: show(`| begin vlan ${v.id}`) };
   },
-  lag(l: LagIntent) {
+  lag(l: LagIntent, intent) {
+    // CE has no passive LACP (the model refuses `lacp: passive` for huawei-vrp); manual is the default mode
     const mode = l.lacp === "static" ? " mode manual load-balance" : " mode lacp-static";
+    const dfs = intent.mlag?.domain;
+    const mlag = dfs === undefined ? [] : l.peerLink ? [` peer-link ${PEER_LINK_ID}`] : l.mlag ? [` dfs-group ${dfs} m-lag ${l.mlag.id}`] : [];
     return {
-      apply: [`interface ${l.name}`, ...describe(l.port), mode, ...l2Lines(l.port), "quit"],
+      apply: [`interface ${l.name}`, ...describe(l.port), mode, ...l2Lines(l.port), ...mtuLines(l.port), ...stpLines(l.port), ...mlag, "quit"],
       remove: [`undo interface ${l.name}`],
       readBack: show(`interface ${l.name}`),
     };
   },
   port(p: PortIntent) {
-    const lines = p.lag !== undefined ? [` eth-trunk ${lagNumber(p.lag)}`] : l2Lines(p);
+    const lines = p.lag !== undefined ? [` eth-trunk ${lagNumber(p.lag)}`] : [...l2Lines(p), ...stpLines(p)];
     return {
-      apply: [`interface ${p.name}`, ...describe(p), ...lines, p.enabled ? " undo shutdown" : " shutdown", "quit"],
+      apply: [`interface ${p.name}`, ...describe(p), ...lines, ...mtuLines(p), ...speedLines(p), p.enabled ? " undo shutdown" : " shutdown", "quit"],
       remove: [`clear configuration interface ${p.name}`],
       readBack: show(`interface ${p.name}`),
+    };
+  },
+  management(m) {
+    const name = `Vlanif${m.vlan}`;
+    return { apply: [`interface ${name}`, ` ip address ${cidr(m.address)}`, "quit"], remove: [`undo interface ${name}`], readBack: show(`interface ${name}`) };
+  },
+  mlag(m) {
+    return {
+      apply: [
+        `dfs-group ${m.domain}`,
+        // the higher priority is the DFS master (default 100, not displayed)
+        ...(m.role === "primary" ? [" priority 150"] : []),
+        ` source ip ${m.localAddress} peer ${m.peerAddress}`,
+        "quit",
+      ],
+      remove: [`undo dfs-group ${m.domain}`],
+      readBack: show(`| begin dfs-group ${m.domain}`),
+    };
+  },
+  stp(t) {
+    const mstp = t.mode === "mstp";
+    const priority = t.priority === undefined ? [] : mstp ? [0, ...t.instances.map((x) => x.id)].map((n) => `stp instance ${n} priority ${t.priority}`) : [`stp priority ${t.priority}`];
+    return {
+      apply: [
+        `stp mode ${t.mode}`,
+        ...(mstp
+          ? [
+              "stp region-configuration",
+              ` region-name ${t.region}`,
+              ...(t.revision !== 0 ? [` revision-level ${t.revision}`] : []),
+              ...t.instances.flatMap((x) => vrpRangeChunks(x.vlans).map((r) => ` instance ${x.id} vlan ${r}`)),
+              "quit",
+            ]
+          : []),
+        ...priority,
+        ...(t.bpduProtection ? ["stp bpdu-protection"] : []),
+        // an M-LAG pair runs as one bridge (V-STP: RSTP or STP only, which the model holds it to)
+        ...(t.mlag ? ["stp v-stp enable"] : []),
+      ],
+      remove: [
+        ...(t.mlag ? ["undo stp v-stp enable"] : []),
+        ...(t.bpduProtection ? ["undo stp bpdu-protection"] : []),
+        ...(t.priority === undefined ? [] : mstp ? [0, ...t.instances.map((x) => x.id)].map((n) => `undo stp instance ${n} priority`) : ["undo stp priority"]),
+        ...(mstp ? ["undo stp region-configuration"] : []),
+        "undo stp mode",
+      ],
+      readBack: show("| include ^stp|^ region-name|^ revision-level|^ instance"),
     };
   },
   loopback(address) {
@@ -91,7 +196,9 @@ const renderer: Renderer = {
         `interface ${name}`,
         ...(g.vrf ? [` ip binding vpn-instance ${g.vrf}`] : []),
         ` ip address ${cidr(g.address)}`,
-        ...(g.vrrp ? [` vrrp vrid ${g.vrrp.vrid} virtual-ip ${g.vrrp.virtualAddress}`, ` vrrp vrid ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : []),
+        ...(g.vrrp ? [` vrrp vrid ${g.vrrp.vrid} virtual-ip ${g.vrrp.virtualAddress}`] : []),
+        // the default priority is not displayed, so it is not written either
+        ...(g.vrrp && g.vrrp.priority !== VRRP_DEFAULT_PRIORITY ? [` vrrp vrid ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : []),
         "quit",
       ],
       remove: [`undo interface ${name}`],
@@ -122,6 +229,33 @@ const renderer: Renderer = {
 
 const NAVIGATION = /^\s*quit$/;
 
+/**
+ * Lines that add up on CE: every `port trunk allow-pass vlan` line of an interface, every `vlan batch` line
+ * and every `instance N vlan` line of an MST region are one list to the device, which displays it again ten items per line (and may cut it elsewhere
+ * than citydc did). For read-back, each such set of lines becomes one line holding the union.
+ */
+export function foldVrp(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  const lists = new Map<string, { at: number; ids: number[] }>();
+  for (const raw of lines) {
+    // the CIST priority may be shown with or without its instance
+    const l = raw.replace(/^stp priority /, "stp instance 0 priority ");
+    const m = /^(port trunk allow-pass vlan|vlan batch|instance \d+ vlan) (.+)$/.exec(l);
+    if (!m || m[2] === "all") {
+      out.push(l);
+      continue;
+    }
+    const list = lists.get(m[1]!);
+    if (list) list.ids.push(...parseVlanList(m[2]!));
+    else {
+      lists.set(m[1]!, { at: out.length, ids: parseVlanList(m[2]!) });
+      out.push(m[1]!);
+    }
+  }
+  for (const [words, { at, ids }] of lists) out[at] = `${words} ${vrpRanges(ids)}`;
+  return out;
+}
+
 export const VRP_DIALECT: ShellDialect = {
   // <HUAWEI>, [~HUAWEI], [*HUAWEI-vlan10], [~HUAWEI-10GE1/0/1]
   prompt: /(?:^|\n)(?:<[\w.\/:-]+>|\[[~*]?[\w.\/:-]+\])\s*$/,
@@ -143,7 +277,17 @@ export const VRP_CHANGE: ChangeSyntax = {
   vrrpGroup: (vrid) => `vrrp vrid ${vrid}`,
   nativeVlan: "port trunk pvid vlan",
   // `port trunk allow-pass vlan` adds to the list: VLANs taken off need their own undo
-  additiveTrunk: (gone) => `port trunk allow-pass vlan ${vrpRanges(gone)}`,
+  additiveTrunk: (gone) => vrpRangeChunks(gone).map((r) => `port trunk allow-pass vlan ${r}`),
+  vrrpDefaultPriority: (vrid) => [` undo vrrp vrid ${vrid} priority`],
+  unset: {
+    mtu: (o) => [o.mode === "routed" ? " undo mtu" : " undo jumboframe enable"],
+    speed: () => [" undo speed"],
+    stpEdge: () => [" undo stp edged-port"],
+    stpGuard: (o) => [o.stpGuard === "loop" ? " undo stp loop-protection" : " undo stp root-protection"],
+    mlag: () => [" undo dfs-group"],
+    peerLink: () => [" undo peer-link"],
+  },
+  defaultVrrpPriority: VRRP_DEFAULT_PRIORITY,
   bgp: {
     header: (asn) => `bgp ${asn}`,
     indent: " ",
@@ -159,13 +303,16 @@ export const huaweiVrp: Platform = cliPlatform({
   renderer,
   dialect: VRP_DIALECT,
   change: VRP_CHANGE,
-  notDisplayed: /^(quit|undo shutdown|ipv4-family|port link-type access)$/,
+  // defaults CE does not display (`display current-configuration` hides parameters at their defaults)
+  notDisplayed: /^(quit|undo shutdown|ipv4-family|port link-type access|mode manual load-balance|stp mode mstp)$/,
+  fold: foldVrp,
+  owned: /^(vrrp vrid \d+ priority \d+|mtu \d+|jumboframe enable \d+|speed \d+|stp (edged-port enable|loop-protection|root-protection))$/,
   fullConfig(intent, objects) {
     const system = objects.filter((o) => o.kind === "system");
     const rest = objects.filter((o) => o.kind !== "system");
     const ids = intent.vlans.map((v) => v.id);
     return displayedConfig(
-      [`!${intent.device} (${intent.role}, site ${intent.site}) rendered by citydc`, "#", ...displayText(system, NAVIGATION, "#"), ...(ids.length > 0 ? [`vlan batch ${vrpRanges(ids)}`, "#"] : [])],
+      [`!${intent.device} (${intent.role}, site ${intent.site}) rendered by citydc`, "#", ...displayText(system, NAVIGATION, "#"), ...(ids.length > 0 ? [...vrpRangeChunks(ids).map((r) => `vlan batch ${r}`), "#"] : [])],
       rest,
       NAVIGATION,
       "#",

@@ -6,7 +6,20 @@
  * `aggregated-ether-options lacp active|passive`; IRB units), the High Availability guide (VRRP:
  * `vrrp-group N virtual-address`, `priority`), Routing Policies / BGP (`routing-options
  * autonomous-system`, `protocols bgp group ... neighbor ... peer-as`, export policy with
- * `route-filter ... exact`), static routes and routing instances (`instance-type vrf`).
+ * `route-filter ... exact`), static routes and routing instances (`instance-type vrf`), the interface `mtu`
+ * (media MTU, Ethernet header included) and `speed` (Junos OS Interfaces Fundamentals), spanning tree on ELS
+ * switches (`protocols rstp | mstp`: `bridge-priority`, `configuration-name`, `revision-level`, `msti N vlan`,
+ * `bpdu-block-on-edge`, `interface X edge | no-root-port | bpdu-timeout-action block`; Junos OS Layer 2
+ * Bridging and Spanning-Tree User Guide), MC-LAG on EX and QFX (`iccp local-ip-addr`, `iccp peer ...
+ * redundancy-group-id-list`, `multi-chassis multi-chassis-protection`, `aggregated-ether-options mc-ae`
+ * with `mc-ae-id`, `redundancy-group`, `chassis-id`, `mode active-active`, `status-control`, and the same
+ * LACP `system-id` and `admin-key` on both peers; Junos OS Multichassis Link Aggregation User Guide; the
+ * 13.2 `mc-ae` reference lists only chassis-id, mc-ae-id, mode and status-control for QFX, so an older QFX
+ * may refuse `redundancy-group`, which EX and MX need),
+ * and the Junos OS
+ * Security Policies User Guide for SRX Series flow mode (`security zones security-zone Z interfaces`,
+ * `host-inbound-traffic system-services | protocols`, `security policies from-zone Z to-zone Z policy P
+ * match ... then permit`; the default policy denies all traffic, and an interface in no zone passes none).
  *
  * Junos edits a candidate configuration: `delete` then `set` in one commit replaces an object atomically,
  * which is how changes are made. wrap(): `configure private`, the lines, `commit and-quit`: the exec
@@ -14,9 +27,9 @@
  * commit is refused (the private candidate discarded on exit) when a line left it invalid.
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { buildObjects, lagNumber, lineReadBack, type Renderer } from "./common";
+import { buildObjects, lagNumber, lineReadBack, stpFields, type Renderer } from "./common";
 import type { ConfigObject, Platform } from "./types";
-import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
+import type { DeviceIntent, LagIntent, PortIntent, SecurityIntent, StpIntent } from "../intent/types";
 import { configText, deviceText, vlanRuns } from "./util";
 
 /** Junos VLAN names: letters, digits, '-', '_' (the inventory name, made safe). */
@@ -54,8 +67,24 @@ function portLines(p: PortIntent, intent: DeviceIntent): string[] {
     if (p.address) out.push(`${i} unit 0 family inet address ${p.address}`);
     if (p.vrf) out.push(`set routing-instances ${p.vrf} interface ${p.name}.0`);
   }
+  // the media MTU holds the Ethernet header (14) and, on a trunk, a VLAN tag (4) above the IP MTU
+  if (p.mtu !== undefined && p.lag === undefined) out.push(`${i} mtu ${p.mtu + (p.mode === "trunk" ? 18 : 14)}`);
+  const speed = junosSpeed(p);
+  if (speed) out.push(`${i} speed ${speed}`);
   if (!p.enabled) out.push(`${i} disable`);
   return out;
+}
+
+/**
+ * `speed` where the name does not fix it: a ge- port at 100M, an mge- (multi-rate) port at any rate. xe-
+ * and et- ports run at their optic's speed (the model refuses other speeds there).
+ */
+function junosSpeed(p: PortIntent): string | undefined {
+  if (!p.speed) return undefined;
+  const v = p.speed.toLowerCase();
+  if (/^mge-/.test(p.name)) return v;
+  if (/^ge-/.test(p.name) && p.speed !== "1G") return v;
+  return undefined;
 }
 
 function portRemove(p: { name: string; vrf?: string; mode?: string }): string[] {
@@ -65,6 +94,61 @@ function portRemove(p: { name: string; vrf?: string; mode?: string }): string[] 
 const GROUP_EXTERNAL = "citydc-external";
 const GROUP_INTERNAL = "citydc-internal";
 const EXPORT = "citydc-networks";
+
+/** The zone's lines: interfaces (units), what the device answers, and a policy inside the zone. */
+function securityLines(z: SecurityIntent): string[] {
+  const zone = `set security zones security-zone ${z.zone}`;
+  const units = [...z.interfaces.map((n) => `${n}.0`), ...z.vlans.map((v) => `irb.${v}`), ...(z.loopback ? ["lo0.0"] : [])];
+  const policy = `set security policies from-zone ${z.zone} to-zone ${z.zone} policy ${POLICY}`;
+  return [
+    ...units.map((u) => `${zone} interfaces ${u}`),
+    ...z.services.map((x) => `${zone} host-inbound-traffic system-services ${x}`),
+    ...z.protocols.map((x) => `${zone} host-inbound-traffic protocols ${x}`),
+    // `display set` shows each match condition on its own line
+    `${policy} match source-address any`,
+    `${policy} match destination-address any`,
+    `${policy} match application any`,
+    `${policy} then permit`,
+  ];
+}
+
+const POLICY = "citydc-permit";
+
+/** A locally administered LACP system id that both switches of a pair give one multi-chassis LAG. */
+function mcSystemId(domain: number, id: number): string {
+  const h = (n: number): string => (n & 255).toString(16).padStart(2, "0");
+  return ["02", h(domain >> 8), h(domain), "00", h(id >> 8), h(id)].join(":");
+}
+
+/** Junos writes a bridge priority in steps of 4k ("4k", "8k", ...). */
+const bridgePriority = (p: number): string => (p === 0 ? "0" : `${p / 1024}k`);
+
+/**
+ * Spanning tree under [edit protocols rstp | mstp]: the bridge, and every switch port by name with its role
+ * (ELS runs it on the interfaces it lists): `edge`, `bpdu-timeout-action block` (loop protection),
+ * `no-root-port` (root protection).
+ */
+function stpLines(t: StpIntent, intent: DeviceIntent): string[] {
+  const proto = `set protocols ${t.mode}`;
+  const ports = [...intent.lags.map((l) => l.port), ...intent.ports.filter((p) => p.lag === undefined)].filter((p) => p.mode === "access" || p.mode === "trunk");
+  const out: string[] = [];
+  if (t.mode === "mstp") {
+    out.push(`${proto} configuration-name ${t.region}`);
+    if (t.revision !== 0) out.push(`${proto} revision-level ${t.revision}`);
+  }
+  if (t.priority !== undefined) out.push(`${proto} bridge-priority ${bridgePriority(t.priority)}`);
+  for (const x of t.instances) {
+    for (const [a, b] of vlanRuns(x.vlans)) out.push(`${proto} msti ${x.id} vlan ${a === b ? a : `${a}-${b}`}`);
+    if (t.priority !== undefined) out.push(`${proto} msti ${x.id} bridge-priority ${bridgePriority(t.priority)}`);
+  }
+  if (t.bpduProtection) out.push(`${proto} bpdu-block-on-edge`);
+  for (const p of ports) {
+    const i = `${proto} interface ${p.name}`;
+    const role = [...(p.stp?.edge ? [`${i} edge`] : []), ...(p.stp?.guard === "loop" ? [`${i} bpdu-timeout-action block`] : p.stp?.guard === "root" ? [`${i} no-root-port`] : [])];
+    out.push(...(role.length > 0 ? role : [i]));
+  }
+  return out;
+}
 
 const renderer: Renderer = {
   system(intent) {
@@ -93,8 +177,23 @@ const renderer: Renderer = {
   lag(l: LagIntent, intent) {
     const lacp = l.lacp === "static" ? [] : [`set interfaces ${l.name} aggregated-ether-options lacp ${l.lacp}`];
     const lines = portLines({ ...l.port, name: l.name }, intent);
+    const m = intent.mlag;
+    const ae = `set interfaces ${l.name} aggregated-ether-options`;
+    // one multi-chassis LAG: the same LACP system id and key, mc-ae id and group on both switches
+    const mcae =
+      m && l.mlag
+        ? [
+            `${ae} lacp system-id ${mcSystemId(m.domain, l.mlag.id)}`,
+            `${ae} lacp admin-key ${l.mlag.id}`,
+            `${ae} mc-ae mc-ae-id ${l.mlag.id}`,
+            `${ae} mc-ae redundancy-group ${m.domain}`,
+            `${ae} mc-ae chassis-id ${m.role === "primary" ? 0 : 1}`,
+            `${ae} mc-ae mode active-active`,
+            `${ae} mc-ae status-control ${m.role === "primary" ? "active" : "standby"}`,
+          ]
+        : [];
     return {
-      apply: [...lines.slice(0, l.port.description ? 1 : 0), ...lacp, ...lines.slice(l.port.description ? 1 : 0)],
+      apply: [...lines.slice(0, l.port.description ? 1 : 0), ...lacp, ...mcae, ...lines.slice(l.port.description ? 1 : 0)],
       remove: portRemove({ name: l.name, vrf: l.port.vrf, mode: l.port.mode }),
       readBack: `show configuration interfaces ${l.name} | display set`,
     };
@@ -112,8 +211,8 @@ const renderer: Renderer = {
     const addr = `set interfaces irb unit ${g.vlan} family inet address ${g.address}`;
     return {
       apply: [
-        addr,
-        ...(g.vrrp ? [`${addr} vrrp-group ${g.vrrp.vrid} virtual-address ${g.vrrp.virtualAddress}`, `${addr} vrrp-group ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : []),
+        // `display set` prints leaves only: with a VRRP group under it the address has no line of its own
+        ...(g.vrrp ? [`${addr} vrrp-group ${g.vrrp.vrid} virtual-address ${g.vrrp.virtualAddress}`, `${addr} vrrp-group ${g.vrrp.vrid} priority ${g.vrrp.priority}`] : [addr]),
         `set vlans ${name} l3-interface irb.${g.vlan}`,
         ...(g.vrf ? [`set routing-instances ${g.vrf} interface irb.${g.vlan}`] : []),
       ],
@@ -122,12 +221,52 @@ const renderer: Renderer = {
         `delete vlans ${name} l3-interface`,
         `delete interfaces irb unit ${g.vlan}`,
       ],
-      readBack: `show configuration interfaces irb unit ${g.vlan} | display set`,
+      // `show configuration interfaces irb unit N` prints only [edit interfaces]; the VLAN's l3-interface and
+      // the routing instance live elsewhere, so the whole configuration is matched for this unit's lines
+      readBack: `show configuration | display set | match "interfaces irb unit ${g.vlan} |irb.${g.vlan}$"`,
     };
   },
   route(r) {
     const base = r.vrf ? `routing-instances ${r.vrf} routing-options static route ${r.prefix}` : `routing-options static route ${r.prefix}`;
     return { apply: [`set ${base} next-hop ${r.nextHop}`], remove: [`delete ${base}`], readBack: `show configuration ${r.vrf ? `routing-instances ${r.vrf} ` : ""}routing-options static | display set` };
+  },
+  management(m, intent) {
+    const vlan = intent.vlans.find((v) => v.id === m.vlan);
+    const name = junosVlanName(vlan?.name ?? `vlan${m.vlan}`);
+    return {
+      apply: [`set interfaces irb unit ${m.vlan} family inet address ${m.address}`, `set vlans ${name} l3-interface irb.${m.vlan}`],
+      remove: [`delete vlans ${name} l3-interface`, `delete interfaces irb unit ${m.vlan}`],
+      readBack: `show configuration | display set | match "interfaces irb unit ${m.vlan} |irb.${m.vlan}$"`,
+    };
+  },
+  mlag(m) {
+    return {
+      apply: [
+        `set protocols iccp local-ip-addr ${m.localAddress}`,
+        `set protocols iccp peer ${m.peerAddress} redundancy-group-id-list ${m.domain}`,
+        `set protocols iccp peer ${m.peerAddress} liveness-detection minimum-interval 1000`,
+        `set multi-chassis multi-chassis-protection ${m.peerAddress} interface ${m.peerLink}`,
+        `set switch-options service-id ${m.domain}`,
+      ],
+      remove: ["delete protocols iccp", "delete multi-chassis", "delete switch-options service-id"],
+      readBack: 'show configuration | display set | match "protocols iccp|multi-chassis|switch-options service-id"',
+    };
+  },
+  stp(t, intent) {
+    return {
+      apply: stpLines(t, intent),
+      remove: [`delete protocols ${t.mode}`],
+      readBack: `show configuration protocols ${t.mode} | display set`,
+      // the port roles live here, not in the interfaces
+      fields: { ...stpFields(t), edge: [...t.edge], loopGuard: [...t.loopGuard], rootGuard: [...t.rootGuard] },
+    };
+  },
+  security(z) {
+    return {
+      apply: securityLines(z),
+      remove: [`delete security policies from-zone ${z.zone} to-zone ${z.zone} policy ${POLICY}`, `delete security zones security-zone ${z.zone}`],
+      readBack: "show configuration security | display set",
+    };
   },
   bgp(b) {
     const ext = b.neighbors.filter((n) => n.remoteAs !== b.asn);
@@ -175,7 +314,7 @@ export const junos: Platform = {
   },
   change(oldObject, newObject) {
     // candidate configuration: delete the old object and set the new one, live at the commit
-    if (newObject.kind === "port" || newObject.kind === "lag" || newObject.kind === "gateway" || newObject.kind === "bgp" || newObject.kind === "vrf") {
+    if (["port", "lag", "gateway", "bgp", "vrf", "stp", "mlag", "management", "security"].includes(newObject.kind)) {
       return [...oldObject.remove, ...newObject.apply];
     }
     if (newObject.kind === "vlan" && oldObject.fields.name !== newObject.fields.name) return [...oldObject.remove, ...newObject.apply];

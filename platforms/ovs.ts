@@ -14,6 +14,10 @@
  *    `trunks=4095` (a VLAN no frame carries). Unused, routed and disabled interfaces are not in the bridge.
  *  - bonds: `add-bond ... lacp=active|passive|off`; a standalone port of the same name as a member is
  *    deleted first (in the same transaction) so a port can move into a bond.
+ *  - MTU: `mtu_request` on the Interface row (each member of a bond), read back from the same column.
+ *  - spanning tree: RSTP on the bridge (`rstp_enable`, `other_config:rstp-priority`), edge ports with
+ *    `other_config:rstp-port-admin-edge=true`. Bonds take no part in RSTP (ovs-vswitchd.conf.db(5): bond
+ *    ports are not supported; this machine's ovs-vswitchd logs "cannot enable RSTP on bonds").
  */
 import { naturalCompare } from "../util/natural";
 import { CAPABILITIES } from "../model/capabilities";
@@ -47,11 +51,27 @@ function portSettings(p: PortIntent): { set: string; clear: string; fields: Reco
   return undefined;
 }
 
-function columns(name: string, s: { set: string; clear: string }): string[] {
-  return [`set port ${name} ${s.set} external_ids:citydc=managed`, ...(s.clear ? [`clear port ${name} ${s.clear}`] : [])];
+function columns(name: string, s: { set: string; clear: string }, edge = false): string[] {
+  // an RSTP edge port (towards a host or router) forwards at once instead of waiting for the tree
+  return [`set port ${name} ${s.set}${edge ? " other_config:rstp-port-admin-edge=true" : ""} external_ids:citydc=managed`, ...(s.clear ? [`clear port ${name} ${s.clear}`] : [])];
+}
+
+/** `mtu_request` on each Interface row (a bond's members each have one); the Linux MTU is the IP MTU. */
+function mtuLines(interfaces: readonly string[], mtu: number | undefined): string[] {
+  return mtu === undefined ? [] : interfaces.map((i) => `set interface ${i} mtu_request=${mtu}`);
 }
 
 const renderer: Renderer = {
+  stp(t) {
+    // RSTP only; bonds take no part in it (ovs-vswitchd refuses RSTP on bonds; the model warns)
+    const priority = t.priority === undefined ? "" : ` other_config:rstp-priority=${t.priority}`;
+    return {
+      apply: [`set bridge ${BRIDGE} rstp_enable=true${priority}`],
+      remove: [`set bridge ${BRIDGE} rstp_enable=false`, `remove bridge ${BRIDGE} other_config rstp-priority`],
+      readBack: `ovs-vsctl --format=json --columns=rstp_enable,other_config list bridge ${BRIDGE}`,
+      fields: defined({ mode: "rstp", priority: t.priority }),
+    };
+  },
   vlan(v) {
     return {
       apply: [`set bridge ${BRIDGE} external_ids:citydc-vlan-${v.id}=${ovsName(v.name)}`],
@@ -69,10 +89,11 @@ const renderer: Renderer = {
         ...l.members.map((m) => `--if-exists del-port ${BRIDGE} ${m}`),
         `--may-exist add-bond ${BRIDGE} ${l.name} ${l.members.join(" ")} lacp=${lacp}`,
         ...columns(l.name, s),
+        ...mtuLines(l.members, l.port.mtu),
       ],
       remove: [`--if-exists del-port ${BRIDGE} ${l.name}`],
-      readBack: `ovs-vsctl --format=json --columns=${PORT_COLUMNS},lacp,interfaces list port ${l.name} -- --columns=_uuid,name list interface`,
-      fields: defined({ name: l.name, lacp: l.lacp, members: [...l.members], ...s.fields }),
+      readBack: `ovs-vsctl --format=json --columns=${PORT_COLUMNS},lacp,interfaces list port ${l.name} -- --columns=_uuid,name,mtu_request list interface`,
+      fields: defined({ name: l.name, lacp: l.lacp, members: [...l.members], ...s.fields, mtu: l.port.mtu }),
     };
   },
   port(p: PortIntent): Syntax | undefined {
@@ -84,11 +105,15 @@ const renderer: Renderer = {
         // frees the name when the interface was a bond member (the bond is being removed or changed)
         `--if-exists --with-iface del-port ${BRIDGE} ${p.name}`,
         `--may-exist add-port ${BRIDGE} ${p.name}`,
-        ...columns(p.name, s),
+        ...columns(p.name, s, p.stp?.edge === true),
+        ...mtuLines([p.name], p.mtu),
       ],
       remove: [`--if-exists del-port ${BRIDGE} ${p.name}`],
-      readBack: `ovs-vsctl --format=json --columns=${PORT_COLUMNS} list port ${p.name}`,
-      fields: defined({ name: p.name, ...s.fields }),
+      readBack: [
+        `ovs-vsctl --format=json --columns=${PORT_COLUMNS}${p.stp?.edge ? ",other_config" : ""} list port ${p.name}`,
+        ...(p.mtu === undefined ? [] : [`--columns=_uuid,name,mtu_request list interface ${p.name}`]),
+      ].join(" -- "),
+      fields: defined({ name: p.name, ...s.fields, mtu: p.mtu, stpEdge: p.stp?.edge }),
     };
   },
 };
@@ -149,6 +174,11 @@ function portFacts(r: Record<string, unknown>): Record<string, unknown> {
 export function parseOvsReadBack(object: ConfigObject, output: string): ReadBackResult {
   const docs = documents(output);
   const first = docs[0] && row(docs[0]);
+  if (object.kind === "stp") {
+    if (!first || first.rstp_enable !== true) return { present: false };
+    const p = mapOf(first.other_config).get("rstp-priority");
+    return { present: true, fields: defined({ mode: "rstp", priority: p === undefined ? undefined : Number(p) }) };
+  }
   if (object.kind === "vlan") {
     if (!first) return { present: false };
     const id = Number(object.fields.id);
@@ -158,6 +188,18 @@ export function parseOvsReadBack(object: ConfigObject, output: string): ReadBack
   if (!first) return { present: false };
   const name = String(first.name);
   const facts = portFacts(first);
+  // mtu_request of the port's Interface rows (every member of a bond alike, or no single value)
+  const mtuOf = (names: ReadonlySet<string>): number | undefined => {
+    const requested = new Set<number | undefined>();
+    const ifaces = docs[1];
+    if (object.fields.mtu === undefined || !ifaces) return undefined;
+    for (let i = 0; i < ifaces.data.length; i++) {
+      const r = row(ifaces, i)!;
+      if (!names.has(String(r.name))) continue;
+      requested.add(atoms(r.mtu_request).filter((x): x is number => typeof x === "number")[0]);
+    }
+    return requested.size === 1 ? [...requested][0] : undefined;
+  };
   if (object.kind === "lag") {
     const names = new Map<string, string>();
     const ifaces = docs[1];
@@ -175,9 +217,10 @@ export function parseOvsReadBack(object: ConfigObject, output: string): ReadBack
       .sort(naturalCompare);
     const lacpText = atoms(first.lacp).filter((x): x is string => typeof x === "string")[0];
     const lacp = lacpText === "active" || lacpText === "passive" ? lacpText : "static";
-    return { present: true, fields: defined({ name, lacp, members, ...facts }) };
+    return { present: true, fields: defined({ name, lacp, members, ...facts, mtu: mtuOf(new Set(members)) }) };
   }
-  return { present: true, fields: defined({ name, ...facts }) };
+  const edge = object.fields.stpEdge === true && mapOf(first.other_config).get("rstp-port-admin-edge") === "true" ? true : undefined;
+  return { present: true, fields: defined({ name, ...facts, mtu: mtuOf(new Set([name])), stpEdge: edge }) };
 }
 
 // ------------------------------------------------------------------------------------ running configuration
@@ -233,7 +276,18 @@ export function ovsRunningConfigText(output: string): string {
 
 // ------------------------------------------------------------------------------------ platform
 
-const isColumnLine = (l: string): boolean => l.startsWith("set port ") || l.startsWith("clear port ");
+const isColumnLine = (l: string): boolean => l.startsWith("set port ") || l.startsWith("clear port ") || l.startsWith("set interface ");
+
+/** Settings taken away: an MTU (the Interface rows go back to the default), an RSTP edge port. */
+function mtuCleared(oldObject: ConfigObject, newObject: ConfigObject): string[] {
+  const out: string[] = [];
+  if (oldObject.fields.mtu !== undefined && newObject.fields.mtu === undefined) {
+    const names = newObject.kind === "lag" && Array.isArray(newObject.fields.members) ? (newObject.fields.members as string[]) : [String(newObject.fields.name)];
+    out.push(...names.map((n) => `clear interface ${n} mtu_request`));
+  }
+  if (oldObject.fields.stpEdge === true && newObject.fields.stpEdge === undefined) out.push(`remove port ${String(newObject.fields.name)} other_config rstp-port-admin-edge`);
+  return out;
+}
 
 export const ovs: Platform = {
   name: "ovs",
@@ -254,13 +308,16 @@ export const ovs: Platform = {
     return [`ovs-vsctl --timeout=10 -- ${commands.join(" -- ")}`];
   },
   change(oldObject, newObject) {
+    if (newObject.kind === "stp" && oldObject.fields.priority !== undefined && newObject.fields.priority === undefined) {
+      return [...newObject.apply, `remove bridge ${BRIDGE} other_config rstp-priority`];
+    }
     if (newObject.kind === "lag") {
       const same = JSON.stringify(oldObject.fields.members) === JSON.stringify(newObject.fields.members) && oldObject.fields.lacp === newObject.fields.lacp;
-      return same ? newObject.apply.filter(isColumnLine) : [...oldObject.remove, ...newObject.apply];
+      return same ? [...newObject.apply.filter(isColumnLine), ...mtuCleared(oldObject, newObject)] : [...oldObject.remove, ...newObject.apply];
     }
     if (newObject.kind === "port") {
-      // same port, other VLANs: set the columns again, no flap
-      return roleChanged(oldObject, newObject) ? undefined : newObject.apply.filter(isColumnLine);
+      // same port, other VLANs or MTU: set the columns again, no flap
+      return roleChanged(oldObject, newObject) ? undefined : [...newObject.apply.filter(isColumnLine), ...mtuCleared(oldObject, newObject)];
     }
     return undefined;
   },

@@ -9,10 +9,14 @@ import type { PlatformCapabilities } from "../model/capabilities";
 
 // ---------------------------------------------------------------- config objects (layer 3)
 
-export type ObjectKind = "system" | "vrf" | "vlan" | "lag" | "port" | "gateway" | "route" | "bgp";
+export type ObjectKind = "system" | "vrf" | "vlan" | "stp" | "mlag" | "lag" | "port" | "management" | "gateway" | "route" | "bgp" | "security";
 
-/** Apply order of kinds; removal runs in the reverse order. */
-export const KIND_ORDER: readonly ObjectKind[] = ["system", "vrf", "vlan", "lag", "port", "gateway", "route", "bgp"];
+/**
+ * Apply order of kinds; removal runs in the reverse order. Spanning tree is set before ports join it; the
+ * multi-chassis pair (DFS group, vPC domain, MLAG, ICCP) before the LAGs that name it; the in-band
+ * management interface after the ports that carry its VLAN; security zones last (they name interfaces).
+ */
+export const KIND_ORDER: readonly ObjectKind[] = ["system", "vrf", "vlan", "stp", "mlag", "lag", "port", "management", "gateway", "route", "bgp", "security"];
 
 /** One piece of device configuration with everything needed to apply, remove and verify it. */
 export interface ConfigObject {

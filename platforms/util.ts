@@ -28,6 +28,18 @@ export function vrpRanges(ids: readonly number[]): string {
     .join(" ");
 }
 
+/**
+ * The same list cut into pieces of at most `items` items (one VLAN or one `a to b` range each), for
+ * VRP commands that take `{ vlan-id1 [ to vlan-id2 ] } &<1-10>` per line: `vlan batch`, `instance ... vlan`,
+ * and `port trunk allow-pass vlan` on the releases that allow ten per line.
+ */
+export function vrpRangeChunks(ids: readonly number[], items = 10): string[] {
+  const parts = vlanRuns(ids).map(([a, b]) => (a === b ? `${a}` : `${a} to ${b}`));
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += items) out.push(parts.slice(i, i + items).join(" "));
+  return out;
+}
+
 /** Expands "10,20-22" or "10 20 to 22" back into ids. */
 export function parseVlanList(text: string): number[] {
   const out: number[] = [];
@@ -42,6 +54,16 @@ export function parseVlanList(text: string): number[] {
   }
   return [...new Set(out)].sort((x, y) => x - y);
 }
+
+/** An inventory speed in Mbit/s: "100M" -> 100, "2.5G" -> 2500, "100G" -> 100000. */
+export function speedMbps(speed: string): number {
+  const m = /^(\d+(?:\.\d+)?)([MG])$/.exec(speed);
+  if (!m) return 0;
+  return Math.round(Number(m[1]) * (m[2] === "G" ? 1000 : 1));
+}
+
+/** Frame size a switch port needs for an IP MTU: Ethernet header, one VLAN tag and the FCS on top. */
+export const l2Frame = (mtu: number): number => mtu + 22;
 
 /** "10.0.0.1/24" -> ["10.0.0.1", "255.255.255.0"]. */
 export function addressAndMask(cidr: string): [string, string] {

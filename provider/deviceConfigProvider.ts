@@ -51,9 +51,9 @@ export function orderedObjects(p: DeviceConfigProps): ConfigObject[] {
   return inApplyOrder(p.device, p.objects ?? {});
 }
 
-/** Objects a removal leaves on the device: its management interface and VLAN (never cut the way in). */
+/** Objects a removal leaves on the device: its management interface (out of band or in-band) and VLAN (never cut the way in). */
 export function keptOnRemoval(objects: readonly ConfigObject[], management: DeviceConfigProps["management"]): ConfigObject[] {
-  const keep = new Set<string>();
+  const keep = new Set<string>(["management"]);
   if (management?.interface !== undefined) keep.add(`port:${management.interface}`);
   if (management?.vlan !== undefined) keep.add(`vlan:${management.vlan}`);
   return objects.filter((o) => keep.has(o.key));

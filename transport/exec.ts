@@ -28,17 +28,33 @@ export function tail(text: string, lines = 12): string {
 }
 
 export function execOnce(client: Client, target: DeviceTarget, command: string, input?: string): Promise<ExecOutcome> {
+  return runChannel(target, (cb) => client.exec(command, cb), {
+    timeout: (ms) => `no answer to \`${command}\` within ${ms} ms`,
+    refused: "the device refused an exec channel",
+    input,
+  });
+}
+
+/**
+ * One channel from open to close: what it printed (redacted), its exit status or signal; a timeout or a
+ * refused channel is a TransportError. `input` goes to its stdin, which is then closed.
+ */
+function runChannel(
+  target: DeviceTarget,
+  open: (cb: (err: Error | undefined, ch: ClientChannel) => void) => void,
+  words: { timeout: (ms: number) => string; refused: string; input?: string },
+): Promise<ExecOutcome> {
   const ms = timeoutOf(target);
   return new Promise((resolve, reject) => {
     let stream: ClientChannel | undefined;
     const timer = setTimeout(() => {
       stream?.close();
-      reject(new TransportError(target.device, "timeout", `no answer to \`${command}\` within ${ms} ms`));
+      reject(new TransportError(target.device, "timeout", words.timeout(ms)));
     }, ms);
-    client.exec(command, (err, ch) => {
+    open((err, ch) => {
       if (err) {
         clearTimeout(timer);
-        return reject(new TransportError(target.device, "unreachable", `the device refused an exec channel: ${redact(err.message, target)}`));
+        return reject(new TransportError(target.device, "unreachable", `${words.refused}: ${redact(err.message, target)}`));
       }
       stream = ch;
       const out: Buffer[] = [];
@@ -60,7 +76,7 @@ export function execOnce(client: Client, target: DeviceTarget, command: string, 
           stderr: redact(Buffer.concat(errs).toString("utf8"), target),
         });
       });
-      if (input !== undefined) ch.end(input);
+      if (words.input !== undefined) ch.end(words.input);
       else ch.end();
     });
   });
@@ -80,35 +96,10 @@ const CLI_ERRORS = /^\s*(error:|syntax error|unknown command|missing argument|in
 
 /** Runs a script on a session channel without a terminal: the login CLI reads it from stdin. */
 export function cliOnce(client: Client, target: DeviceTarget, input: string): Promise<ExecOutcome> {
-  const ms = timeoutOf(target);
-  return new Promise((resolve, reject) => {
-    let stream: ClientChannel | undefined;
-    const timer = setTimeout(() => {
-      stream?.close();
-      reject(new TransportError(target.device, "timeout", `the CLI did not finish the configuration script within ${ms} ms`));
-    }, ms);
-    client.shell(false, (err, ch) => {
-      if (err) {
-        clearTimeout(timer);
-        return reject(new TransportError(target.device, "unreachable", `the device refused a CLI session: ${redact(err.message, target)}`));
-      }
-      stream = ch;
-      const out: Buffer[] = [];
-      const errs: Buffer[] = [];
-      let code: number | null = null;
-      let signal: string | undefined;
-      ch.on("data", (b: Buffer) => out.push(b));
-      ch.stderr.on("data", (b: Buffer) => errs.push(b));
-      ch.on("exit", (c: number | null, sig?: string) => {
-        code = c;
-        signal = sig;
-      });
-      ch.on("close", () => {
-        clearTimeout(timer);
-        resolve({ code, signal, stdout: redact(Buffer.concat(out).toString("utf8"), target), stderr: redact(Buffer.concat(errs).toString("utf8"), target) });
-      });
-      ch.end(input);
-    });
+  return runChannel(target, (cb) => client.shell(false, cb), {
+    timeout: (ms) => `the CLI did not finish the configuration script within ${ms} ms`,
+    refused: "the device refused a CLI session",
+    input,
   });
 }
 

@@ -89,6 +89,10 @@ export class CheckContext {
   readonly hosts: Map<string, number>;
   /** Which links and hosts use each device port (`endpointKey`); LAG members and LAGs counted separately. */
   readonly portUses = new Map<string, Use[]>();
+  /** device -> the first mlag pair (and its index) it is in. */
+  readonly mlagOf = new Map<string, { readonly pair: NonNullable<Inventory["mlag"]>[number]; readonly index: number }>();
+  /** site -> VLAN ID -> index of the VLAN that ID means there (the first one; conflicts are `unique`'s). */
+  private readonly vlansBySite = new Map<string, Map<number, number>>();
 
   constructor(readonly inv: Inventory) {
     this.tenants = firstIndex(inv.tenants, (t) => t.name);
@@ -120,6 +124,22 @@ export class CheckContext {
       this.use(l.b.device, l.b.interface, { path: `/links/${k}/b`, what: `link ${l.a.device}:${l.a.interface} <-> ${l.b.device}:${l.b.interface}` });
     });
     inv.hosts.forEach((h, k) => this.use(h.attach.device, h.attach.interface, { path: `/hosts/${k}/attach`, what: `host ${h.name}` }));
+    (inv.mlag ?? []).forEach((pair, index) => {
+      for (const d of pair.devices) if (!this.mlagOf.has(d)) this.mlagOf.set(d, { pair, index });
+    });
+    inv.vlans.forEach((v, i) => {
+      for (const site of v.sites) {
+        let m = this.vlansBySite.get(site);
+        if (!m) this.vlansBySite.set(site, (m = new Map()));
+        if (!m.has(v.id)) m.set(v.id, i);
+      }
+    });
+  }
+
+  /** The VLAN an ID means at a site (VLANs in groups may reuse an ID elsewhere), if one is defined there. */
+  vlanAt(site: string, id: number): { readonly index: number; readonly vlan: Inventory["vlans"][number] } | undefined {
+    const i = this.vlansBySite.get(site)?.get(id);
+    return i === undefined ? undefined : { index: i, vlan: this.inv.vlans[i]! };
   }
 
   private use(device: string, port: string, use: Use): void {

@@ -5,8 +5,11 @@
 import { carry } from "./carry";
 import { CheckContext, type Check, type Finding } from "./context";
 import { dr } from "./dr";
+import { ethernet } from "./ethernet";
+import { inband } from "./inband";
 import { lags } from "./lags";
 import { links } from "./links";
+import { mlag } from "./mlag";
 import { management } from "./management";
 import { names } from "./names";
 import { platform } from "./platform";
@@ -15,15 +18,18 @@ import { portUsage } from "./port-usage";
 import { racks } from "./racks";
 import { references } from "./references";
 import { routing } from "./routing";
+import { stp } from "./stp";
 import { subnets } from "./subnets";
 import { unique } from "./unique";
 import { vlans } from "./vlans";
+import { vlanGroups } from "./vlan-groups";
 import type { Inventory } from "../types";
 
 export const CHECKS: Readonly<Record<string, Check>> = {
   unique,
   references,
   names,
+  vlanGroups,
   management,
   vlans,
   racks,
@@ -31,8 +37,12 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   portUsage,
   links,
   lags,
+  mlag,
+  ethernet,
   subnets,
   platform,
+  inband,
+  stp,
   routing,
   dr,
   carry,

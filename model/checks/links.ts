@@ -4,9 +4,10 @@
  * (different access VLAN or allowed list), E_LINK_NATIVE (different native VLAN), E_LINK_SPEED,
  * E_LINK_SUBNET (routed ends not in one subnet; a routed end outside the VLAN of the access port it
  * faces), E_LINK_LAG (a LAG member facing a plain port, or one LAG's members going to different
- * LAGs), E_LINK_DCI (a dci link that does not join a primary site and its DR site), E_LINK_LACP (the two
- * LAGs of a link disagree on LACP: static against LACP, or passive on both ends, which never starts
- * a negotiation). A mismatch of two LAGs is reported once, not once per member cable.
+ * LAGs; the two halves of a multi-chassis LAG count as one), E_LINK_DCI (a dci link that does not join
+ * a primary site and its DR site), E_LINK_LACP (the two LAGs of a link disagree on LACP: static against
+ * LACP, or passive on both ends, which never starts a negotiation). A mismatch of two LAGs is reported
+ * once, not once per member cable.
  */
 import { contains, parsePrefix } from "../ip";
 import type { Check, PortSettings } from "./context";
@@ -64,7 +65,10 @@ export const links: Check = (ctx) => {
     if (aMember && bMember) {
       for (const [x, y, xd, yd, side] of [[a, b, l.a.device, l.b.device, "a"], [b, a, l.b.device, l.a.device, "b"]] as const) {
         const key = `${xd}\u0000${x.lag}`;
-        const peer = `${yd} ${y.lag}`;
+        // the two halves of a multi-chassis LAG are one peer
+        const pair = ctx.mlagOf.get(yd);
+        const half = pair !== undefined && ctx.port(yd, y.lag!)?.lag?.mlag === true;
+        const peer = half ? `${pair.pair.devices.join("+")} ${y.lag}` : `${yd} ${y.lag}`;
         const seen = lagPeers.get(key);
         if (!seen) lagPeers.set(key, { peer, path });
         else if (seen.peer !== peer) {
@@ -124,8 +128,10 @@ export const links: Check = (ctx) => {
     // A router port facing an access port: the router's address must be in that VLAN's subnet.
     if ((a.mode === "routed" && b.mode === "access") || (a.mode === "access" && b.mode === "routed")) {
       const [r, s, rside] = a.mode === "routed" ? [a, b, "a"] : [b, a, "b"];
-      const vi = s.vlan === undefined ? undefined : ctx.vlans.get(s.vlan);
-      const vlan = vi === undefined ? undefined : inv.vlans[vi];
+      // the VLAN the ID means at the switch's site (an ID in a VLAN group may mean another elsewhere)
+      const sw = a.mode === "access" ? l.a.device : l.b.device;
+      const site = ctx.siteOf(sw);
+      const vlan = s.vlan === undefined ? undefined : site !== undefined ? ctx.vlanAt(site, s.vlan)?.vlan : inv.vlans[ctx.vlans.get(s.vlan) ?? -1];
       const subnet = vlan?.subnet ? parsePrefix(vlan.subnet) : undefined;
       const addr = r.address ? parsePrefix(r.address) : undefined;
       if (vlan && subnet && addr && (!contains(subnet, addr.address) || addr.length !== subnet.length)) {

@@ -10,7 +10,7 @@ import type { Check } from "./context";
 const EXAMPLES: Record<PlatformName, { iface: string; lag: string }> = {
   ovs: { iface: "p1, eth1", lag: "bond0" },
   frr: { iface: "eth1", lag: "bond0" },
-  "huawei-vrp": { iface: "10GE1/0/1, 100GE1/0/49, GE1/0/1", lag: "Eth-Trunk1" },
+  "huawei-vrp": { iface: "10GE1/0/1, 100GE1/0/49, GE1/0/1, a split lane 100GE1/0/1:1, in a CSS 10GE1/1/0/1", lag: "Eth-Trunk1" },
   "cisco-nxos": { iface: "Ethernet1/1, Ethernet1/49/1", lag: "port-channel10" },
   "arista-eos": { iface: "Ethernet1, Ethernet49/1", lag: "Port-Channel10" },
   junos: { iface: "xe-0/0/1, ge-0/0/1, et-0/0/48", lag: "ae0" },

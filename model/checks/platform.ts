@@ -2,7 +2,8 @@
  * platform: refuse what a platform cannot do before anything is rendered (features in
  * platforms/capabilities.ts). Code: E_PLATFORM_FEATURE (access/trunk ports without l2, LAGs without
  * lag, VLAN gateways without gateway, VRRP without vrrp, static routes, BGP, routed ports on a
- * pure L2 platform).
+ * pure L2 platform, an LACP mode the platform lacks), W_VRF_RD_UNUSED (a VRF's route distinguisher on a
+ * device whose platform keeps it in the BGP process, without BGP there: it is not set).
  */
 import { CAPABILITIES } from "../capabilities";
 import type { Check } from "./context";
@@ -12,6 +13,13 @@ type Feature = (typeof CAPABILITIES)["ovs"]["features"][number];
 export const platform: Check = (ctx) => {
   const inv = ctx.inv;
   const can = (p: keyof typeof CAPABILITIES, f: Feature) => CAPABILITIES[p].features.includes(f);
+  const bgpLinked = new Set<string>();
+  for (const l of inv.links) if (l.bgp) bgpLinked.add(l.a.device).add(l.b.device);
+  const gatewayVrfs = new Map<string, string[]>();
+  for (const v of inv.vlans) {
+    if (!v.vrf) continue;
+    for (const g of v.gateways) gatewayVrfs.set(g.device, [...(gatewayVrfs.get(g.device) ?? []), v.vrf]);
+  }
   inv.devices.forEach((d, di) => {
     const no = (path: string, what: string, hint: string) =>
       ctx.error("E_PLATFORM_FEATURE", path, `${d.name} (${d.platform}) cannot do ${what}`, hint);
@@ -26,6 +34,22 @@ export const platform: Check = (ctx) => {
       d.lags.forEach((x, i) => port(x, () => `/devices/${di}/lags/${i}/mode`));
     }
     if (d.lags.length > 0 && !can(d.platform, "lag")) no(`/devices/${di}/lags`, "LAGs", "remove the LAGs or use a platform with LAG support");
+    const lacp = CAPABILITIES[d.platform].lacp;
+    d.lags.forEach((l, li) => {
+      if (!lacp.includes(l.lacp)) no(`/devices/${di}/lags/${li}/lacp`, `LACP mode ${l.lacp} (${l.name})`, `use lacp: ${lacp.join(" or ")} (an active end forms the LAG with a passive far end)`);
+    });
+    if (CAPABILITIES[d.platform].rdNeedsBgp && !d.bgp && !bgpLinked.has(d.name)) {
+      const used = new Set<string>();
+      for (const x of [...d.interfaces, ...d.lags]) if (x.vrf) used.add(x.vrf);
+      for (const r of d.routes) if (r.vrf) used.add(r.vrf);
+      for (const v of gatewayVrfs.get(d.name) ?? []) used.add(v);
+      for (const name of used) {
+        const vi = ctx.vrfs.get(name);
+        if (vi !== undefined && inv.vrfs[vi]!.rd) {
+          ctx.warn("W_VRF_RD_UNUSED", `/vrfs/${vi}/rd`, `${d.name} (${d.platform}) sets a route distinguisher inside BGP, and runs no BGP: VRF ${name}'s rd ${inv.vrfs[vi]!.rd} is not set there`, `run BGP on ${d.name} (bgp: or a link with bgp: true), or accept that the VRF is local to it`);
+        }
+      }
+    }
     if (d.routes.length > 0 && !can(d.platform, "static-routes")) no(`/devices/${di}/routes`, "static routes", "put the routes on a router");
     if (d.bgp && !can(d.platform, "bgp")) no(`/devices/${di}/bgp`, "BGP", "run BGP on a router");
   });

@@ -35,7 +35,7 @@ export const subnets: Check = (ctx) => {
   };
 
   const perVrf = new Map<string, { p: Prefix; vi: number }[]>();
-  const vlanSubnet = new Map<number, Prefix>();
+  const vlanSubnet = new Map<number, Prefix>(); // by VLAN index (IDs in VLAN groups repeat)
   inv.vlans.forEach((v, vi) => {
     const base = `/vlans/${vi}`;
     const p = v.subnet ? parsePrefix(v.subnet) : undefined;
@@ -43,8 +43,8 @@ export const subnets: Check = (ctx) => {
       if (p.address !== p.network) {
         ctx.error("E_SUBNET_HOST_BITS", `${base}/subnet`, `VLAN ${v.id} subnet ${v.subnet} has host bits set`, `write the network address: ${formatPrefix(p)}`);
       }
-      // The first VLAN with an ID is the one every check uses (ctx.vlans); a second is E_DUPLICATE.
-      if (!vlanSubnet.has(v.id)) vlanSubnet.set(v.id, p);
+      // by VLAN index: a VLAN in a group may share its ID with another group's VLAN (hosts resolve at their site)
+      vlanSubnet.set(vi, p);
       const k = v.vrf ?? "";
       const list = perVrf.get(k);
       if (list) list.push({ p, vi });
@@ -96,9 +96,11 @@ export const subnets: Check = (ctx) => {
     const hp = parsePrefix(h.address);
     const port = ctx.port(h.attach.device, h.attach.interface);
     const s = port ? ctx.settings(port) : undefined;
-    const vi = s?.mode === "access" && s.vlan !== undefined ? ctx.vlans.get(s.vlan) : undefined;
-    const v = vi === undefined ? undefined : inv.vlans[vi];
-    const subnet = v ? vlanSubnet.get(v.id) : undefined;
+    const site = ctx.siteOf(h.attach.device);
+    const at = s?.mode === "access" && s.vlan !== undefined && site !== undefined ? ctx.vlanAt(site, s.vlan) : undefined;
+    const vi = at?.index;
+    const v = at?.vlan;
+    const subnet = vi !== undefined ? vlanSubnet.get(vi) : undefined;
     if (v && v.tenant !== h.tenant && ctx.tenants.has(v.tenant) && ctx.tenants.has(h.tenant)) {
       ctx.error("E_HOST_TENANT", `${base}/tenant`, `host ${h.name} (tenant ${h.tenant}) is in VLAN ${v.id}, which belongs to tenant ${v.tenant}`, `attach the host to a VLAN of tenant ${h.tenant}, or correct its tenant`);
     }

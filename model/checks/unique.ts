@@ -19,7 +19,7 @@ function dupes<T>(ctx: Parameters<Check>[0], items: readonly T[], key: (x: T) =>
       return;
     }
     const message = `${what} '${k}' is defined again (first at item ${f + 1})`;
-    const hint = `give each ${what} a unique ${typeof k === "number" ? "ID" : "name"}, or merge the two entries`;
+    const hint = `give each ${what} a unique ${typeof k === "number" || what === "VLAN" ? "ID" : "name"}, or merge the two entries`;
     if (code.startsWith("W_")) ctx.warn(code, path(i), message, hint);
     else ctx.error(code, path(i), message, hint);
   });
@@ -32,8 +32,12 @@ export const unique: Check = (ctx) => {
   dupes(ctx, inv.sites, (x) => x.name, (i) => `/sites/${i}/name`, "site");
   dupes(ctx, inv.racks, (x) => x.name, (i) => `/racks/${i}/name`, "rack");
   dupes(ctx, inv.devices, (x) => x.name, (i) => `/devices/${i}/name`, "device");
-  dupes(ctx, inv.vlans, (x) => x.id, (i) => `/vlans/${i}/id`, "VLAN");
-  dupes(ctx, inv.vlans, (x) => x.name, (i) => `/vlans/${i}/name`, "VLAN name", "W_DUPLICATE_VLAN_NAME");
+  // a VLAN ID (and name) is unique among the VLANs outside groups, and within each group
+  const inGroup = (x: { group?: string }, k: string | number): string | number => (x.group === undefined ? k : `${x.group}/${k}`);
+  dupes(ctx, inv.vlans, (x) => inGroup(x, x.id), (i) => `/vlans/${i}/id`, "VLAN");
+  dupes(ctx, inv.vlans, (x) => inGroup(x, x.name), (i) => `/vlans/${i}/name`, "VLAN name", "W_DUPLICATE_VLAN_NAME");
+  dupes(ctx, inv.vlanGroups ?? [], (x) => x.name, (i) => `/vlanGroups/${i}/name`, "VLAN group");
+  dupes(ctx, inv.mlag ?? [], (x) => x.name, (i) => `/mlag/${i}/name`, "mlag pair");
   dupes(ctx, inv.hosts, (x) => x.name, (i) => `/hosts/${i}/name`, "host");
   dupes(ctx, inv.services, (x) => x.name, (i) => `/services/${i}/name`, "service");
   dupes(ctx, inv.dr, (x) => x.site, (i) => `/dr/${i}/site`, "DR protection for site");

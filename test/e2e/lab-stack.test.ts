@@ -224,7 +224,8 @@ describe("lab stack end to end", () => {
     const doc = clone(current);
     doc.vlans.push({ id: 160, name: "e2e-dr", tenant: "city", purpose: "server", sites: ["e2a-dc1", "e2a-dc2"], subnet: "10.30.160.0/24" });
     doc.dr[0].vlans.push(160);
-    for (const x of [device(doc, "e2a-dc1-spine1").lags[0], iface(doc, "e2a-dc1-spine1", "p4"), iface(doc, "e2a-dc2-leaf1", "p1"), device(doc, "e2a-dc1-leaf1").lags[0]]) allow(x, 160);
+    const dci = (name: string) => device(doc, name).lags.find((l: Doc) => l.name === "bond1");
+    for (const x of [device(doc, "e2a-dc1-spine1").lags[0], dci("e2a-dc1-spine1"), dci("e2a-dc2-leaf1"), device(doc, "e2a-dc1-leaf1").lags[0]]) allow(x, 160);
     device(doc, "e2a-dc1-leaf1").interfaces.push({ name: "p10", mode: "access", vlan: 160, description: "e2a-dr1" });
     device(doc, "e2a-dc2-leaf1").interfaces.push({ name: "p7", mode: "access", vlan: 160, description: "e2a-dr2" });
     doc.hosts.push({ name: "e2a-dr1", tenant: "city", address: "10.30.160.11/24", attach: { device: "e2a-dc1-leaf1", interface: "p10" } });

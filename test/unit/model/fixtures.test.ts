@@ -35,8 +35,9 @@ describe("broken inventories", () => {
 
   it("names the object at fault", () => {
     const r = loadInventory(join(dir, "link-speed.yaml"));
-    expect(r.diagnostics[0]!.object).toBe("link sw1:p2 <-> sw2:p2");
-    expect(r.diagnostics[0]!.path).toBe("/links/0/b/interface");
+    const speed = r.diagnostics.find((d) => d.code === "E_LINK_SPEED")!;
+    expect(speed.object).toBe("link sw1:p2 <-> sw2:p2");
+    expect(speed.path).toBe("/links/0/b/interface");
     const v = loadInventory(join(dir, "vlan-reserved.yaml"));
     expect(v.diagnostics[0]!.object).toBe("device sw1 interface Ethernet1/1");
   });

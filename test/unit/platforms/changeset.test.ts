@@ -57,6 +57,7 @@ describe("change sets (huawei-vrp)", () => {
       "interface 10GE1/0/48",
       " description to sw2 10GE1/0/48",
       " port link-type trunk",
+      " undo port trunk allow-pass vlan 1",
       " port trunk allow-pass vlan 10 20",
       " undo shutdown",
       "quit",
@@ -81,6 +82,7 @@ describe("change sets (huawei-vrp)", () => {
       "interface 10GE1/0/48",
       " description to sw2 10GE1/0/48",
       " port link-type trunk",
+      " undo port trunk allow-pass vlan 1",
       " port trunk allow-pass vlan 10",
       " undo shutdown",
       " undo port trunk allow-pass vlan 20",
@@ -127,7 +129,7 @@ describe("change sets (huawei-vrp)", () => {
     // only its description, derived from the far end, changes
     expect(cs.changes.map((c) => [c.action, c.key])).toEqual([["change", "port:10GE1/0/48"]]);
     expect(cs.changes[0]!.fields).toEqual({ description: { old: "to sw2 10GE1/0/48", new: "" } });
-    expect(cs.changes[0]!.commands).toEqual(["interface 10GE1/0/48", " port link-type trunk", " port trunk allow-pass vlan 10", " undo shutdown", " undo description", "quit"]);
+    expect(cs.changes[0]!.commands).toEqual(["interface 10GE1/0/48", " port link-type trunk", " undo port trunk allow-pass vlan 1", " port trunk allow-pass vlan 10", " undo shutdown", " undo description", "quit"]);
     // the link and its ports go: the port is cleared and shut down
     const noTrunk = twoSwitches({ links: false });
     const stripped = { ...noTrunk, devices: noTrunk.devices.map((d) => ({ ...d, interfaces: d.interfaces.map((i) => (i.name === "10GE1/0/48" ? iface(i.name) : i)) })) };

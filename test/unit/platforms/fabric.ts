@@ -1,7 +1,9 @@
 /**
  * One small fabric on any vendor platform (used by the golden fabric test and the read-back tests): two
- * spines with a peer LAG, VRRP gateways (one in a VRF), a leaf dual-homed with two LACP LAGs, an access
- * port, a hypervisor trunk with a native VLAN, a spare port, a routed WAN port with a static route and eBGP.
+ * spines as a multi-chassis LAG pair (M-LAG, vPC, MLAG, MC-LAG) joined by a peer LAG, VRRP gateways (one in
+ * a VRF), a leaf dual-homed to both spines with one LACP LAG, an access port, a hypervisor trunk with a
+ * native VLAN, a spare port, a routed WAN port with a static route and eBGP, and spanning tree: MSTP with
+ * one extra instance, or RSTP on huawei-vrp (an M-LAG pair runs V-STP, which is RSTP).
  */
 import type { Inventory, PlatformName } from "../../../model/types";
 import { device, host, iface, inventory, lag, link, vlan } from "../helpers/inventory";
@@ -29,15 +31,21 @@ export function fabric(platform: PlatformName): Inventory {
         iface(peer2, { lag: L(1) }),
         ...(n === 1 ? [iface(wan, { mode: "routed", address: "10.254.1.0/31" })] : []),
       ],
-      lags: [lag(L(1), { allowed: "all" }), lag(L(11), { allowed: [10, 120, 130, 140] })],
+      lags: [lag(L(1), { allowed: "all" }), lag(L(11), { allowed: [10, 120, 130, 140], mlag: true })],
       routes: n === 1 ? [{ prefix: "10.101.0.0/24", nextHop: "10.254.1.1" }] : [],
     });
   return inventory({
     vrfs: [{ name: "city", tenant: "city", rd: "65001:100" }],
     sites: [
-      { name: "dc1", role: "primary", asn: 65001 },
+      {
+        name: "dc1",
+        role: "primary",
+        asn: 65001,
+        stp: platform === "huawei-vrp" ? { mode: "rstp", revision: 0, instances: [] } : { mode: "mstp", region: "dc1-fabric", revision: 1, instances: [{ id: 1, vlans: [120, 130] }] },
+      },
       { name: "br1", role: "branch", asn: 65011 },
     ],
+    mlag: [{ name: "spines", devices: ["spine1", "spine2"], domain: 10, peerLink: L(1), ...(platform === "arista-eos" ? { keepalive: ["10.255.255.0/31", "10.255.255.1/31"] as [string, string] } : {}) }],
     devices: [
       spine("spine1", 1),
       spine("spine2", 2),
@@ -46,12 +54,12 @@ export function fabric(platform: PlatformName): Inventory {
         management: { address: "192.0.2.11", port: 22, user: "netops" },
         interfaces: [
           iface(up1, { lag: L(1) }),
-          iface(up2, { lag: L(2) }),
+          iface(up2, { lag: L(1) }),
           iface(access, { mode: "access", vlan: 120 }),
           iface(hyper, { mode: "trunk", allowed: [10, 130, 140], native: 10 }),
           iface(spare, { enabled: false, description: "spare" }),
         ],
-        lags: [lag(L(1)), lag(L(2))],
+        lags: [lag(L(1))],
       }),
       device("wan1", "br1", { platform: "frr", role: "wan", interfaces: [iface("eth1", { mode: "routed", address: "10.254.1.1/31" })], bgp: { asn: 65011, networks: ["10.101.0.0/24"], neighbors: [] } }),
     ],

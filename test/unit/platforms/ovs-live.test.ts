@@ -67,27 +67,29 @@ describe.skipIf(!available)("ovs on a real ovsdb-server", () => {
     sh(script[0]!);
     sh(script[0]!);
     readsBackAsRendered(spine.objects);
-    expect(sh("ovs-vsctl list-ports br0").split("\n").filter(Boolean).sort()).toEqual(["bond0", "p3", "p4", "p5"]);
+    expect(sh("ovs-vsctl list-ports br0").split("\n").filter(Boolean).sort()).toEqual(["bond0", "bond1", "p3", "p5"]);
+    // the DCI bond's members carry its jumbo MTU
+    expect(sh("ovs-vsctl get interface p4 mtu_request").trim()).toBe("9000");
   });
 
   it("dissolves the bond into an access port and back with change sets", () => {
     const mod = JSON.parse(JSON.stringify(inv)) as Inventory & { devices: { name: string; lags: unknown[]; interfaces: unknown[] }[]; links: { b: { device: string; interface: string } }[] };
     const s = mod.devices.find((d) => d.name === "lab-dc1-spine1")!;
-    s.lags = [];
+    s.lags = (s.lags as { name: string }[]).filter((l) => l.name !== "bond0");
     s.interfaces = (s.interfaces as { name: string }[]).map((i) => (i.name === "p1" ? { name: "p1", mode: "access", vlan: 120, enabled: true } : i.name === "p2" ? { name: "p2", enabled: true } : i));
     mod.links = mod.links.filter((l) => !(l.b.device === "lab-dc1-spine1" && ["p1", "p2"].includes(l.b.interface)));
     const before = spineOf(inv);
     const after = spineOf(mod);
     const forward = changeSet(PLATFORMS.ovs, before.objects, after.objects);
-    expect(forward.changes.map((c) => `${c.action} ${c.key}`)).toEqual(["add port:p1", "change port:p3", "change port:p4", "remove lag:bond0", "remove vlan:300", "remove vlan:140"]);
+    expect(forward.changes.map((c) => `${c.action} ${c.key}`)).toEqual(["change lag:bond1", "add port:p1", "change port:p3", "remove lag:bond0", "remove vlan:300", "remove vlan:140"]);
     sh(forward.script[0]!);
     readsBackAsRendered(after.objects);
-    expect(sh("ovs-vsctl list-ports br0").split("\n").filter(Boolean).sort()).toEqual(["p1", "p3", "p4", "p5"]);
+    expect(sh("ovs-vsctl list-ports br0").split("\n").filter(Boolean).sort()).toEqual(["bond1", "p1", "p3", "p5"]);
     expect(sh("ovs-vsctl --format=json --columns=external_ids list bridge br0")).not.toContain("citydc-vlan-140");
 
     const back = changeSet(PLATFORMS.ovs, after.objects, before.objects);
     sh(back.script[0]!);
     readsBackAsRendered(before.objects);
-    expect(sh("ovs-vsctl list-ports br0").split("\n").filter(Boolean).sort()).toEqual(["bond0", "p3", "p4", "p5"]);
+    expect(sh("ovs-vsctl list-ports br0").split("\n").filter(Boolean).sort()).toEqual(["bond0", "bond1", "p3", "p5"]);
   });
 });

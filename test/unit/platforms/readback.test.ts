@@ -121,10 +121,10 @@ describe("what devices do not display", () => {
 
   it("NX-OS and EOS hide the default `switchport mode access`", () => {
     const nx = objectIn("cisco-nxos", "leaf1", "port:Ethernet1/1");
-    const nxOut = ["interface Ethernet1/1", "  description host mcu1", "  switchport", "  switchport access vlan 120", ""].join("\n");
+    const nxOut = ["interface Ethernet1/1", "  description host mcu1", "  switchport", "  switchport access vlan 120", "  spanning-tree port type edge", ""].join("\n");
     expect(PLATFORMS["cisco-nxos"].parseReadBack(nx, nxOut)).toEqual({ present: true, fields: nx.fields });
     const eos = objectIn("arista-eos", "leaf1", "port:Ethernet1");
-    const eosOut = ["interface Ethernet1", "   description host mcu1", "   switchport access vlan 120", ""].join("\n");
+    const eosOut = ["interface Ethernet1", "   description host mcu1", "   switchport access vlan 120", "   spanning-tree portfast", ""].join("\n");
     expect(PLATFORMS["arista-eos"].parseReadBack(eos, eosOut)).toEqual({ present: true, fields: eos.fields });
     // a port moved to another VLAN by hand is still drift
     expect(PLATFORMS["arista-eos"].parseReadBack(eos, eosOut.replace("vlan 120", "vlan 130")).fields).toMatchObject({ missing: ["switchport access vlan 120"] });

@@ -43,11 +43,12 @@ const lines = (i: DeviceIntent, key: string) => PLATFORMS[i.platform].objects(i)
 
 describe("port syntax per platform", () => {
   const trunk: PortIntent = { name: "X", description: "to y", enabled: true, mode: "trunk", allowed: [10, 20, 21, 22], native: 10 };
-  it("VRP trunk with native VLAN", () => {
+  it("VRP trunk with native VLAN (VLAN 1, allowed on a CE trunk by default, taken off)", () => {
     expect(lines(base("huawei-vrp", [{ ...trunk, name: "10GE1/0/1" }]), "port:10GE1/0/1")).toEqual([
       "interface 10GE1/0/1",
       " description to y",
       " port link-type trunk",
+      " undo port trunk allow-pass vlan 1",
       " port trunk pvid vlan 10",
       " port trunk allow-pass vlan 10 20 to 22",
       " undo shutdown",
