@@ -227,9 +227,9 @@ export function parseOvsReadBack(object: ConfigObject, output: string): ReadBack
 
 /** One ovs-vsctl run, read-only: the bridges, the ports and the interfaces (three JSON documents). */
 const RUNNING_CONFIG =
-  "ovs-vsctl --format=json --columns=name,datapath_type,external_ids list bridge" +
-  " -- --columns=name,vlan_mode,tag,trunks,lacp,bond_mode,interfaces,external_ids list port" +
-  " -- --columns=_uuid,name,type list interface";
+  "ovs-vsctl --format=json --columns=name,datapath_type,rstp_enable,other_config,external_ids list bridge" +
+  " -- --columns=name,vlan_mode,tag,trunks,lacp,bond_mode,interfaces,other_config,external_ids list port" +
+  " -- --columns=_uuid,name,type,mtu_request list interface";
 
 const uuidOf = (v: unknown): string | undefined => (Array.isArray(v) && v[0] === "uuid" ? String(v[1]) : undefined);
 const scalars = (v: unknown): (string | number)[] => atoms(v).filter((x): x is string | number => typeof x === "string" || typeof x === "number");
@@ -237,17 +237,19 @@ const pairs = (m: Map<string, string>): string[] => [...m].sort(([a], [b]) => na
 
 /**
  * The switch's configuration as lines, in name order (ovsdb lists rows in no fixed order, and UUIDs change
- * when a port is re-created): `bridge`, one `vlan` line per VLAN citydc records, one `port` line per port with
- * the columns that are set. Output that is not the three documents comes back as it is.
+ * when a port is re-created): `bridge` (with RSTP when it is on), one `vlan` line per VLAN citydc records, one
+ * `port` line per port with the columns that are set (its interfaces' MTU requests included). Output that is
+ * not the three documents comes back as it is.
  */
 export function ovsRunningConfigText(output: string): string {
   const [bridges, ports, ifaces] = documents(output);
   if (!bridges || !ports || !ifaces) return configText()(output);
-  const names = new Map<string, { name: string; type: string }>();
+  const names = new Map<string, { name: string; type: string; mtu?: number }>();
   for (let i = 0; i < ifaces.data.length; i++) {
     const r = row(ifaces, i)!;
     const id = uuidOf(r._uuid);
-    if (id) names.set(id, { name: String(r.name), type: String(r.type ?? "") });
+    const mtu = atoms(r.mtu_request).filter((x): x is number => typeof x === "number")[0];
+    if (id) names.set(id, { name: String(r.name), type: String(r.type ?? ""), ...(mtu !== undefined ? { mtu } : {}) });
   }
   const lines: string[] = [];
   const rows = (doc: typeof ports) => Array.from({ length: doc.data.length }, (_, i) => row(doc, i)!).sort((a, b) => naturalCompare(String(a.name), String(b.name)));
@@ -255,12 +257,20 @@ export function ovsRunningConfigText(output: string): string {
     const ids = mapOf(b.external_ids);
     const vlans = [...ids].filter(([k]) => /^citydc-vlan-\d+$/.test(k)).sort(([a], [c]) => naturalCompare(a, c));
     for (const k of vlans.map(([key]) => key)) ids.delete(k);
-    lines.push([`bridge ${String(b.name)}`, ...scalars(b.datapath_type).map((t) => `datapath_type=${t}`), ...pairs(ids).map((x) => `external_ids:${x}`)].join(" "));
+    lines.push(
+      [
+        `bridge ${String(b.name)}`,
+        ...scalars(b.datapath_type).map((t) => `datapath_type=${t}`),
+        ...(b.rstp_enable === true ? ["rstp_enable=true"] : []),
+        ...pairs(mapOf(b.other_config)).map((x) => `other_config:${x}`),
+        ...pairs(ids).map((x) => `external_ids:${x}`),
+      ].join(" "),
+    );
     for (const [k, name] of vlans) lines.push(`vlan ${k.slice("citydc-vlan-".length)} ${name} (bridge ${String(b.name)})`);
   }
   for (const p of rows(ports)) {
     const name = String(p.name);
-    const members = atoms(p.interfaces).map((u) => names.get(uuidOf(u) ?? "")).filter((x): x is { name: string; type: string } => x !== undefined);
+    const members = atoms(p.interfaces).map((u) => names.get(uuidOf(u) ?? "")).filter((x): x is { name: string; type: string; mtu?: number } => x !== undefined);
     const parts = [`port ${name}`];
     for (const col of ["vlan_mode", "tag", "trunks", "lacp", "bond_mode"]) {
       const v = scalars(p[col]);
@@ -268,6 +278,8 @@ export function ovsRunningConfigText(output: string): string {
     }
     if (members.length !== 1 || members[0]!.name !== name) parts.push(`interfaces=${members.map((m) => m.name).sort(naturalCompare).join(",")}`);
     for (const m of members) if (m.type) parts.push(`type:${m.name}=${m.type}`);
+    for (const m of members) if (m.mtu !== undefined) parts.push(`mtu_request:${m.name}=${m.mtu}`);
+    parts.push(...pairs(mapOf(p.other_config)).map((x) => `other_config:${x}`));
     parts.push(...pairs(mapOf(p.external_ids)).map((x) => `external_ids:${x}`));
     lines.push(parts.join(" "));
   }

@@ -39,6 +39,25 @@ describe("running configuration text", () => {
     expect(ovsRunningConfigText(shuffled)).toBe(ovsRunningConfigText(fixture("ovs/running-config.json.txt")));
   });
 
+  it("ovs: RSTP on the bridge, an edge port's other_config and its interface's MTU request are on their lines", () => {
+    const docs = [
+      { data: [["br0", "netdev", true, ["map", [["rstp-priority", "4096"]]], ["map", [["citydc-vlan-120", "video"]]]]], headings: ["name", "datapath_type", "rstp_enable", "other_config", "external_ids"] },
+      {
+        data: [["p5", "access", 120, ["set", []], ["set", []], ["set", []], ["uuid", "u5"], ["map", [["rstp-port-admin-edge", "true"]]], ["map", [["citydc", "managed"]]]]],
+        headings: ["name", "vlan_mode", "tag", "trunks", "lacp", "bond_mode", "interfaces", "other_config", "external_ids"],
+      },
+      { data: [[["uuid", "u5"], "p5", "", 9000]], headings: ["_uuid", "name", "type", "mtu_request"] },
+    ];
+    expect(ovsRunningConfigText(docs.map((d) => JSON.stringify(d)).join("\n") + "\n")).toBe(
+      [
+        "bridge br0 datapath_type=netdev rstp_enable=true other_config:rstp-priority=4096",
+        "vlan 120 video (bridge br0)",
+        "port p5 vlan_mode=access tag=120 mtu_request:p5=9000 other_config:rstp-port-admin-edge=true external_ids:citydc=managed",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("ovs: an output it does not understand is kept as it came", () => {
     expect(ovsRunningConfigText("ovs-vsctl: unix:/run/db.sock: database connection failed\n")).toBe("ovs-vsctl: unix:/run/db.sock: database connection failed\n");
     expect(ovsRunningConfigText("")).toBe("");
