@@ -154,6 +154,13 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
     } catch (err) {
       refused = err instanceof Error ? err.message : String(err);
     }
+    if (action === "update" && cs && cs.changes.length === 0) {
+      // objects whose lines are the same but whose read-back command or summary changed (a newer citydc)
+      const before = step.old?.objects ?? {};
+      const after = step.new?.objects ?? {};
+      const reread = Object.keys(after).filter((k) => before[k] && canonicalJson(before[k]) !== canonicalJson(after[k]));
+      if (reread.length > 0) notes.push(`how citydc reads ${reread.length} object${reread.length === 1 ? "" : "s"} back changed (${reread.slice(0, 3).join(", ")}${reread.length > 3 ? ", ..." : ""}): the state records it, nothing is sent`);
+    }
     const changes: PlanChange[] = (cs?.changes ?? []).map((c) => {
       const repair = repairOf(step, c);
       return repair ? { ...c, repair } : c;

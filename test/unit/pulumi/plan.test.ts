@@ -95,6 +95,16 @@ describe("plan", () => {
     expect(leaf2!.changes.map((c) => c.action)).toEqual(["add"]);
   });
 
+  it("an object read back another way (a newer citydc) is an update that sends nothing, and says so", () => {
+    const reread = { ...vlan120, readBack: "ovs-vsctl --columns=name,mtu_request list port" };
+    const plan = buildPlan(run([step("update", "leaf1", view("leaf1", { "vlan:120": vlan120 }), view("leaf1", { "vlan:120": reread }), ["objects"])]), platformOf, changeSet);
+    const leaf1 = plan.sites[0]!.devices[0]!;
+    expect(leaf1.action).toBe("update");
+    expect(leaf1.changes).toEqual([]);
+    expect(leaf1.script).toEqual([]);
+    expect(leaf1.notes).toEqual(["how citydc reads 1 object back changed (vlan:120): the state records it, nothing is sent"]);
+  });
+
   it("lists sites in the stack's order (its outputs), then others by name", () => {
     const r = run([step("create", "b1", undefined, view("b1", {}, { site: "branch" })), step("create", "z1", undefined, view("z1", {}, { site: "zz-dc" })), step("create", "a1", undefined, view("a1", {}, { site: "a-other" }))]);
     const plan = buildPlan({ ...r, outputs: { sites: ["zz-dc", "branch"] } }, platformOf, changeSet);
