@@ -117,7 +117,7 @@ for host, path in json.load(open(sys.argv[1])).items():
     out[host] = facts["ansible_network_resources"].get("interfaces", [])
 print(json.dumps(out))
 `;
-import { requirePrerequisite } from "../../helpers/prerequisites";
+import { requirePrerequisite } from "../helpers/prerequisites";
 
 type Parsed = Record<string, Record<string, unknown[]>>;
 

@@ -14,7 +14,7 @@ import { loadInventory } from "../../../model/load";
 import type { Inventory } from "../../../model/types";
 import { changeSet, PLATFORMS } from "../../../platforms";
 import { renderInventory } from "../../../pipeline/index";
-import { requirePrerequisite } from "../../helpers/prerequisites";
+import { requirePrerequisite } from "../helpers/prerequisites";
 
 const SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema";
 const available = existsSync(SCHEMA) && (() => {
