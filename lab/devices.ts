@@ -16,7 +16,6 @@ const FRR_LIB = "/usr/lib/frr";
 export const FRR_DAEMONS = ["zebra", "staticd", "bgpd"] as const;
 /** The bridge the lab creates on every switch ("the chassis"); citydc configures its ports. */
 export const BRIDGE = "br0";
-const ACCOUNTS_FILE = `${RUN_ROOT}/accounts`;
 const VTYSH_SHELL = `${RUN_ROOT}/bin/citydc-vtysh`;
 
 export function ovsEnv(d: LabDevice): NodeJS.ProcessEnv {
@@ -156,9 +155,10 @@ function accountExists(user: string): boolean {
   return capture("getent", ["passwd", user]).status === 0;
 }
 
-function recordAccount(user: string): void {
-  const have = fs.existsSync(ACCOUNTS_FILE) ? fs.readFileSync(ACCOUNTS_FILE, "utf8").split("\n") : [];
-  if (!have.includes(user)) fs.appendFileSync(ACCOUNTS_FILE, `${user}\n`);
+function recordAccount(user: string, root: string): void {
+  const file = `${root}/accounts`;
+  const have = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n") : [];
+  if (!have.includes(user)) fs.appendFileSync(file, `${user}\n`);
 }
 
 /**
@@ -166,7 +166,7 @@ function recordAccount(user: string): void {
  * account, or a "citydc*" name that the lab creates as an alias of root (key login only, on 127.0.0.1)
  * and removes again on `lab down`.
  */
-export function ensureAccount(user: string, shell = "/bin/sh"): string[] {
+export function ensureAccount(user: string, shell = "/bin/sh", root = RUN_ROOT): string[] {
   if (accountExists(user)) return [];
   if (!user.startsWith("citydc")) {
     throw new LabError(
@@ -174,17 +174,18 @@ export function ensureAccount(user: string, shell = "/bin/sh"): string[] {
       "use root or a name starting with citydc in the lab inventory (the lab creates citydc* accounts itself)",
     );
   }
-  run("useradd", ["--system", "--password", "*", "--non-unique", "--uid", "0", "--gid", "0", "--no-create-home", "--home-dir", RUN_ROOT, "--shell", shell, user]);
-  recordAccount(user);
+  run("useradd", ["--system", "--password", "*", "--non-unique", "--uid", "0", "--gid", "0", "--no-create-home", "--home-dir", root, "--shell", shell, user]);
+  recordAccount(user, root);
   return [`account ${user}`];
 }
 
-export function removeAccounts(): void {
-  if (!fs.existsSync(ACCOUNTS_FILE)) return;
-  for (const user of fs.readFileSync(ACCOUNTS_FILE, "utf8").split("\n")) {
+export function removeAccounts(root = RUN_ROOT): void {
+  const file = `${root}/accounts`;
+  if (!fs.existsSync(file)) return;
+  for (const user of fs.readFileSync(file, "utf8").split("\n")) {
     if (user.startsWith("citydc") && accountExists(user)) capture("userdel", ["--force", user]);
   }
-  fs.rmSync(ACCOUNTS_FILE, { force: true });
+  fs.rmSync(file, { force: true });
 }
 
 /** The vtysh login shell of CLI_USER: vtysh of the router whose sshd set CITYDC_FRR_PATHSPACE. */

@@ -16,16 +16,16 @@ export function namespaceExists(ns: string): boolean {
 }
 
 /** Creates the namespace (loopback up); true when it was created. */
-export function ensureNamespace(ns: string): boolean {
-  if (!ns.startsWith(`${PREFIX}-`)) throw new Error(`refusing namespace ${ns} without the ${PREFIX}- prefix`);
+export function ensureNamespace(ns: string, prefix = PREFIX): boolean {
+  if (!ns.startsWith(`${prefix}-`)) throw new Error(`refusing namespace ${ns} without the ${PREFIX}- prefix`);
   if (namespaceExists(ns)) return false;
   run("ip", ["netns", "add", ns]);
   run("ip", ["-n", ns, "link", "set", "lo", "up"]);
   return true;
 }
 
-export function deleteNamespace(ns: string): boolean {
-  if (!ns.startsWith(`${PREFIX}-`) || !namespaceExists(ns)) return false;
+export function deleteNamespace(ns: string, prefix = PREFIX): boolean {
+  if (!ns.startsWith(`${prefix}-`) || !namespaceExists(ns)) return false;
   run("ip", ["netns", "delete", ns]);
   return true;
 }
@@ -52,9 +52,9 @@ export function ensureLink(link: LabLink): boolean {
 }
 
 /** The host's namespace, its veth to the access port, address and default route. Returns what changed. */
-export function ensureHost(host: LabHost): string[] {
+export function ensureHost(host: LabHost, prefix = PREFIX): string[] {
   const changed: string[] = [];
-  if (ensureNamespace(host.namespace)) changed.push(`namespace ${host.namespace}`);
+  if (ensureNamespace(host.namespace, prefix)) changed.push(`namespace ${host.namespace}`);
   const end: LabEnd = { node: host.name, namespace: host.namespace, ifname: HOST_IFNAME };
   if (createPair(end, host.attach)) changed.push(`veth ${host.name}:${HOST_IFNAME} - ${host.attach.node}:${host.attach.ifname}`);
   // The host holds exactly the inventory's address (an address the inventory changed is replaced).

@@ -74,6 +74,9 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     // RSTP only (bridge `rstp_enable`); bonds take no part in it (ovs-vswitchd.conf.db(5), RSTP)
     stp: ["rstp"],
     stpSkipsLags: true,
+    // A pair of OVS switches as one LACP end (the twin's M-LAG): a downstream bond to both aggregates only
+    // the members towards one partner system, the others stand by (Open vSwitch's LACP); not active-active.
+    mlag: { keepalive: "management", stp: ["rstp"] },
   },
   frr: {
     interfacePattern: linuxIfname,

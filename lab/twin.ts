@@ -1,0 +1,216 @@
+/**
+ * The twin's inventory: any valid inventory rewritten onto the platforms that run on this machine, as data
+ * (pure: no I/O). The rewritten inventory is an ordinary inventory (ovs and frr devices on 127.0.0.1), so the
+ * lab starts it and the citydc stack `twin` applies it like any other; what each emulated device gets is the
+ * OVS or FRR configuration of its own intent.
+ *
+ *  - A device with layer-2 ports (access, trunk, LAGs) becomes an Open vSwitch switch of the same name.
+ *  - Its layer 3 (VLAN gateways, routed interfaces, loopback, static routes, BGP) becomes FRR routers next to
+ *    it, one per VRF: `<device>-rt` holds the default VRF (routed interfaces, BGP, static routes) and
+ *    `<device>-<vrf>` each VRF's gateways. A VRF is thus a network namespace of its own with its own routing
+ *    table (FRR's namespace VRF model; the kernel here has no VRF devices). Each gateway is a veth from the
+ *    switch's access port `g<vlan>` to the router's `v<vlan>`.
+ *  - A device without layer-2 ports (a WAN router on Junos, NX-OS, EOS) becomes one FRR router.
+ *  - Interface names become Linux names: physical ports `p1..pN` in natural order of the vendor names, LAGs
+ *    `bond<n>` (n: the digits of the vendor name). The map is returned with the inventory.
+ *  - VRRP: the VLAN's virtual address is held by its first gateway device (the highest priority); the other
+ *    gateways keep their own address. There is no VRRP failover (FRR's vrrpd needs macvlan devices).
+ *  - M-LAG: the pair's `mlag` flags and domains are dropped. A leaf's one LACP bond to both switches of a pair
+ *    aggregates only the members towards one partner system (Open vSwitch's LACP), the other members stand by;
+ *    the peer link carries traffic between the two. Loop-free without spanning tree, but not active-active.
+ *  - Management: every device on 127.0.0.1, port `portBase + n`, login `user`; in-band management is not
+ *    emulated (the sshd listens on 127.0.0.1, outside the device's namespaces).
+ */
+import { naturalCompare } from "../util/natural";
+
+type Obj = Record<string, unknown>;
+
+export interface TwinDeviceMap {
+  /** The inventory's device. */
+  readonly device: string;
+  readonly platform: string;
+  /** Emulated as: the switch (ovs) or the router (frr) of the same name. */
+  readonly kind: "switch" | "router";
+  /** vendor interface or LAG name -> Linux name. */
+  readonly interfaces: Readonly<Record<string, string>>;
+  /** The FRR routers that carry its layer 3: name -> VRF ("default" for the default VRF). */
+  readonly routers: Readonly<Record<string, string>>;
+}
+
+export interface TwinMap {
+  readonly inventory: string;
+  readonly devices: readonly TwinDeviceMap[];
+}
+
+export interface TwinOptions {
+  readonly portBase?: number;
+  readonly user?: string;
+}
+
+export const TWIN_PORT_BASE = 24100;
+export const TWIN_USER = "citydc-twin";
+
+const asList = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+function isL2(i: Obj): boolean {
+  return i.mode === "access" || i.mode === "trunk";
+}
+
+function lagLinuxName(name: string, used: Set<string>): string {
+  const digits = name.match(/(\d+)\D*$/)?.[1];
+  let n = digits !== undefined ? Number(digits) : 0;
+  while (used.has(`bond${n}`)) n++;
+  used.add(`bond${n}`);
+  return `bond${n}`;
+}
+
+function prefixLength(subnet: string | undefined): string {
+  return subnet?.split("/")[1] ?? "24";
+}
+
+/** Rewrites a raw inventory document (as parsed from YAML, merge keys resolved) into the twin's. */
+export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map: TwinMap } {
+  const portBase = opts.portBase ?? TWIN_PORT_BASE;
+  const user = opts.user ?? TWIN_USER;
+  const vlans = asList(doc.vlans);
+  const devicesIn = asList(doc.devices);
+  const out: Obj[] = [];
+  const maps: TwinDeviceMap[] = [];
+  const links: Obj[] = [];
+  let port = portBase;
+  const mgmt = () => ({ address: "127.0.0.1", port: port++, user });
+  const ifmaps = new Map<string, Record<string, string>>();
+  /** Where a routed interface of a device went: vendor name -> [router, Linux name]. */
+  const routedAt = new Map<string, [string, string]>();
+
+  for (const d of devicesIn) {
+    const name = String(d.name);
+    const interfaces = asList(d.interfaces);
+    const lags = asList(d.lags);
+    const l2 = interfaces.some((i) => isL2(i) || (str(i.lag) !== undefined)) || lags.some(isL2);
+    const phys = [...interfaces].sort((a, b) => naturalCompare(String(a.name), String(b.name)));
+    const ifmap: Record<string, string> = {};
+    phys.forEach((i, k) => (ifmap[String(i.name)] = `p${k + 1}`));
+    const usedBonds = new Set<string>();
+    for (const l of lags) ifmap[String(l.name)] = lagLinuxName(String(l.name), usedBonds);
+    ifmaps.set(name, ifmap);
+    const base = { site: d.site, ...(d.rack !== undefined ? { rack: d.rack } : {}), ...(d.position !== undefined ? { position: d.position } : {}), ...(d.height !== undefined ? { height: d.height } : {}) };
+    const routers: Record<string, string> = {};
+    const renameIf = (i: Obj): Obj => {
+      const r: Obj = { ...i, name: ifmap[String(i.name)] };
+      if (str(i.lag)) r.lag = ifmap[String(i.lag)];
+      delete r.speed;
+      return r;
+    };
+
+    if (!l2) {
+      // one FRR router: routed interfaces, loopback, routes and BGP as they are
+      out.push(strip({
+        name, ...base, role: d.role, platform: "frr", management: mgmt(), loopback: d.loopback,
+        interfaces: interfaces.map(renameIf), lags: [], routes: d.routes, bgp: d.bgp,
+      }));
+      for (const i of interfaces) if (i.mode === "routed") routedAt.set(`${name}/${String(i.name)}`, [name, ifmap[String(i.name)]!]);
+      maps.push({ device: name, platform: String(d.platform), kind: "router", interfaces: ifmap, routers });
+      continue;
+    }
+
+    // the switch: every layer-2 port and LAG, plus an access port per gateway VLAN towards its router
+    const swIfs: Obj[] = interfaces.filter((i) => i.mode !== "routed").map(renameIf);
+    const swLags: Obj[] = lags.filter((l) => l.mode !== "routed").map((l) => {
+      return { ...l, name: ifmap[String(l.name)] };
+    });
+    // layer 3 by VRF
+    const byVrf = new Map<string, { ifs: Obj[] }>();
+    const vrfRouter = (vrf: string): { ifs: Obj[] } => {
+      let r = byVrf.get(vrf);
+      if (!r) byVrf.set(vrf, (r = { ifs: [] }));
+      return r;
+    };
+    const routerName = (vrf: string) => (vrf === "" ? `${name}-rt` : `${name}-${vrf}`);
+    for (const v of vlans) {
+      const gws = asList(v.gateways);
+      const at = gws.findIndex((g) => g.device === name);
+      if (at < 0) continue;
+      const vid = Number(v.id);
+      // the virtual address on the first gateway (highest priority, then inventory order)
+      const order = gws.map((g, k) => ({ g, k })).sort((a, b) => Number(b.g.priority ?? 100) - Number(a.g.priority ?? 100) || a.k - b.k);
+      const master = order[0]!.g.device === name;
+      const own = str(gws[at]!.address);
+      // only the master routes the VLAN (two routers in one subnet would be one address space twice)
+      if (!master && str(v.gateway)) continue;
+      const address = str(v.gateway) ?? own;
+      if (!address) continue;
+      const vrf = str(v.vrf) ?? "";
+      const rname = routerName(vrf);
+      vrfRouter(vrf).ifs.push({ name: `v${vid}`, mode: "routed", address: `${address}/${prefixLength(str(v.subnet))}`, description: `VLAN ${vid} gateway of ${name}` });
+      swIfs.push({ name: `g${vid}`, mode: "access", vlan: vid, description: `to ${rname} v${vid} (VLAN ${vid} gateway)` });
+      ifmap[`Vlanif${vid}`] = `${rname}:v${vid}`;
+      links.push({ kind: "uplink", description: `VLAN ${vid} gateway of ${name}`, a: { device: name, interface: `g${vid}` }, b: { device: rname, interface: `v${vid}` } });
+    }
+    for (const i of interfaces.filter((x) => x.mode === "routed")) {
+      const vrf = str(i.vrf) ?? "";
+      const r = renameIf(i);
+      delete r.vrf;
+      vrfRouter(vrf).ifs.push(r);
+      routedAt.set(`${name}/${String(i.name)}`, [routerName(vrf), String(r.name)]);
+      ifmap[String(i.name)] = `${routerName(vrf)}:${String(r.name)}`;
+    }
+    const hasDefault = d.loopback !== undefined || d.bgp !== undefined || asList(d.routes).length > 0;
+    if (hasDefault) vrfRouter("");
+    out.push(strip({
+      name, ...base, role: d.role, platform: "ovs", management: mgmt(), interfaces: swIfs, lags: swLags, stp: d.stp,
+    }));
+    for (const [vrf, r] of [...byVrf].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const rname = routerName(vrf);
+      routers[rname] = vrf === "" ? "default" : vrf;
+      const dflt = vrf === "";
+      out.push(strip({
+        name: rname, site: d.site, role: d.role, platform: "frr", management: mgmt(),
+        ...(dflt ? { loopback: d.loopback, routes: asList(d.routes).filter((x) => !x.vrf), bgp: d.bgp } : { routes: asList(d.routes).filter((x) => x.vrf === vrf).map((x) => ({ prefix: x.prefix, nextHop: x.nextHop })) }),
+        interfaces: r.ifs, lags: [],
+      }));
+    }
+    maps.push({ device: name, platform: String(d.platform), kind: "switch", interfaces: ifmap, routers });
+  }
+
+  const end = (e: Obj): Obj => {
+    const dev = String(e.device);
+    const ifname = String(e.interface);
+    const routed = routedAt.get(`${dev}/${ifname}`);
+    if (routed) return { device: routed[0], interface: routed[1] };
+    return { device: dev, interface: ifmaps.get(dev)?.[ifname] ?? ifname };
+  };
+  for (const l of asList(doc.links)) links.push({ ...l, a: end(l.a as Obj), b: end(l.b as Obj) });
+
+  const twin: Obj = {
+    ...doc,
+    description: `${str(doc.description) ?? String(doc.name)} (citydc twin: Open vSwitch + FRRouting)`,
+    devices: out,
+    vlans: vlans.map((v) => {
+      const r: Obj = { ...v };
+      delete r.gateways;
+      delete r.vrid;
+      return r;
+    }),
+    links,
+    hosts: asList(doc.hosts).map((h) => ({ ...h, attach: end(h.attach as Obj) })),
+  };
+  if (Array.isArray(doc.mlag)) {
+    twin.mlag = asList(doc.mlag).map((m) => {
+      const d0 = String((m.devices as string[])[0]);
+      // the keepalive is not emulated; the pair keeps the inventory's two management addresses as its labels
+      const addr = (m.devices as string[]).map((n, k) => str((devicesIn.find((x) => x.name === n)?.management as Obj | undefined)?.address) ?? `127.0.0.${k + 2}`);
+      const keepalive = addr[0] !== addr[1] ? addr : ["127.0.0.2", "127.0.0.3"];
+      return { ...m, keepalive: m.keepalive ?? keepalive, peerLink: ifmaps.get(d0)?.[String(m.peerLink)] ?? m.peerLink };
+    });
+  }
+  return { doc: twin, map: { inventory: String(doc.name), devices: maps } };
+}
+
+/** Drops undefined fields. */
+function strip(o: Obj): Obj {
+  const r: Obj = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) r[k] = v;
+  return r;
+}
