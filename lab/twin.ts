@@ -83,6 +83,8 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
   const ifmaps = new Map<string, Record<string, string>>();
   /** Where a routed interface of a device went: vendor name -> [router, Linux name]. */
   const routedAt = new Map<string, [string, string]>();
+  /** Members of one-member LAGs ("device/vendor name"). */
+  const single = new Set<string>();
 
   for (const d of devicesIn) {
     const name = String(d.name);
@@ -115,11 +117,23 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
       continue;
     }
 
-    // the switch: every layer-2 port and LAG, plus an access port per gateway VLAN towards its router
+    // the switch: every layer-2 port and LAG, plus an access port per gateway VLAN towards its router.
+    // An Open vSwitch bond needs two members: a LAG of one member gets a second one that is not cabled
+    // (`<member>s`: ovs-vswitchd finds no such device, so the port runs as its one member, without LACP).
+    // Such a LAG, and the LAG at the other end of its cable, become static (active-backup, no LACP).
     const swIfs: Obj[] = interfaces.filter((i) => i.mode !== "routed").map(renameIf);
-    const swLags: Obj[] = lags.filter((l) => l.mode !== "routed").map((l) => {
-      return { ...l, name: ifmap[String(l.name)] };
-    });
+    const singles = new Set<string>();
+    for (const l of lags.filter((x) => x.mode !== "routed")) {
+      const members = interfaces.filter((i) => i.lag === l.name);
+      if (members.length !== 1) continue;
+      singles.add(String(l.name));
+      single.add(`${name}/${String(members[0]!.name)}`);
+      const spare = `${ifmap[String(members[0]!.name)]}s`;
+      swIfs.push({ name: spare, lag: ifmap[String(l.name)], description: `second member of ${ifmap[String(l.name)]} (not cabled: an Open vSwitch bond needs two)` });
+    }
+    const swLags: Obj[] = lags.filter((l) => l.mode !== "routed").map((l) => ({
+      ...l, name: ifmap[String(l.name)], ...(singles.has(String(l.name)) ? { lacp: "static" } : {}),
+    }));
     // layer 3 by VRF
     const byVrf = new Map<string, { ifs: Obj[] }>();
     const vrfRouter = (vrf: string): { ifs: Obj[] } => {
@@ -182,6 +196,16 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
     return { device: dev, interface: ifmaps.get(dev)?.[ifname] ?? ifname };
   };
   for (const l of asList(doc.links)) links.push({ ...l, a: end(l.a as Obj), b: end(l.b as Obj) });
+  // a LAG cabled to a one-member LAG: static too (the far end speaks no LACP)
+  for (const l of asList(doc.links)) {
+    for (const [near, far] of [[l.a, l.b], [l.b, l.a]] as [Obj, Obj][]) {
+      if (!single.has(`${String(far.device)}/${String(far.interface)}`)) continue;
+      const member = asList(devicesIn.find((x) => x.name === near.device)?.interfaces).find((i) => i.name === near.interface);
+      const lagName = member && str(member.lag) ? ifmaps.get(String(near.device))?.[String(member.lag)] : undefined;
+      const lag = lagName ? asList(out.find((x) => x.name === near.device)?.lags).find((x) => x.name === lagName) : undefined;
+      if (lag) lag.lacp = "static";
+    }
+  }
 
   const twin: Obj = {
     ...doc,
