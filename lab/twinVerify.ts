@@ -14,6 +14,7 @@
 import type { Inventory, Host } from "../model/types";
 import type { DeviceIntent } from "../intent/types";
 import { intentsOf, loadNetwork } from "../pipeline/index";
+import { execFile } from "child_process";
 import { capture } from "./run";
 import { readBackAll } from "./verify";
 import { sshAnswers, readLabInfo } from "./index";
@@ -44,18 +45,36 @@ const ns = (device: string) => deviceNamespace(device, TWIN_LAB.prefix);
 const hns = (host: string) => hostNamespace(host, TWIN_LAB.prefix);
 const ipOf = (a: string) => a.split("/")[0]!;
 
-function ping(namespace: string, ip: string, opts: { source?: string; count?: number } = {}): boolean {
+function ping(namespace: string, ip: string, opts: { source?: string; count?: number } = {}): Promise<boolean> {
   const args = ["netns", "exec", namespace, "ping", "-n", "-q", "-c", String(opts.count ?? 1), "-i", "0.2", "-W", "1", ...(opts.source ? ["-I", opts.source] : []), ip];
-  return capture("ip", args, { timeoutMs: 6000 }).status === 0;
+  return new Promise((resolve) => execFile("ip", args, { timeout: 6000 }, (err) => resolve(!err)));
 }
 
-/** Reach with a short convergence allowance (ARP, LACP, BGP after a fresh up). */
-function reaches(namespace: string, ip: string, source?: string, deadlineMs = 8000): boolean {
+/** Reach with a short convergence allowance (ARP, LACP, BGP right after an up). */
+async function reaches(namespace: string, ip: string, source?: string, deadlineMs = 3000): Promise<boolean> {
   const end = Date.now() + deadlineMs;
   for (;;) {
-    if (ping(namespace, ip, { source })) return true;
+    if (await ping(namespace, ip, { source })) return true;
     if (Date.now() > end) return false;
   }
+}
+
+/** A check, run after the others of the same source namespace (a borrowed address must not meet another probe). */
+interface Task {
+  readonly group: string;
+  readonly run: () => Promise<Cell>;
+}
+
+/** Runs the tasks: one source namespace after the other within a group, up to `width` groups at once. */
+export async function runTasks(tasks: readonly Task[], width = 12): Promise<Cell[]> {
+  const groups = new Map<string, Task[]>();
+  for (const t of tasks) (groups.get(t.group) ?? groups.set(t.group, []).get(t.group)!).push(t);
+  const results = new Map<Task, Cell>();
+  const queue = [...groups.values()];
+  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, async () => {
+    for (let g = queue.shift(); g; g = queue.shift()) for (const t of g) results.set(t, await t.run());
+  }));
+  return tasks.map((t) => results.get(t)!);
 }
 
 interface HostInfo {
@@ -168,11 +187,11 @@ function borrowed(ip: string, prefix: number): string {
   return `${[24, 16, 8, 0].map((s) => (pick >>> s) & 255).join(".")}/${prefix}`;
 }
 
-function isolatedL2(from: HostInfo, to: HostInfo): boolean {
+async function isolatedL2(from: HostInfo, to: HostInfo): Promise<boolean> {
   const addr = borrowed(to.ip, to.prefix);
   const add = capture("ip", ["-n", hns(from.host.name), "addr", "add", addr, "dev", HOST_IFNAME]);
   try {
-    return !ping(hns(from.host.name), to.ip, { count: 2 });
+    return !(await ping(hns(from.host.name), to.ip, { count: 2 }));
   } finally {
     if (add.status === 0) capture("ip", ["-n", hns(from.host.name), "addr", "del", addr, "dev", HOST_IFNAME]);
   }
@@ -191,18 +210,18 @@ function branchLans(inv: Inventory): { site: string; tenant: string; router: str
   return out;
 }
 
-export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<string, DeviceIntent>): Cell[] {
+export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<string, DeviceIntent>): Task[] {
   const hosts = hostsOf(source).filter((h) => h.vlan !== undefined);
   const vlan = (id: number | undefined) => source.vlans.find((v) => v.id === id);
-  const cells: Cell[] = [];
-  const l2 = (from: HostInfo, to: HostInfo): Cell => {
-    const ok = reaches(hns(from.host.name), to.ip);
+  const cells: Task[] = [];
+  const l2 = (from: HostInfo, to: HostInfo): Task => ({ group: hns(from.host.name), run: async () => {
+    const ok = await reaches(hns(from.host.name), to.ip);
     return { kind: "same-vlan", from: from.host.name, to: to.host.name, ok, ...(ok ? {} : { breaks: l2Break(source, intents, from.host.attach.device, to.host.attach.device, from.vlan!) }) };
-  };
-  const l3 = (kind: CellKind, fromName: string, namespace: string, start: string | undefined, to: string, toIp: string, source_?: string): Cell => {
-    const ok = reaches(namespace, toIp, source_);
+  } });
+  const l3 = (kind: CellKind, fromName: string, namespace: string, start: string | undefined, to: string, toIp: string, source_?: string): Task => ({ group: namespace, run: async () => {
+    const ok = await reaches(namespace, toIp, source_);
     return { kind, from: fromName, to, ok, ...(ok ? {} : { breaks: start ? l3Break(twin, start, toIp) : `${fromName} has no gateway in the twin` }) };
-  };
+  } });
   const isolatedPairs = new Set<string>();
   for (let i = 0; i < hosts.length; i++) {
     for (let j = 0; j < hosts.length; j++) {
@@ -224,13 +243,15 @@ export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<
       const key = `${a.vlan}>${b.vlan}`;
       if (isolatedPairs.has(key)) continue;
       isolatedPairs.add(key);
-      const routedLeak = ping(hns(a.host.name), b.ip, { count: 2 });
-      const l2Leak = !routedLeak && !isolatedL2(a, b);
-      cells.push({
-        kind: "isolation", from: a.host.name, to: b.host.name, ok: !routedLeak && !l2Leak,
-        ...(routedLeak ? { breaks: `${a.host.tenant} reaches ${b.host.tenant}: routed (${a.host.gateway ? `from gateway ${a.host.gateway}` : "no gateway"}; VRFs ${va?.vrf ?? "global"} and ${vb?.vrf ?? "global"})` } : {}),
-        ...(l2Leak ? { breaks: `${a.host.tenant} reaches ${b.host.tenant} over layer 2 (VLAN ${a.vlan} leaks into VLAN ${b.vlan})` } : {}),
-      });
+      cells.push({ group: hns(a.host.name), run: async () => {
+        const routedLeak = await ping(hns(a.host.name), b.ip, { count: 2 });
+        const l2Leak = !routedLeak && !(await isolatedL2(a, b));
+        return {
+          kind: "isolation", from: a.host.name, to: b.host.name, ok: !routedLeak && !l2Leak,
+          ...(routedLeak ? { breaks: `${a.host.tenant} reaches ${b.host.tenant}: routed (${a.host.gateway ? `from gateway ${a.host.gateway}` : "no gateway"}; VRFs ${va?.vrf ?? "global"} and ${vb?.vrf ?? "global"})` } : {}),
+          ...(l2Leak ? { breaks: `${a.host.tenant} reaches ${b.host.tenant} over layer 2 (VLAN ${a.vlan} leaks into VLAN ${b.vlan})` } : {}),
+        };
+      } });
     }
   }
   // branches to their tenant's services; other tenants' hosts not at all, either way
@@ -246,12 +267,13 @@ export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<
     const others = new Map<number, HostInfo>();
     for (const h of hosts) if (h.host.tenant !== br.tenant && !others.has(h.vlan!)) others.set(h.vlan!, h);
     for (const h of others.values()) {
-      const there = ping(ns(br.router), h.ip, { source: br.lan, count: 2 });
-      const back = ping(hns(h.host.name), br.lan, { count: 2 });
-      cells.push({
-        kind: "isolation", from: `${br.router} (${br.tenant})`, to: `${h.host.name} (${h.host.tenant})`, ok: !there && !back,
-        ...(there || back ? { breaks: `${there ? `${br.site} reaches ${h.host.name}` : `${h.host.name} reaches ${br.site}'s LAN`}: routed across tenants` } : {}),
-      });
+      cells.push({ group: ns(br.router), run: async () => {
+        const [there, back] = await Promise.all([ping(ns(br.router), h.ip, { source: br.lan, count: 2 }), ping(hns(h.host.name), br.lan, { count: 2 })]);
+        return {
+          kind: "isolation", from: `${br.router} (${br.tenant})`, to: `${h.host.name} (${h.host.tenant})`, ok: !there && !back,
+          ...(there || back ? { breaks: `${there ? `${br.site} reaches ${h.host.name}` : `${h.host.name} reaches ${br.site}'s LAN`}: routed across tenants` } : {}),
+        };
+      } });
     }
   }
   // the DR site's protected VLANs to their gateway
@@ -259,8 +281,10 @@ export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<
     for (const h of hosts.filter((x) => x.site === dr.site && dr.vlans.includes(x.vlan!))) {
       const gw = h.host.gateway ?? vlan(h.vlan)?.gateway;
       if (!gw) continue;
-      const ok = reaches(hns(h.host.name), gw);
-      cells.push({ kind: "dr-gateway", from: h.host.name, to: `gateway ${gw} (VLAN ${h.vlan})`, ok, ...(ok ? {} : { breaks: l2BreakToGateway(source, twin, intents, h, gw) }) });
+      cells.push({ group: hns(h.host.name), run: async () => {
+        const ok = await reaches(hns(h.host.name), gw);
+        return { kind: "dr-gateway", from: h.host.name, to: `gateway ${gw} (VLAN ${h.vlan})`, ok, ...(ok ? {} : { breaks: l2BreakToGateway(source, twin, intents, h, gw) }) };
+      } });
     }
   }
   return cells;
@@ -292,7 +316,7 @@ export async function twinVerify(p: TwinPrepared, opts: { readBack?: boolean } =
     const ok = await sshAnswers(d.host, d.port);
     cells.push({ kind: "management", from: "citydc", to: `${d.name} (${d.host}:${d.port})`, ok, ...(ok ? {} : { breaks: `sshd of ${d.name} does not answer` }) });
   }
-  cells.push(...matrix(p.source, p.twin, intentsOf(p.source)));
+  cells.push(...(await runTasks(matrix(p.source, p.twin, intentsOf(p.source)))));
   return { inventory: p.source.name, ok: cells.every((c) => c.ok), cells, objects, objectsMatching, ms: Date.now() - started };
 }
 
