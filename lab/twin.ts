@@ -40,11 +40,15 @@ export interface TwinDeviceMap {
 export interface TwinMap {
   readonly inventory: string;
   readonly devices: readonly TwinDeviceMap[];
+  /** Emulated device -> its SSH port on 127.0.0.1. */
+  readonly ports: Readonly<Record<string, number>>;
 }
 
 export interface TwinOptions {
   readonly portBase?: number;
   readonly user?: string;
+  /** Ports of an earlier rewrite: kept, so a running twin's devices keep their sshd when the inventory changes. */
+  readonly ports?: Readonly<Record<string, number>>;
 }
 
 export const TWIN_PORT_BASE = 24100;
@@ -78,8 +82,26 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
   const out: Obj[] = [];
   const maps: TwinDeviceMap[] = [];
   const links: Obj[] = [];
-  let port = portBase;
-  const mgmt = () => ({ address: "127.0.0.1", port: port++, user });
+  const ports: Record<string, number> = {};
+  const taken = new Set<number>();
+  const wanted = new Map<string, number>();
+  // earlier ports are kept for the devices that still exist (they are claimed first, in the order below)
+  const names = devicesIn.flatMap((d) => [String(d.name), `${String(d.name)}-rt`, ...asList(doc.vrfs).map((v) => `${String(d.name)}-${String(v.name)}`)]);
+  for (const n of names) {
+    const p = opts.ports?.[n];
+    if (p !== undefined && !taken.has(p)) { wanted.set(n, p); taken.add(p); }
+  }
+  let next = portBase;
+  const mgmt = (n: string) => {
+    let port = wanted.get(n);
+    if (port === undefined) {
+      while (taken.has(next)) next++;
+      port = next;
+      taken.add(port);
+    }
+    ports[n] = port;
+    return { address: "127.0.0.1", port, user };
+  };
   const ifmaps = new Map<string, Record<string, string>>();
   /** Where a routed interface of a device went: vendor name -> [router, Linux name]. */
   const routedAt = new Map<string, [string, string]>();
@@ -109,7 +131,7 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
     if (!l2) {
       // one FRR router: routed interfaces, loopback, routes and BGP as they are
       out.push(strip({
-        name, ...base, role: d.role, platform: "frr", management: mgmt(), loopback: d.loopback,
+        name, ...base, role: d.role, platform: "frr", management: mgmt(name), loopback: d.loopback,
         interfaces: interfaces.map(renameIf), lags: [], routes: d.routes, bgp: d.bgp,
       }));
       for (const i of interfaces) if (i.mode === "routed") routedAt.set(`${name}/${String(i.name)}`, [name, ifmap[String(i.name)]!]);
@@ -173,14 +195,14 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
     const hasDefault = d.loopback !== undefined || d.bgp !== undefined || asList(d.routes).length > 0;
     if (hasDefault) vrfRouter("");
     out.push(strip({
-      name, ...base, role: d.role, platform: "ovs", management: mgmt(), interfaces: swIfs, lags: swLags, stp: d.stp,
+      name, ...base, role: d.role, platform: "ovs", management: mgmt(name), interfaces: swIfs, lags: swLags, stp: d.stp,
     }));
     for (const [vrf, r] of [...byVrf].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const rname = routerName(vrf);
       routers[rname] = vrf === "" ? "default" : vrf;
       const dflt = vrf === "";
       out.push(strip({
-        name: rname, site: d.site, role: d.role, platform: "frr", management: mgmt(),
+        name: rname, site: d.site, role: d.role, platform: "frr", management: mgmt(rname),
         ...(dflt ? { loopback: d.loopback, routes: asList(d.routes).filter((x) => !x.vrf), bgp: d.bgp } : { routes: asList(d.routes).filter((x) => x.vrf === vrf).map((x) => ({ prefix: x.prefix, nextHop: x.nextHop })) }),
         interfaces: r.ifs, lags: [],
       }));
@@ -229,7 +251,7 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
       return { ...m, keepalive: m.keepalive ?? keepalive, peerLink: ifmaps.get(d0)?.[String(m.peerLink)] ?? m.peerLink };
     });
   }
-  return { doc: twin, map: { inventory: String(doc.name), devices: maps } };
+  return { doc: twin, map: { inventory: String(doc.name), devices: maps, ports } };
 }
 
 /** Drops undefined fields. */

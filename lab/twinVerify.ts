@@ -5,8 +5,9 @@
  *   routed       hosts of two routed VLANs of one tenant and VRF reach each other through their gateways
  *   branch       each branch's WAN router (from its LAN address) reaches the hosts of its tenant's services
  *   dr-gateway   the DR site's hosts in protected VLANs reach their gateway
- *   isolation    hosts (and branches) of two tenants do not reach each other, either way: not routed, and
- *                not over layer 2 either (with a borrowed address in the other's subnet)
+ *   isolation    hosts (and branches) of two tenants, one of which routes in a VRF of its own, do not reach
+ *                each other, either way: not routed, and not over layer 2 either (a borrowed address in the
+ *                other's subnet)
  *   management   every device's management session answers (sshd on 127.0.0.1 with the pinned key)
  * A failed cell says where the path breaks: for layer 2 the first cable on the way that does not carry the
  * VLAN in the intent; for layer 3 the router without a route (`ip route get` hop by hop in the twin).
@@ -223,6 +224,9 @@ export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<
     return { kind, from: fromName, to, ok, ...(ok ? {} : { breaks: start ? l3Break(twin, start, toIp) : `${fromName} has no gateway in the twin` }) };
   } });
   const isolatedPairs = new Set<string>();
+  // tenants kept apart: any two of which one routes in a VRF of its own (isolation by routing)
+  const vrfTenants = new Set(source.vlans.filter((v) => v.vrf).map((v) => v.tenant));
+  const apart = (a: string, b: string) => a !== b && (vrfTenants.has(a) || vrfTenants.has(b));
   for (let i = 0; i < hosts.length; i++) {
     for (let j = 0; j < hosts.length; j++) {
       if (i === j) continue;
@@ -234,6 +238,7 @@ export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<
         if (i < j) cells.push(l2(a, b));
         continue;
       }
+      if (a.host.tenant !== b.host.tenant && !apart(a.host.tenant, b.host.tenant)) continue;
       if (a.host.tenant === b.host.tenant) {
         const routed = i < j && !!a.host.gateway && !!b.host.gateway && !!va?.gateway && !!vb?.gateway && (va.vrf ?? "") === (vb.vrf ?? "");
         if (routed) cells.push(l3("routed", a.host.name, hns(a.host.name), gatewayRouter(twin, a.host.gateway), b.host.name, b.ip));
@@ -265,7 +270,7 @@ export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<
       }
     }
     const others = new Map<number, HostInfo>();
-    for (const h of hosts) if (h.host.tenant !== br.tenant && !others.has(h.vlan!)) others.set(h.vlan!, h);
+    for (const h of hosts) if (apart(h.host.tenant, br.tenant) && !others.has(h.vlan!)) others.set(h.vlan!, h);
     for (const h of others.values()) {
       cells.push({ group: ns(br.router), run: async () => {
         const [there, back] = await Promise.all([ping(ns(br.router), h.ip, { source: br.lan, count: 2 }), ping(hns(h.host.name), br.lan, { count: 2 })]);
