@@ -167,6 +167,20 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(formatVerify(report, format) + "\n");
       return report.ok ? 0 : 1;
     }
+    // drills
+    const kind = positionals[1];
+    if (kind === "dr" && positionals.length === 2) {
+      if (typeof options.site !== "string") throw new UsageError("twin drill dr: --site NAME is required (the DR site)");
+      const { drillDr, formatDrill } = await import("../../lab/twinDrill");
+      const r = await drillDr(p, options.site);
+      process.stdout.write(formatDrill(r, format) + "\n");
+      return r.ok ? 0 : 1;
+    }
+    if (kind === "vrrp" && positionals.length === 2) {
+      throw new CliError(
+        "twin drill vrrp: the twin runs no VRRP (FRR's vrrpd needs macvlan devices, which this kernel lacks, and keepalived is not installed): " +
+        "each VLAN's virtual address sits on its first gateway, so there is no failover to measure", 2);
+    }
     throw new UsageError(USAGE);
   } catch (err) {
     if (err instanceof LabError) throw new CliError(`${err.message}${err.hint ? `\n  hint: ${err.hint}` : ""}`, 2);
