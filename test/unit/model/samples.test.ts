@@ -35,7 +35,9 @@ describe("inventory/kragujevac.yaml", () => {
     const v120 = inv.vlans.find((v) => v.id === 120)!;
     expect(v120.gateways.map((g) => g.device)).toEqual(["kg-dc1-spine1", "kg-dc1-spine2"]);
     expect(inv.links.filter((l) => l.kind === "dci").length).toBeGreaterThan(0);
-    expect(inv.links.filter((l) => l.kind === "wan" && l.bgp).length).toBe(4);
+    // the university's WAN is statically routed in VRF university at the border (no BGP in the global table)
+    expect(inv.links.filter((l) => l.kind === "wan" && l.bgp).length).toBe(3);
+    expect(inv.devices.find((d) => d.name === "kg-dc1-border1")!.interfaces.filter((i) => i.vrf === "university").map((i) => i.name)).toEqual(["100GE1/0/9", "10GE1/0/5"]);
   });
   it("gets every default filled in", () => {
     for (const d of inv.devices) {
@@ -50,7 +52,7 @@ describe("inventory/kragujevac.yaml", () => {
     expect(inv.vlans.every((v) => Array.isArray(v.gateways))).toBe(true);
   });
   it("summarizes", () => {
-    expect(summarize(inv)).toMatchObject({ sites: 7, devices: 14, vlans: 10, tenants: 3, vrfs: 2 });
+    expect(summarize(inv)).toMatchObject({ sites: 7, devices: 14, vlans: 10, tenants: 3, vrfs: 1 });
     expect(kg.summary).toEqual(summarize(inv));
   });
 });
