@@ -126,8 +126,9 @@ export async function drillDr(p: TwinPrepared, site: string, deadlineMs = 10_000
   const ends = dciEnds(p, site, dr.protects);
   if (ends.length === 0) throw new CliError(`${site}: no cable joins it to ${dr.protects} in the twin: nothing to cut`, 2);
   const checks: DrillCheck[] = [];
-  const runProbes = async (phase: DrillCheck["phase"], probes: readonly Probe[]) => {
-    const rs = await Promise.all(probes.map((pr) => until(pr.namespace, pr.ip, deadlineMs, pr.source)));
+  // the restore may wait for the switches to learn the path again (a static bond's new active member)
+  const runProbes = async (phase: DrillCheck["phase"], probes: readonly Probe[], deadline = deadlineMs) => {
+    const rs = await Promise.all(probes.map((pr) => until(pr.namespace, pr.ip, deadline, pr.source)));
     probes.forEach((pr, i) => checks.push({ phase, what: pr.what, ok: rs[i]!.ok, ms: rs[i]!.ms, ...(!rs[i]!.ok && pr.needs ? { breaks: pr.needs } : {}) }));
   };
   await runProbes("before", back);
@@ -139,7 +140,7 @@ export async function drillDr(p: TwinPrepared, site: string, deadlineMs = 10_000
     await runProbes("cut", during);
     const tr = Date.now();
     for (const e of ends) run("ip", ["-n", e.namespace, "link", "set", "dev", e.ifname, "up"]);
-    await runProbes("restored", back);
+    await runProbes("restored", back, 30_000);
     restoreMs = Date.now() - tr;
     return { drill: `dr ${site} (primary ${dr.protects} cut off: ${ends.length} DCI cable(s) down)`, ok: checks.every((c) => c.ok), cut: ends.map((e) => e.label), checks, cutMs, restoreMs, totalMs: Date.now() - t0 };
   } finally {

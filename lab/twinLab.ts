@@ -16,7 +16,8 @@ import { formatDiagnostics } from "../model/diagnostics";
 import { CliError } from "../util/errors";
 import { twinInventory, type TwinMap } from "./twin";
 import { labUp, labDown, labStatus, type LabUpResult, type LabStatus } from "./index";
-import { deviceNamespace, type LabOptions } from "./topology";
+import { deviceNamespace, planLab, type LabOptions } from "./topology";
+import { FRR_DAEMONS, frrRunDir, readPid } from "./devices";
 import { run, capture } from "./run";
 
 /** Run root of the twin's processes and its name prefix (namespaces, FRR pathspaces). */
@@ -131,4 +132,33 @@ export function twinLabDown(p: TwinPrepared): string[] {
   const removed = labDown(p.twin, TWIN_LAB);
   fs.rmSync(p.files.dir, { recursive: true, force: true });
   return removed;
+}
+
+export interface DeviceMemory {
+  readonly device: string;
+  readonly kind: "switch" | "router";
+  /** Proportional set size of the device's processes (shared pages split among their users), KiB. */
+  readonly pssKiB: number;
+  readonly processes: number;
+}
+
+function pssOf(pid: number): number {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Memory of each emulated device: its Open vSwitch or FRR daemons and its sshd (the hosts are namespaces only). */
+export function twinMemory(p: TwinPrepared): DeviceMemory[] {
+  const plan = planLab(p.twin, TWIN_LAB);
+  return plan.devices.map((d) => {
+    const files = d.kind === "switch"
+      ? [`${d.runDir}/ovsdb-server.pid`, `${d.runDir}/ovs-vswitchd.pid`]
+      : FRR_DAEMONS.map((dm) => `${frrRunDir(d.pathspace)}/${dm}.pid`);
+    const pids = [...files, `${d.runDir}/sshd.pid`].map(readPid).filter((x): x is number => x !== undefined);
+    return { device: d.name, kind: d.kind, pssKiB: pids.reduce((n, pid) => n + pssOf(pid), 0), processes: pids.length };
+  });
 }

@@ -16,7 +16,7 @@ import { parseArgs, oneOf } from "../../util/args";
 import { repoRoot } from "../../util/repo";
 import { UsageError, CliError } from "../../util/errors";
 import { LabError } from "../../lab/index";
-import { prepareTwin, twinLabUp, twinLabStatus, twinLabDown, type TwinPrepared } from "../../lab/twinLab";
+import { prepareTwin, twinLabUp, twinLabStatus, twinLabDown, twinMemory, type TwinPrepared } from "../../lab/twinLab";
 import { formatStatus } from "./lab";
 
 export const DEFAULT_TWIN_INVENTORY = "inventory/kragujevac.yaml";
@@ -26,7 +26,7 @@ const TWIN_PASSPHRASE = "citydc-twin-not-secret";
 export function twinStackOptions() {
   return { root: repoRoot(), passphrase: process.env.CITYDC_TWIN_PASSPHRASE ?? TWIN_PASSPHRASE };
 }
-const USAGE = "usage: citydc twin up|status|verify|down [--inventory FILE] [--format text|json|markdown]\n" +
+const USAGE = "usage: citydc twin up|status|verify|down|demo [--inventory FILE] [--format text|json|markdown]\n" +
   "       citydc twin drill vrrp --vlan ID | drill dr --site NAME [--inventory FILE] [--format text|json|markdown]";
 
 function requireRoot(): void {
@@ -129,7 +129,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const action = positionals[0] ?? "";
-  const actions = ["up", "status", "verify", "down", "drill"];
+  const actions = ["up", "status", "verify", "down", "drill", "demo"];
   if (!actions.includes(action) || (action !== "drill" && positionals.length !== 1)) throw new UsageError(USAGE);
   const format = oneOf("format", options.format, ["text", "json", "markdown"] as const, "text");
   requireRoot();
@@ -167,6 +167,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(formatVerify(report, format) + "\n");
       return report.ok ? 0 : 1;
     }
+    if (action === "demo") return await demo(p, format);
     // drills
     const kind = positionals[1];
     if (kind === "dr" && positionals.length === 2) {
@@ -186,4 +187,79 @@ export async function run(argv: string[]): Promise<number> {
     if (err instanceof LabError) throw new CliError(`${err.message}${err.hint ? `\n  hint: ${err.hint}` : ""}`, 2);
     throw err;
   }
+}
+
+/**
+ * `citydc twin demo` (`npm run demo`): validate, twin up, preview and apply the stack, verify, one DR drill
+ * (the first DR site), and a report with the memory of the emulated devices. Exit 0 when all of it is green.
+ */
+async function demo(p: TwinPrepared, format: string): Promise<number> {
+  const json = format === "json";
+  const say = (line: string) => {
+    if (!json) process.stdout.write(line + "\n");
+  };
+  const phases: { name: string; ms: number }[] = [];
+  let t = Date.now();
+  const started = t;
+  const phase = (name: string) => {
+    phases.push({ name, ms: Date.now() - t });
+    t = Date.now();
+  };
+  const { loadNetwork } = await import("../../pipeline/index");
+  const net = loadNetwork(p.files.inventoryFile);
+  const objects = [...net.objects.values()].reduce((n, o) => n + o.length, 0);
+  say(`1/6 validate  ${p.source.name}: ${p.source.devices.length} devices, ${p.source.vlans.length} VLANs, ${p.source.hosts.length} hosts, ${p.source.links.length} links; twin: ${p.twin.devices.length} emulated devices, ${objects} config objects`);
+  phase("validate");
+  const lab = twinLabUp(p);
+  say(`2/6 twin up   ${lab.plan.devices.length} devices, ${lab.plan.links.length} links, ${lab.plan.hosts.length} hosts (${lab.changed.length ? `${lab.changed.length} things started or created` : "already running"})`);
+  phase("twin up");
+  const stacks = await import("../../pulumi/stacks");
+  const opts = { ...twinStackOptions(), settings: twinSettings(p, lab.info.keyFile) };
+  if (lab.changed.length > 0) {
+    const refreshed = await stacks.refreshStack(TWIN_STACK, opts);
+    if (!refreshed.ok) throw stackFailure("refresh", refreshed);
+  }
+  const preview = await stacks.previewStack(TWIN_STACK, opts);
+  if (!preview.ok) throw stackFailure("preview", preview);
+  const fmt = (sm: Readonly<Record<string, number | undefined>>) => Object.entries(sm).filter(([, n]) => (n ?? 0) > 0).map(([op, n]) => `${n} ${op}`).join(", ") || "no resources";
+  say(`3/6 preview   ${fmt(preview.summary)}; ${preview.devices.filter((d) => d.op !== "same").length} device(s) to change`);
+  phase("preview");
+  const up = await stacks.upStack(TWIN_STACK, opts);
+  if (!up.ok) throw stackFailure("up", up);
+  const touched = up.devices.filter((d) => d.op !== "same").map((d) => d.new?.device ?? d.name);
+  say(`4/6 apply     ${fmt(up.summary)}; devices configured: ${touched.length ? touched.length : "none (already in sync)"}`);
+  phase("apply");
+  const { twinVerify, formatVerify } = await import("../../lab/twinVerify");
+  const verify = await twinVerify(p);
+  for (const line of formatVerify(verify, "text").split("\n")) say(`5/6 ${line}`);
+  phase("verify");
+  const { drillDr, formatDrill } = await import("../../lab/twinDrill");
+  const drSite = p.source.dr[0]?.site;
+  const drill = drSite ? await drillDr(p, drSite) : undefined;
+  if (drill) for (const line of formatDrill(drill, "text").split("\n").filter((l) => !l.startsWith("ok "))) say(`6/6 ${line}`);
+  else say("6/6 drill     no DR site in the inventory: no DR drill");
+  phase("drill");
+  const mem = twinMemory(p);
+  const totalKiB = mem.reduce((n, m) => n + m.pssKiB, 0);
+  const avg = (k: "switch" | "router") => {
+    const xs = mem.filter((m) => m.kind === k);
+    return xs.length ? xs.reduce((n, m) => n + m.pssKiB, 0) / xs.length / 1024 : 0;
+  };
+  const green = verify.ok && (drill?.ok ?? true);
+  const totalMs = Date.now() - started;
+  if (json) {
+    process.stdout.write(JSON.stringify({
+      green, inventory: p.source.name, devices: p.source.devices.length, emulated: p.twin.devices.length, objects,
+      preview: preview.summary, up: up.summary, devicesChanged: touched,
+      verify: { ok: verify.ok, checks: verify.cells.length, failed: verify.cells.filter((c) => !c.ok) },
+      drill: drill ?? null, memory: { totalKiB, devices: mem }, phases, totalMs,
+    }, null, 2) + "\n");
+  } else {
+    say("");
+    say(`citydc twin demo: ${green ? "GREEN" : "RED"}: ${p.source.name}, ${p.source.devices.length} devices as ${p.twin.devices.length} emulated, ${verify.objectsMatching}/${verify.objects} objects read back, ` +
+      `${verify.cells.filter((c) => c.ok).length}/${verify.cells.length} checks${drill ? `, DR drill ${drill.ok ? "pass" : "FAIL"}` : ""}, ${(totalMs / 1000).toFixed(1)} s`);
+    say(`  memory: ${(totalKiB / 1024).toFixed(0)} MiB for the twin's devices (PSS; switch ~${avg("switch").toFixed(1)} MiB, router ~${avg("router").toFixed(1)} MiB)`);
+    say(`  time: ${phases.map((x) => `${x.name} ${(x.ms / 1000).toFixed(1)} s`).join(", ")}`);
+  }
+  return green ? 0 : 1;
 }
