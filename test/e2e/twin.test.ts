@@ -12,10 +12,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { listNamespaces } from "../../lab/net";
+import { requirePrerequisite } from "../unit/helpers/prerequisites";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "bin", "citydc.js");
 let tmp: string;
+const root = process.getuid?.() === 0;
+requirePrerequisite("citydc twin", root ? undefined : "needs root");
 
 function citydc(env: Record<string, string>, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: "utf8", timeout: 600_000, env: { ...process.env, ...env } });
@@ -37,7 +40,7 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-describe.runIf(process.getuid?.() === 0)("citydc twin on a generated inventory", () => {
+describe.skipIf(!root)("citydc twin on a generated inventory", () => {
   const env = () => ({ CITYDC_TWIN_DIR: path.join(tmp, "gen"), CITYDC_BACKEND_URL: `file://${path.join(tmp, "gen-state")}`, CITYDC_TWIN_PORT_BASE: "24800" });
   let inv: string;
   beforeAll(() => {
@@ -119,7 +122,7 @@ describe.runIf(process.getuid?.() === 0)("citydc twin on a generated inventory",
   });
 });
 
-describe.runIf(process.getuid?.() === 0)("citydc twin on inventory/kragujevac.yaml", () => {
+describe.skipIf(!root)("citydc twin on inventory/kragujevac.yaml", () => {
   const env = () => ({ CITYDC_TWIN_DIR: path.join(tmp, "kg"), CITYDC_BACKEND_URL: `file://${path.join(tmp, "kg-state")}`, CITYDC_TWIN_PORT_BASE: "24900" });
   const inv = path.join(ROOT, "inventory", "kragujevac.yaml");
   afterAll(() => {
