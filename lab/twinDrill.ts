@@ -68,7 +68,9 @@ function drProbes(src: Inventory, site: string): { during: Probe[]; back: Probe[
     const p = d?.interfaces.find((i) => i.name === h.attach.interface);
     return { h, site: d?.site, vlan: p?.mode === "access" ? p.vlan : undefined, ip: h.address.split("/")[0]! };
   });
-  const at = hosts.filter((x) => x.site === site && x.vlan !== undefined && dr.vlans.includes(x.vlan));
+  // protected: the DR entry's VLANs and those of its services
+  const protectedVlans = new Set([...dr.vlans, ...src.services.filter((x) => dr.services.includes(x.name)).flatMap((x) => x.vlans)]);
+  const at = hosts.filter((x) => x.site === site && x.vlan !== undefined && protectedVlans.has(x.vlan));
   const during: Probe[] = [];
   for (const a of at) {
     for (const b of at) if (a !== b && a.vlan === b.vlan && a.h.name < b.h.name) during.push({ what: `${a.h.name} -> ${b.h.name} (VLAN ${a.vlan}, at ${site})`, namespace: hns(a.h.name), ip: b.ip });
@@ -126,10 +128,11 @@ export async function drillDr(p: TwinPrepared, site: string, deadlineMs = 10_000
   const ends = dciEnds(p, site, dr.protects);
   if (ends.length === 0) throw new CliError(`${site}: no cable joins it to ${dr.protects} in the twin: nothing to cut`, 2);
   const checks: DrillCheck[] = [];
+  if (during.length === 0) checks.push({ phase: "cut", what: `a host of a protected VLAN at ${site}`, ok: false, ms: 0, breaks: "the inventory has none: the drill has nothing to prove" });
   // the restore may wait for the switches to learn the path again (a static bond's new active member)
   const runProbes = async (phase: DrillCheck["phase"], probes: readonly Probe[], deadline = deadlineMs) => {
     const rs = await Promise.all(probes.map((pr) => until(pr.namespace, pr.ip, deadline, pr.source)));
-    probes.forEach((pr, i) => checks.push({ phase, what: pr.what, ok: rs[i]!.ok, ms: rs[i]!.ms, ...(!rs[i]!.ok && pr.needs ? { breaks: pr.needs } : {}) }));
+    probes.forEach((pr, i) => checks.push({ phase, what: pr.what, ok: rs[i]!.ok, ms: rs[i]!.ms, ...(!rs[i]!.ok ? { breaks: pr.needs ?? `no answer within ${(deadline / 1000).toFixed(0)} s` } : {}) }));
   };
   await runProbes("before", back);
   const tc = Date.now();

@@ -283,7 +283,8 @@ export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<
   }
   // the DR site's protected VLANs to their gateway
   for (const dr of source.dr) {
-    for (const h of hosts.filter((x) => x.site === dr.site && dr.vlans.includes(x.vlan!))) {
+    const prot = new Set([...dr.vlans, ...source.services.filter((x) => dr.services.includes(x.name)).flatMap((x) => x.vlans)]);
+    for (const h of hosts.filter((x) => x.site === dr.site && prot.has(x.vlan!))) {
       const gw = h.host.gateway ?? vlan(h.vlan)?.gateway;
       if (!gw) continue;
       cells.push({ group: hns(h.host.name), run: async () => {

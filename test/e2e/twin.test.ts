@@ -11,6 +11,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as yaml from "js-yaml";
 import { listNamespaces } from "../../lab/net";
 import { requirePrerequisite } from "../unit/helpers/prerequisites";
 
@@ -46,8 +47,13 @@ describe.skipIf(!root)("citydc twin on a generated inventory", () => {
   beforeAll(() => {
     inv = path.join(tmp, "gen.yaml");
     const g = citydc({}, "generate", "--sites", "2", "--racks-per-site", "2", "--leafs-per-rack", "1", "--branches", "2", "--vlans", "4",
-      "--interfaces-per-leaf", "8", "--hosts-per-leaf", "1", "--prefix", "e2t-", "--name", "e2e-twin-gen", "--out", inv);
+      "--interfaces-per-leaf", "8", "--hosts-per-leaf", "2", "--prefix", "e2t-", "--name", "e2e-twin-gen", "--out", inv);
     expect(g.code, g.err).toBe(0);
+    // the generator writes no spanning tree, and its two spines per site and two DCI cables form loops (the twin
+    // finds them: broadcast storms, verify fails): RSTP at both data centers
+    const doc = yaml.load(fs.readFileSync(inv, "utf8")) as { sites: { role: string; stp?: unknown }[] };
+    for (const s of doc.sites) if (s.role !== "branch") s.stp = { mode: "rstp" };
+    fs.writeFileSync(inv, yaml.dump(doc, { noRefs: true, lineWidth: 200 }));
     citydc(env(), "twin", "down", "--inventory", inv);
   });
   afterAll(() => {
@@ -83,16 +89,22 @@ describe.skipIf(!root)("citydc twin on a generated inventory", () => {
     expect(r.cells.some((c) => c.kind === "same-vlan")).toBe(true);
     expect(v.code).toBe(r.cells.every((c) => c.ok) ? 0 : 1);
     for (const c of r.cells.filter((x) => !x.ok)) expect(c.breaks, `${c.kind} ${c.from} -> ${c.to}`).toMatch(/\S/);
+    expect(r.cells.filter((c) => !c.ok).map((c) => `${c.kind} ${c.from} -> ${c.to}: ${c.breaks}`)).toEqual([]);
     const md = citydc(env(), "twin", "verify", "--inventory", inv, "--format", "markdown");
     expect(md.out).toMatch(/^\| check \| from \| to \| result \| where it breaks \|$/m);
   });
 
   it("the DR drill cuts the DCI, reports each check with its time, and restores the cables", () => {
     const d = citydc(env(), "twin", "drill", "dr", "--site", "e2t-kg-dr", "--inventory", inv, "--format", "json");
-    const r = JSON.parse(d.out) as { ok: boolean; cut: string[]; checks: { phase: string; ok: boolean; ms: number }[] };
+    const r = JSON.parse(d.out) as { ok: boolean; cut: string[]; checks: { phase: string; what: string; ok: boolean; ms: number }[] };
     expect(r.cut.length).toBeGreaterThan(0);
     expect(r.checks.some((c) => c.phase === "cut")).toBe(true);
     expect(d.code).toBe(r.checks.every((c) => c.ok) ? 0 : 1);
+    // the primary is back: every DR host reaches the primary's hosts of its VLAN again
+    expect(r.checks.filter((c) => c.phase === "restored").length).toBeGreaterThan(0);
+    expect(r.checks.filter((c) => c.phase === "restored").every((c) => c.ok)).toBe(true);
+    // what the DR site keeps on its own while cut: layer 2 among its protected hosts
+    expect(r.checks.filter((c) => c.phase === "cut" && / -> e2t-kg-dr-/.test((c as { what?: string }).what ?? "")).every((c) => c.ok)).toBe(true);
     const again = citydc(env(), "twin", "up", "--inventory", inv, "--format", "json");
     expect((JSON.parse(again.out) as { configured: string[] }).configured).toEqual([]);
   });
