@@ -14,10 +14,14 @@
  *  - Interface names become Linux names: physical ports `p1..pN` in natural order of the vendor names, LAGs
  *    `bond<n>` (n: the digits of the vendor name). The map is returned with the inventory.
  *  - VRRP: the VLAN's virtual address is held by its first gateway device (the highest priority); the other
- *    gateways keep their own address. There is no VRRP failover (FRR's vrrpd needs macvlan devices).
- *  - M-LAG: the pair's `mlag` flags and domains are dropped. A leaf's one LACP bond to both switches of a pair
- *    aggregates only the members towards one partner system (Open vSwitch's LACP), the other members stand by;
- *    the peer link carries traffic between the two. Loop-free without spanning tree, but not active-active.
+ *    gateways get no interface in the VLAN (two routers in one subnet would fail the subnet checks, and there
+ *    is no VRRP to arbitrate: FRR's vrrpd needs macvlan devices, which this kernel lacks). No failover.
+ *  - M-LAG: the pairs stay (ovs can be one; model/capabilities.ts), their keepalive labelled with the two
+ *    inventory management addresses. A leaf's one LACP bond to both switches of a pair aggregates only the
+ *    members towards one partner system (Open vSwitch's LACP), the other members stand by; the peer link
+ *    carries traffic between the two. Loop-free without spanning tree, but active-standby, not active-active.
+ *  - A LAG of one member gets an uncabled second member (an OVS bond needs two) and runs static, as does the
+ *    LAG cabled to it.
  *  - Management: every device on 127.0.0.1, port `portBase + n`, login `user`; in-band management is not
  *    emulated (the sshd listens on 127.0.0.1, outside the device's namespaces).
  */
