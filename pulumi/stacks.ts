@@ -13,7 +13,7 @@ import type { PlatformName } from "../model/types";
 import type { StoredObject } from "../provider/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
-import { findPulumiRoot, preparePulumiHome, pulumiEnv, PulumiSetupError, type EnvOptions } from "./env";
+import { backendPassword, backendUrl, findPulumiRoot, preparePulumiHome, pulumiEnv, PulumiSetupError, type EnvOptions } from "./env";
 import { detached, interruptCount } from "./engine";
 import { repoRoot } from "../util/repo";
 import { makeDirs } from "../util/dirs";
@@ -199,7 +199,14 @@ function prepareWorkDir(root: string, workDir: string, stack: string): string {
     `      path: ${JSON.stringify(path.join(root, "provider"))}`,
     "",
   ].join("\n");
-  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project);
+  // Several stacks may share a work dir and start at once (`--stack a --stack b`): write only a changed file,
+  // and whole (a rename), so no run reads it half written.
+  const file = path.join(dir, "Pulumi.yaml");
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== project) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, project);
+    fs.renameSync(tmp, file);
+  }
   const src = path.join(root, "stacks", `Pulumi.${stack}.yaml`);
   const dst = path.join(dir, "stacks", `Pulumi.${stack}.yaml`);
   if (!fs.existsSync(dst) && fs.existsSync(src)) {
@@ -450,7 +457,13 @@ async function run(
   const c = new Collector(opts);
   // The run's secrets: the environment's, the credentials of this run, and (for a run that logs in) the
   // stack's secret config; the engine's output, messages and errors are redacted with them as they come.
-  const secrets = [...environmentSecrets(process.env), opts.settings?.credentials?.password, opts.settings?.credentials?.privateKey, opts.passphrase].filter((x): x is string => !!x);
+  const secrets = [
+    ...environmentSecrets(process.env),
+    opts.settings?.credentials?.password,
+    opts.settings?.credentials?.privateKey,
+    opts.passphrase,
+    backendPassword(backendUrl(opts.backendUrl, opts.root ?? repoRoot())),
+  ].filter((x): x is string => !!x);
   if (kind !== "preview") secrets.push(...(await stackSecrets(stack, name)));
   c.clean = redactor(secrets);
   const withSecrets = (r: StackRunResult): StackRunResult => Object.defineProperty(r, "secrets", { value: secrets, enumerable: false });

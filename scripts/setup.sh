@@ -14,6 +14,9 @@ for pair in ovs-vsctl:openvswitch-switch sshd:openssh-server vtysh:frr ip:iprout
   bin=${pair%%:*} pkg=${pair#*:}
   if [ "${bin#/}" != "$bin" ]; then [ -x "$bin" ] || need+=("$pkg"); else command -v "$bin" >/dev/null 2>&1 || [ -x "/usr/sbin/$bin" ] || [ -x "/usr/lib/frr/$bin" ] || need+=("$pkg"); fi
 done
+# PostgreSQL (server and psql): the shared state backend's tests start a throw-away cluster of their own, and
+# `citydc cancel` reads a postgres:// backend's locks with psql. Debian keeps initdb off PATH.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && command -v psql >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing Debian packages: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then log "root is needed to install ${need[*]} (run: sudo $0)"; exit 2; fi
