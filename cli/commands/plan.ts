@@ -10,19 +10,22 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { asCliError, INTERRUPTED, onInterrupt, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { asCliError, INTERRUPTED, onInterrupt, MULTI_STACK_OPTIONS, stackNames, stackOptions } from "../stackRun";
+import { severalStacks } from "../multiStack";
 import { changeSet, findPlatform } from "../../platforms/index";
 import type { StackOptions } from "../../pulumi/stacks";
 
 const USAGE = "usage: citydc plan --stack NAME [--refresh] [--format text|json|markdown] [--no-lines] [--unchanged] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { ...STACK_OPTIONS, refresh: { type: "boolean" }, format: { type: "string" }, "no-lines": { type: "boolean" }, unchanged: { type: "boolean" } });
+  const args = parseArgs(argv, { ...MULTI_STACK_OPTIONS, refresh: { type: "boolean" }, format: { type: "string" }, "no-lines": { type: "boolean" }, unchanged: { type: "boolean" } });
   if (args.options.help) {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const stack = stackName(args, USAGE);
+  const stacks = stackNames(args, USAGE);
+  if (stacks.length > 1) return severalStacks("plan", args, argv, stacks);
+  const stack = stacks[0]!;
   const format = oneOf("format", args.options.format, ["text", "json", "markdown"] as const, "text");
   const { previewStack } = await import("../../pulumi/stacks");
   const { buildPlan, formatJson, formatMarkdown, formatText } = await import("../../pulumi/planReport");
