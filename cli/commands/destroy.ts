@@ -10,7 +10,7 @@ import { severalStacks } from "../multiStack";
 import { changeSet, findPlatform } from "../../platforms/index";
 import { confirm } from "./up";
 
-const USAGE = "usage: citydc destroy --stack NAME [--yes] [--backend URL] [--work-dir DIR] [--progress]";
+const USAGE = "usage: citydc destroy --stack NAME [--stack NAME]... [--parallel-stacks N] [--yes] [--backend URL] [--work-dir DIR] [--progress]";
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { ...MULTI_STACK_OPTIONS, yes: { type: "boolean" } });

@@ -15,7 +15,7 @@ import { severalStacks } from "../multiStack";
 import { changeSet, findPlatform } from "../../platforms/index";
 import type { StackOptions } from "../../pulumi/stacks";
 
-const USAGE = "usage: citydc plan --stack NAME [--refresh] [--format text|json|markdown] [--no-lines] [--unchanged] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
+const USAGE = "usage: citydc plan --stack NAME [--stack NAME]... [--parallel-stacks N] [--refresh] [--format text|json|markdown] [--no-lines] [--unchanged] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { ...MULTI_STACK_OPTIONS, refresh: { type: "boolean" }, format: { type: "string" }, "no-lines": { type: "boolean" }, unchanged: { type: "boolean" } });

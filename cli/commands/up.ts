@@ -18,7 +18,7 @@ import { changeSet, findPlatform } from "../../platforms/index";
 import type { Plan } from "../../pulumi/planReport";
 import type { StackFailure, StackRunResult } from "../../pulumi/stacks";
 
-const USAGE = "usage: citydc up --stack NAME [--yes] [--refresh] [--format text|json] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
+const USAGE = "usage: citydc up --stack NAME [--stack NAME]... [--parallel-stacks N] [--yes] [--refresh] [--format text|json] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
 
 export async function confirm(question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
