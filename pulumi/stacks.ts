@@ -177,10 +177,32 @@ export async function openStack(name: string, opts: StackOptions & { readonly mu
   const envVars = pulumiEnv(name, { ...opts, root });
   const pulumiRoot = findPulumiRoot();
   const [pulumiCommand] = await Promise.all([pulumiCommandFor(pulumiRoot), preparePulumiHome(envVars.PULUMI_HOME!, path.join(pulumiRoot, "bin", "pulumi"))]);
-  const settings: Partial<ProgramSettings> & { root: string; stack: string } = { ...opts.settings, root, stack: name };
+  // A stack reference to a stack the backend does not have fails the whole run: the program is told which exist.
+  let existing: ReadonlySet<string> | undefined;
+  const settings: Partial<ProgramSettings> & { root: string; stack: string; stackExists: (s: string) => boolean | undefined } = {
+    ...opts.settings,
+    root,
+    stack: name,
+    stackExists: (s) => (existing ? existing.has(s) || existing.has(s.split("/").pop()!) : undefined),
+  };
   const args = { stackName: name, projectName: PROJECT, program: program(settings) };
   const ws = { workDir, envVars, pulumiCommand, pulumiHome: envVars.PULUMI_HOME };
-  return opts.mustExist ? auto.LocalWorkspace.selectStack(args, ws) : auto.LocalWorkspace.createOrSelectStack(args, ws);
+  const stack = await (opts.mustExist ? auto.LocalWorkspace.selectStack(args, ws) : auto.LocalWorkspace.createOrSelectStack(args, ws));
+  if (opts.settings?.primaryStack ?? primaryStackOf(workDir, name)) {
+    existing = new Set((await stack.workspace.listStacks()).map((x) => x.name.split("/").pop()!));
+  }
+  return stack;
+}
+
+/** `citydc:primaryStack` of the stack file the run uses, if any. */
+function primaryStackOf(workDir: string, stack: string): string | undefined {
+  try {
+    const text = fs.readFileSync(path.join(workDir, "stacks", `Pulumi.${stack}.yaml`), "utf8");
+    const m = /^\s+citydc:primaryStack:\s*["']?([^"'\s#]+)/m.exec(text);
+    return m?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 /** A work dir outside the repo: Pulumi.yaml with the repo's provider path, and the stack's config file. */

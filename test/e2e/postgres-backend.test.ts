@@ -7,6 +7,8 @@
  *   - `citydc plan --stack a --stack b`: each stack's result and exit status, the run's exit code;
  *   - two runs of one stack at once: the second refused with the lock message naming `citydc cancel`;
  *   - the engine killed mid-apply: the lock stays in the database, `citydc cancel` recovers, `up` converges;
+ *   - the DR stack (site-b) checks its parity against what the primary stack (site-a) last applied, read through
+ *     a stack reference from the database;
  *   - the URL's password never appears in what citydc prints.
  */
 import { spawn, spawnSync } from "child_process";
@@ -40,7 +42,9 @@ describe.skipIf(!!why)("citydc on a shared PostgreSQL state backend", () => {
 
   function labDoc() {
     return yaml.load(fs.readFileSync(path.join(ROOT, "inventory/lab.yaml"), "utf8")) as {
-      devices: { name: string; site: string; management: { port: number; user: string }; interfaces: Record<string, unknown>[] }[];
+      devices: { name: string; site: string; management: { port: number; user: string }; interfaces: Record<string, unknown>[]; lags?: Record<string, unknown>[] }[];
+      vlans: Record<string, unknown>[];
+      dr: { site: string; vlans: number[] }[];
     };
   }
   const invFile = () => path.join(tmp, "lab.yaml");
@@ -106,7 +110,15 @@ describe.skipIf(!!why)("citydc on a shared PostgreSQL state backend", () => {
     work = path.join(tmp, "work");
     fs.mkdirSync(path.join(work, "stacks"), { recursive: true });
     for (const [stack, site] of [["site-a", "lab-dc1"], ["site-b", "lab-dc2"]] as const) {
-      const config = { "citydc:inventory": invFile(), "citydc:sites": [site], "citydc:hostKeysFile": hostKeys, "citydc:verify": false, "citydc:backups": false };
+      const config = {
+        "citydc:inventory": invFile(),
+        "citydc:sites": [site],
+        "citydc:hostKeysFile": hostKeys,
+        "citydc:verify": false,
+        "citydc:backups": false,
+        // lab-dc2 is the DR site of lab-dc1
+        ...(stack === "site-b" ? { "citydc:primaryStack": "site-a" } : {}),
+      };
       fs.writeFileSync(path.join(work, "stacks", `Pulumi.${stack}.yaml`), yaml.dump({ config }));
     }
     await preparePulumiHome(path.join(tmp, "pulumi-home"), path.join(bin!, "pulumi"));
@@ -232,5 +244,37 @@ describe.skipIf(!!why)("citydc on a shared PostgreSQL state backend", () => {
     expect(plan.status).toBe(0);
     expect(plan.stdout).toMatch(/^stack site-a: 0 devices to touch/);
     for (const x of [refused, cancel, up]) expect(`${x.stdout}${x.stderr}`).not.toContain(pg.password);
+  });
+
+  it("the DR stack checks its parity against what the primary stack last applied (a stack reference)", () => {
+    const old = path.join(tmp, "lab-old.yaml");
+    fs.copyFileSync(invFile(), old);
+    // a new VLAN protected for the DR site, at both sites and on every trunk that carries the protected ones
+    writeInventory((doc) => {
+      addPort("lab-dc1-leaf1", "p20")(doc);
+      addPort("lab-dc1-leaf1", "p21")(doc);
+      doc.vlans.push({ id: 150, name: "pg-replication", tenant: "city", purpose: "backup", sites: ["lab-dc1", "lab-dc2"], subnet: "10.30.150.0/24" });
+      doc.dr[0]!.vlans.push(150);
+      for (const d of doc.devices)
+        for (const p of [...d.interfaces, ...(d.lags ?? [])]) if (Array.isArray(p.allowed) && (p.allowed as number[]).includes(140)) (p.allowed as number[]).push(150);
+      doc.devices.find((d) => d.name === "lab-dc1-leaf1")!.interfaces.push({ name: "p22", mode: "access", vlan: 150, description: "pg-repl1" });
+      doc.devices.find((d) => d.name === "lab-dc2-leaf1")!.interfaces.push({ name: "p22", mode: "access", vlan: 150, description: "pg-repl2" });
+    });
+    const validate = spawnSync(process.execPath, [CLI, "validate", invFile()], { encoding: "utf8" });
+    expect(validate.status, validate.stdout + validate.stderr).toBe(0);
+    // the primary applies it; the DR stack, run from the older inventory (consistent in itself), is refused
+    const primary = citydc("up", "--stack", "site-a", "--yes");
+    expect(primary.status, `${primary.stdout}\n${primary.stderr}`).toBe(0);
+    const stale = citydc("plan", "--stack", "site-b", "--inventory", old);
+    expect(stale.status).toBe(1);
+    expect(`${stale.stdout}${stale.stderr}`).toContain(
+      "DR site lab-dc2: stack site-a last applied protected VLAN 150 at lab-dc1, which this run leaves off lab-dc2 (DR parity with what the primary runs)",
+    );
+    // with the inventory the primary applied, the DR stack plans VLAN 150 at lab-dc2
+    const current = citydc("plan", "--stack", "site-b", "--format", "json");
+    expect(current.status, current.stderr).toBe(0);
+    const plan = JSON.parse(current.stdout) as { sites: { devices: { device: string; changes: { key: string }[] }[] }[] };
+    const leaf = plan.sites.flatMap((x) => x.devices).find((d) => d.device === "lab-dc2-leaf1")!;
+    expect(leaf.changes.map((c) => c.key)).toContain("vlan:150");
   });
 });
