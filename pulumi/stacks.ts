@@ -13,7 +13,7 @@ import type { PlatformName } from "../model/types";
 import type { StoredObject } from "../provider/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
-import { backendPassword, backendUrl, findPulumiRoot, preparePulumiHome, pulumiEnv, PulumiSetupError, type EnvOptions } from "./env";
+import { backendPassword, backendUrl, displayBackend, findPulumiRoot, preparePulumiHome, pulumiEnv, PulumiSetupError, type EnvOptions } from "./env";
 import { detached, interruptCount } from "./engine";
 import { repoRoot } from "../util/repo";
 import { makeDirs } from "../util/dirs";
@@ -187,11 +187,26 @@ export async function openStack(name: string, opts: StackOptions & { readonly mu
   };
   const args = { stackName: name, projectName: PROJECT, program: program(settings) };
   const ws = { workDir, envVars, pulumiCommand, pulumiHome: envVars.PULUMI_HOME };
-  const stack = await (opts.mustExist ? auto.LocalWorkspace.selectStack(args, ws) : auto.LocalWorkspace.createOrSelectStack(args, ws));
+  const stack = await (opts.mustExist ? auto.LocalWorkspace.selectStack(args, ws) : auto.LocalWorkspace.createOrSelectStack(args, ws)).catch((err: unknown) => {
+    throw backendFailure(err, name, envVars.PULUMI_BACKEND_URL!);
+  });
   if (opts.settings?.primaryStack ?? primaryStackOf(workDir, name)) {
     existing = new Set((await stack.workspace.listStacks()).map((x) => x.name.split("/").pop()!));
   }
   return stack;
+}
+
+/**
+ * The CLI could not open the stack (the backend is unreachable, refuses the login, ...): one line naming the
+ * stack and the backend, without the URL's password. A stack that does not exist stays StackNotFoundError.
+ */
+function backendFailure(err: unknown, stack: string, url: string): unknown {
+  if (err instanceof Error && (err.name === "StackNotFoundError" || err.name === "PulumiSetupError")) return err;
+  const clean = redactor([backendPassword(url)].filter((x): x is string => !!x));
+  const raw = err instanceof Error ? err.message : String(err);
+  const found = raw.split("\n").map((l) => /(?:^|\s)error: (.*)$/.exec(l.trim())?.[1]).find((l) => !!l);
+  const line = (found ?? errorText(err).split("\n")[0] ?? "failed").replace(/^unable to open bucket \S+: /, "");
+  return new PulumiSetupError(clean(`stack ${stack}: the state backend ${displayBackend(url)} could not be used: ${line}`));
 }
 
 /** `citydc:primaryStack` of the stack file the run uses, if any. */
