@@ -17,7 +17,7 @@ import { backendPassword, backendUrl, displayBackend, findPulumiRoot, preparePul
 import { detached, interruptCount } from "./engine";
 import { repoRoot } from "../util/repo";
 import { makeDirs } from "../util/dirs";
-import { environmentSecrets, redactor, secretTooShort } from "../util/redact";
+import { environmentSecrets, REDACTED, redactor, secretForms, secretTooShort } from "../util/redact";
 
 export const PROJECT = "citydc";
 
@@ -202,7 +202,11 @@ export async function openStack(name: string, opts: StackOptions & { readonly mu
  */
 function backendFailure(err: unknown, stack: string, url: string): unknown {
   if (err instanceof Error && (err.name === "StackNotFoundError" || err.name === "PulumiSetupError")) return err;
-  const clean = redactor([backendPassword(url)].filter((x): x is string => !!x));
+  // the password in every form it travels in, and any URL's user part; not the keyword rules of the redactor
+  // (they would take "password authentication failed" for a password)
+  const password = backendPassword(url);
+  const forms = password ? secretForms(password).sort((a, b) => b.length - a.length) : [];
+  const clean = (text: string) => displayBackend(forms.reduce((t, f) => t.split(f).join(REDACTED), text)).replace(/([a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi, "$1****@");
   const raw = err instanceof Error ? err.message : String(err);
   const found = raw.split("\n").map((l) => /(?:^|\s)error: (.*)$/.exec(l.trim())?.[1]).find((l) => !!l);
   const line = (found ?? errorText(err).split("\n")[0] ?? "failed").replace(/^unable to open bucket \S+: /, "");

@@ -179,6 +179,15 @@ describe.skipIf(!!why)("citydc on a shared PostgreSQL state backend", () => {
     for (const r of [ok, bad]) expect(`${r.stdout}${r.stderr}`).not.toContain(pg.password);
   });
 
+  it("a backend that refuses the login: one line naming stack and backend, exit 2, the password not shown", () => {
+    const wrong = pg.url.replace(encodeURIComponent(pg.password), "not-the-password-42");
+    const r = spawnSync(process.execPath, [CLI, "plan", "--stack", "site-a", "--work-dir", work, "--backend", wrong], { cwd: tmp, env: env(), encoding: "utf8", timeout: 120_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^citydc plan: stack site-a: the state backend postgres:\/\/citydc:\*\*\*\*@127\.0\.0\.1:\d+\/citydc_state\?sslmode=disable could not be used: .*password authentication failed/);
+    expect(`${r.stdout}${r.stderr}`).not.toContain("not-the-password-42");
+  });
+
   it("two runs of one stack at once: the second is refused with the lock message, the first finishes", async () => {
     const marker = path.join(tmp, "slow");
     fs.writeFileSync(marker, "");
