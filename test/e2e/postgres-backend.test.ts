@@ -9,6 +9,7 @@
  *   - the engine killed mid-apply: the lock stays in the database, `citydc cancel` recovers, `up` converges;
  *   - the DR stack (site-b) checks its parity against what the primary stack (site-a) last applied, read through
  *     a stack reference from the database;
+ *   - `citydc destroy` of both stacks at once;
  *   - the URL's password never appears in what citydc prints.
  */
 import { spawn, spawnSync } from "child_process";
@@ -285,5 +286,17 @@ describe.skipIf(!!why)("citydc on a shared PostgreSQL state backend", () => {
     const plan = JSON.parse(current.stdout) as { sites: { devices: { device: string; changes: { key: string }[] }[] }[] };
     const leaf = plan.sites.flatMap((x) => x.devices).find((d) => d.device === "lab-dc2-leaf1")!;
     expect(leaf.changes.map((c) => c.key)).toContain("vlan:150");
+  });
+
+  it("citydc destroy of both stacks at once: each stack's result, every device cleared, exit 0", () => {
+    const before = sshd.sessions().length;
+    const r = citydc("destroy", "--stack", "site-a", "--stack", "site-b", "--yes");
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.stdout).toMatch(/^\[site-a\] destroyed: stack site-a: /m);
+    expect(r.stdout).toMatch(/^\[site-b\] destroyed: stack site-b: /m);
+    expect(r.stdout).toContain("citydc destroy: 2 stacks, all succeeded (at most 4 at a time)");
+    // one session per device of both sites
+    expect(new Set(sshd.sessions().slice(before).filter((x) => x.command === "sh -e").map((x) => x.port))).toEqual(new Set(ports.values()));
+    expect(`${r.stdout}${r.stderr}`).not.toContain(pg.password);
   });
 });
