@@ -69,7 +69,9 @@ export interface GraphOptions {
 
 /** The key of one link (its two ends, sorted), the same as the diff's. */
 export function linkKeyOf(l: Pick<Link, "a" | "b">): string {
-  return [`${l.a.device}:${l.a.interface}`, `${l.b.device}:${l.b.interface}`].sort().join(" <-> ");
+  const a = `${l.a.device}:${l.a.interface}`;
+  const b = `${l.b.device}:${l.b.interface}`;
+  return naturalCompare(a, b) <= 0 ? `${a} <-> ${b}` : `${b} <-> ${a}`;
 }
 
 function endOf(dev: Device | undefined, device: string, iface: string): { bundle: string; port: string } {
