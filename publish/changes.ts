@@ -22,19 +22,23 @@ export interface ChangeMarks {
   readonly links: Map<string, Mark>;
 }
 
-/** Marks the links that end on a changed port or LAG (a LAG: the links of its members). */
-function markPorts(inv: Inventory, device: string, keys: readonly string[], links: Map<string, Mark>): void {
+/**
+ * Marks the links that end on a port or LAG the change adds, changes or removes (a LAG: the links of its
+ * members); a link already marked (by the diff of the links themselves) keeps its mark.
+ */
+function markPorts(inv: Inventory, device: string, changes: readonly { readonly key: string; readonly action: string }[], links: Map<string, Mark>): void {
   const dev = inv.devices.find((d) => d.name === device);
-  const names = new Set<string>();
-  for (const k of keys) {
-    const m = /^(port|lag):(.+)$/.exec(k);
+  const names = new Map<string, Mark>();
+  for (const c of changes) {
+    const m = /^(port|lag):(.+)$/.exec(c.key);
     if (!m) continue;
-    names.add(m[2]!);
-    if (m[1] === "lag") for (const i of dev?.interfaces ?? []) if (i.lag === m[2]) names.add(i.name);
+    const mark: Mark = c.action === "add" ? "added" : c.action === "remove" ? "removed" : "changed";
+    names.set(m[2]!, mark);
+    if (m[1] === "lag") for (const i of dev?.interfaces ?? []) if (i.lag === m[2] && !names.has(i.name)) names.set(i.name, mark);
   }
   for (const l of inv.links) {
-    const hit = (l.a.device === device && names.has(l.a.interface)) || (l.b.device === device && names.has(l.b.interface));
-    if (hit && !links.has(linkKeyOf(l))) links.set(linkKeyOf(l), "changed");
+    const mark = (l.a.device === device ? names.get(l.a.interface) : undefined) ?? (l.b.device === device ? names.get(l.b.interface) : undefined);
+    if (mark && !links.has(linkKeyOf(l))) links.set(linkKeyOf(l), mark);
   }
 }
 
@@ -61,7 +65,7 @@ export function marksFromDiff(merged: Inventory, diff: InventoryDiff, impact: Im
   }
   for (const d of impact?.devices ?? []) {
     if (!devices.has(d.device)) devices.set(d.device, "changed");
-    markPorts(merged, d.device, d.changes.map((c) => c.key), links);
+    markPorts(merged, d.device, d.changes, links);
   }
   return { devices, links };
 }
@@ -73,7 +77,7 @@ export function marksFromPlan(inv: Inventory, plan: Plan): ChangeMarks {
     for (const d of s.devices) {
       if (d.action === "same") continue;
       devices.set(d.device, d.action === "create" ? "added" : d.action === "delete" ? "removed" : "changed");
-      markPorts(inv, d.device, d.changes.map((c) => c.key), links);
+      markPorts(inv, d.device, d.changes, links);
     }
   return { devices, links };
 }

@@ -128,7 +128,7 @@ function lineGlyph(style: string): string {
 export const DOT_MISSING = "Graphviz `dot` is not installed: install the Debian package graphviz (apt-get install graphviz, or run scripts/setup.sh)";
 
 /** Lays DOT text out with Graphviz `dot` and returns the SVG. */
-export function renderSvg(dot: string, program: string = process.env.CITYDC_DOT ?? "dot"): string {
+export function renderSvg(dot: string, program = "dot"): string {
   const r = spawnSync(program, ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
   if (r.error) {
     if ((r.error as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(DOT_MISSING, 2);
