@@ -17,6 +17,9 @@ import { renderSvg, toDot } from "./dot";
 import { buildGraph, linkKeyOf, type Mark } from "./graph";
 import { toMermaid } from "./mermaid";
 
+/** Beyond this many devices the change is not drawn as Mermaid (the SVG has it). */
+export const MERMAID_MAX = 120;
+
 export interface ChangeMarks {
   readonly devices: Map<string, Mark>;
   readonly links: Map<string, Mark>;
@@ -123,6 +126,8 @@ export function changePicture(inv: Inventory, marks: ChangeMarks, opts: { title:
   }
   const counts = (["added", "changed", "removed"] as Mark[]).map((m) => [m, [...marks.devices.values()].filter((x) => x === m).length] as const).filter(([, n]) => n > 0);
   out.push(`Marked: ${counts.map(([m, n]) => `${n} device${n === 1 ? "" : "s"} ${m}`).join(", ") || "no device"}; ${marks.links.size} link${marks.links.size === 1 ? "" : "s"} touched; their neighbours are shown unmarked.`, "");
-  out.push("```mermaid", mermaid.replace(/\n$/, ""), "```");
+  // GitHub draws no big diagram (and a thousand devices are no picture to read in a comment)
+  if (graph.nodes.length <= MERMAID_MAX) out.push("```mermaid", mermaid.replace(/\n$/, ""), "```");
+  else out.push(`${graph.nodes.length} devices: too many for a Mermaid diagram${opts.assets ? "; see the SVG" : "; --assets DIR writes the picture as SVG"}.`);
   return { mermaid, svg, markdown: out.join("\n") + "\n" };
 }

@@ -15,10 +15,10 @@
  */
 import type { DeviceIntent, PortIntent } from "../intent/types";
 import type { Device, Inventory, Link, Site } from "../model/types";
-import { renderEach } from "../pipeline/index";
+import { renderDevice } from "../pipeline/index";
 import { naturalCompare } from "../util/natural";
 import { toDot, renderSvg } from "./dot";
-import { buildGraph, type GraphEdge } from "./graph";
+import { buildGraph, type GraphEdge, type NetworkGraph } from "./graph";
 import { toMermaid } from "./mermaid";
 import { toHtml, toMarkdown, type Block, type Inline, type Page, type Text } from "./page";
 import { rackContent, rackSvg, unitRanges } from "./rack";
@@ -183,7 +183,7 @@ export function buildDocs(inv: Inventory, intents: ReadonlyMap<string, DeviceInt
     },
     { h: 1, text: "Topology" },
     { picture: { file: "city-topology.svg", alt: `${inv.name} topology`, svg: citySvg } },
-    { mermaid: toMermaid(inv, cityGraph, { labels: false }) },
+    mermaidBlock(inv, cityGraph, "city-topology.svg", false),
     { h: 1, text: "Devices" },
     {
       table: {
@@ -206,7 +206,7 @@ export function buildDocs(inv: Inventory, intents: ReadonlyMap<string, DeviceInt
     const topoFile = `${fileSafe(s.name)}-topology.svg`;
     files.push({ path: `sites/${topoFile}`, content: topo });
     const blocks: Block[] = [{ p: `${siteWhat(s)}${s.description ? `: ${s.description}` : ""}${s.tenant ? `; tenant ${s.tenant}` : ""}${s.asn !== undefined ? `; AS ${s.asn}` : ""}.` }];
-    blocks.push({ h: 1, text: "Topology" }, { picture: { file: topoFile, alt: `${s.name} topology`, svg: topo } }, { mermaid: toMermaid(inv, graph) });
+    blocks.push({ h: 1, text: "Topology" }, { picture: { file: topoFile, alt: `${s.name} topology`, svg: topo } }, mermaidBlock(inv, graph, topoFile));
     blocks.push({ h: 1, text: "Links" }, { table: { head: ["kind", "from", "to", "cables", "speed"], rows: graph.edges.map((e) => [e.kind, `${e.a.device} ${e.a.bundle}`, `${e.b.device} ${e.b.bundle}`, `${e.members}: ${e.a.ports.join(", ")} / ${e.b.ports.join(", ")}`, e.speed]) } });
     const siteRacks = racks.filter((r) => r.site === s.name);
     if (siteRacks.length > 0) {
@@ -255,15 +255,26 @@ export function buildDocs(inv: Inventory, intents: ReadonlyMap<string, DeviceInt
   }
 
   // ---------------------------------------------------------------- per device
-  const only = new Set(devices.map((d) => d.name));
-  for (const r of renderEach(inv, only)) {
-    const d = inv.devices.find((x) => x.name === r.device)!;
-    const page = devicePage(inv, d, r.intent, far);
+  for (const d of devices) {
+    const intent = intents.get(d.name);
+    if (!intent) continue;
+    const r = renderDevice(intent);
+    const page = devicePage(inv, d, intent, far);
     files.push({ path: `devices/${fileSafe(d.name)}.html`, content: toHtml(page) });
     files.push({ path: `devices/${fileSafe(d.name)}.md`, content: toMarkdown({ ...page, blocks: page.blocks.map(rewriteLinks) }) });
     files.push({ path: `devices/${fileSafe(d.name)}.config.txt`, content: r.config });
   }
   return files.sort((a, b) => naturalCompare(a.path, b.path));
+}
+
+/**
+ * Mermaid for a graph, or a line saying it is too large for it: GitHub refuses to draw big diagrams (and a
+ * thousand-node flowchart is no help to read), so beyond MERMAID_MAX nodes the Markdown points at the SVG.
+ */
+const MERMAID_MAX = 120;
+function mermaidBlock(inv: Inventory, graph: NetworkGraph, svgFile: string, labels = true): Block {
+  if (graph.nodes.length > MERMAID_MAX) return { p: [`${graph.nodes.length} devices: too many for a Mermaid diagram; see `, link(svgFile, svgFile), "."] };
+  return { mermaid: toMermaid(inv, graph, { labels }) };
 }
 
 /** In the Markdown, links point at the Markdown pages, not the HTML ones. */

@@ -46,11 +46,13 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const inv = net.inventory;
-  if (!inv || net.intents.size === 0 && inv.devices.length > 0) {
+  if (!inv || (net.intents.size === 0 && inv.devices.length > 0)) {
     process.stderr.write(`${file}: INVALID, no docs written; run \`citydc validate ${file}\`\n`);
     process.stderr.write(formatDiagnostics(net.diagnostics.filter((d) => d.severity === "error"), { max: 20 }) + "\n");
     return 1;
   }
+  const warnings = net.diagnostics.filter((d) => d.severity === "warning");
+  if (warnings.length > 0) process.stderr.write(formatDiagnostics(warnings, { max: 20 }) + "\n");
   const names = new Set(inv.sites.map((s) => s.name));
   const unknown = wanted.filter((s) => !names.has(s));
   if (unknown.length > 0) throw new UsageError(`no site ${unknown.map((s) => `'${s}'`).join(", ")} in ${file} (sites: ${[...names].join(", ")})`);
