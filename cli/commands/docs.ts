@@ -21,7 +21,7 @@ Writes a static documentation site of the inventory, openable from disk: index.h
 (SVG), a VLAN table and the DR protection, per device a page and its rendered configuration, and the
 cabling plan (cabling.csv). The Markdown pages carry the topology as Mermaid too.
 
-  --out DIR      directory to write (created when missing; files of an earlier run are replaced)
+  --out DIR      directory to write (created when missing; a file of the same name is overwritten)
   --site NAME    only this site (may be given more than once); default every site
 
 Needs Graphviz (Debian package graphviz). The same inventory always gives the same bytes.
