@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=docs/img
+command -v chromium >/dev/null 2>&1 || { echo "docs-images: chromium is not installed: install the Debian package chromium (or run scripts/setup.sh)" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"
