@@ -8,7 +8,7 @@
 import { spawnSync } from "child_process";
 import type { DeviceRole, Inventory, LinkKind } from "../model/types";
 import { CliError } from "../util/errors";
-import { ROLE_LAYER, ROLE_ORDER, type GraphNode, type Mark, type NetworkGraph } from "./graph";
+import { bundleText, ROLE_LAYER, ROLE_ORDER, type GraphNode, type Mark, type NetworkGraph } from "./graph";
 
 export const LINK_STYLE: Readonly<Record<LinkKind, { readonly color: string; readonly style: string; readonly name: string }>> = {
   fabric: { color: "#1c4f9c", style: "solid", name: "fabric" },
@@ -101,7 +101,7 @@ export function toDot(inv: Inventory, graph: NetworkGraph, opts: DotOptions): st
     const attrs = [`color=${quote(e.mark ? MARK_STYLE[e.mark].color : st.color)}`, `style=${quote(e.mark === "removed" ? "dashed" : st.style)}`];
     attrs.push(`penwidth=${e.mark ? 3.5 : e.members > 1 ? 1.2 + Math.min(e.members, 4) * 0.5 : 1.2}`);
     // short labels (the ports are in the tooltip and the site's table of links): kind and bundle size
-    const what = e.members > 1 ? `${e.members} x ${e.speed || "link"}` : e.speed;
+    const what = bundleText(e.members, e.speed);
     const text = `${e.kind === "fabric" || e.kind === "uplink" ? "" : `${st.name} `}${what}${e.mark ? ` [${e.mark}]` : ""}`.trim();
     if ((labels || e.mark) && text) attrs.push(`label=${quote(text)}`, `fontcolor=${quote(e.mark ? MARK_STYLE[e.mark].color : st.color)}`);
     attrs.push(`tooltip=${quote(`${st.name}: ${t.device} ${t.ports.join(", ")} - ${h.device} ${h.ports.join(", ")}`)}`);

@@ -90,6 +90,12 @@ function speedOf(dev: Device | undefined, iface: string): string {
   return members[0]?.speed ?? "";
 }
 
+/** "2 x 100G", "100G", "2 cables" (no speed in the inventory), or "" for one cable of unknown speed. */
+export function bundleText(members: number, speed: string): string {
+  if (members > 1) return speed ? `${members} x ${speed}` : `${members} cables`;
+  return speed;
+}
+
 export function buildGraph(inv: Inventory, opts: GraphOptions = {}): NetworkGraph {
   const siteNames = inv.sites.map((s) => s.name);
   const sites = opts.sites && opts.sites.length > 0 ? siteNames.filter((s) => opts.sites!.includes(s)) : siteNames;
@@ -138,7 +144,7 @@ export function buildGraph(inv: Inventory, opts: GraphOptions = {}): NetworkGrap
     const bPorts = g.ends.map((e) => e[3]).sort(naturalCompare);
     const speed = [...g.speeds].sort(naturalCompare).join("/");
     const n = g.ends.length;
-    const what = n > 1 ? `${n} x ${speed || "link"}` : speed;
+    const what = bundleText(n, speed);
     const label = `${abundle} - ${bbundle}${what ? `, ${what}` : ""}`;
     edges.push({
       id,

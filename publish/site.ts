@@ -18,7 +18,7 @@ import type { Device, Inventory, Link, Site } from "../model/types";
 import { renderDevice } from "../pipeline/index";
 import { naturalCompare } from "../util/natural";
 import { toDot, renderSvg } from "./dot";
-import { buildGraph, type GraphEdge, type NetworkGraph } from "./graph";
+import { buildGraph, bundleText, type GraphEdge, type NetworkGraph } from "./graph";
 import { toMermaid } from "./mermaid";
 import { toHtml, toMarkdown, type Block, type Inline, type Page, type Text } from "./page";
 import { rackContent, rackSvg, unitRanges } from "./rack";
@@ -241,7 +241,7 @@ export function buildDocs(inv: Inventory, intents: ReadonlyMap<string, DeviceInt
         const rows = between.map((e: GraphEdge) => {
           const vl = carried(intents.get(e.a.device), e.a.bundle);
           const services = inv.services.filter((sv) => sv.vlans.some((id) => vl.includes(id))).map((sv) => sv.name);
-          return [`${e.a.device} ${e.a.bundle}`, `${e.b.device} ${e.b.bundle}`, `${e.members} x ${e.speed || "link"}`, vl.map((id) => `${id} ${vlanName.get(id) ?? ""}`.trim()).join(", "), services.join(", ")] as Text[];
+          return [`${e.a.device} ${e.a.bundle}`, `${e.b.device} ${e.b.bundle}`, bundleText(e.members, e.speed) || "1 cable", vl.map((id) => `${id} ${vlanName.get(id) ?? ""}`.trim()).join(", "), services.join(", ")] as Text[];
         });
         blocks.push({ table: { head: ["DCI end", "far end", "cables", "VLANs it carries", "services riding it"], rows } });
         const missing = p.vlans.filter((id) => !between.some((e) => carried(intents.get(e.a.device), e.a.bundle).includes(id)));
