@@ -27,6 +27,7 @@ function toolchain(): string | undefined {
 
 const bin = toolchain();
 requirePrerequisite("Pulumi stacks on the real engine", bin ? undefined : "scripts/toolchain.sh could not find or build the pulumi CLI");
+requirePrerequisite("up, change, no-op and destroy against recording devices", canRunSshd());
 if (!bin) console.warn("SKIPPED test/e2e/pulumi-stacks.test.ts: scripts/toolchain.sh could not find or build the pulumi CLI");
 else process.env.PATH = `${bin}${path.delimiter}${process.env.PATH}`;
 
