@@ -15,6 +15,7 @@ import { buildPlan } from "../../pulumi/planReport";
 import { destroyStack, previewStack, refreshStack, upStack, type StackOptions, type StackRunResult } from "../../pulumi/stacks";
 import { changeSet, findPlatform, PLATFORMS } from "../../platforms/index";
 import { canRunSshd, startRecordingSshd, type RecordingSshd } from "./helpers/recordingSshd";
+import { requirePrerequisite } from "../unit/helpers/prerequisites";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -25,6 +26,8 @@ function toolchain(): string | undefined {
 }
 
 const bin = toolchain();
+requirePrerequisite("Pulumi stacks on the real engine", bin ? undefined : "scripts/toolchain.sh could not find or build the pulumi CLI");
+requirePrerequisite("up, change, no-op and destroy against recording devices", canRunSshd());
 if (!bin) console.warn("SKIPPED test/e2e/pulumi-stacks.test.ts: scripts/toolchain.sh could not find or build the pulumi CLI");
 else process.env.PATH = `${bin}${path.delimiter}${process.env.PATH}`;
 
