@@ -13,9 +13,9 @@
  * alone, so an `up` that changes nothing contacts no device. Commands never run during a preview and have
  * no read: refresh leaves them as they are (drift has its own tool, `citydc drift`).
  *
- * Backups use the device's pinned login. Exec-channel platforms (ovs, frr, junos) get a `command:remote:Command`
- * with `connection.hostKey` pinned (a host key that differs refuses the login) and no SSH agent; CLI-only
- * platforms (huawei-vrp, cisco-nxos, arista-eos) a `command:local:Command` running `citydc backup`, which
+ * Backups use the device's pinned login. Exec-channel platforms (ovs, frr) get a `command:remote:Command`
+ * with `connection.hostKey` pinned (a host key that differs refuses the login) and no SSH agent; interactive-CLI
+ * platforms (huawei-vrp, cisco-nxos, arista-eos, junos) a `command:local:Command` running `citydc backup`, which
  * drives the device's CLI with citydc's shell driver. Their output is a secret in the state (a running
  * configuration can hold keys); logging is off. Credentials reach every command as secrets, never on a
  * command line. A device without a pinned host key gets no backup (its DeviceConfig refuses to log in anyway).

@@ -162,7 +162,7 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     lagPattern: /^ae\d+$/,
     reservedVlans: [],
     maxVlan: 4094,
-    transport: "exec",
+    transport: "shell",
     commit: true,
     features: ["l2", "lag", "gateway", "vrrp", "static-routes", "bgp", "inband"],
     lacp: ["active", "passive", "static"],

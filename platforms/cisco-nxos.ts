@@ -315,7 +315,8 @@ export const NXOS_DIALECT: ShellDialect = {
   exitConfig: ["end"],
   save: ["copy running-config startup-config"],
   errorPatterns: [/^% /m, /^ERROR: /m],
-  confirmations: [{ pattern: /\[y\/n\]\s*(\[\w\])?\s*$/i, answer: "y" }],
+  // "Continue? [y/n] [n]" and "Do you want to continue? (y/n)  [n]" (the Fundamentals guide shows both forms)
+  confirmations: [{ pattern: /[[(]y\/n[\])]\??\s*(\[\w\])?\s*$/i, answer: "y" }],
 };
 
 export const NXOS_CHANGE: ChangeSyntax = {

@@ -22,13 +22,17 @@
  * match ... then permit`; the default policy denies all traffic, and an interface in no zone passes none).
  *
  * Junos edits a candidate configuration: `delete` then `set` in one commit replaces an object atomically,
- * which is how changes are made. wrap(): `configure private`, the lines, `commit and-quit`: the exec
- * transport feeds these lines to the Junos CLI on one channel; nothing is live before the commit, and the
- * commit is refused (the private candidate discarded on exit) when a line left it invalid.
+ * which is how changes are made. wrap(): `configure private`, the lines, `commit and-quit`. The shell
+ * driver types them one at a time at the CLI prompt (Junos OS CLI User Guide: `configure private`, `commit
+ * and-quit`, `rollback 0`, `exit configuration-mode`, `set cli screen-length 0`). A statement the CLI
+ * refuses ("syntax error.", "error: ...") is only left out of the candidate: the CLI goes on reading, and a
+ * commit after it would make the rest of the change live. So the driver stops at the first refused line,
+ * discards the private candidate (`rollback 0`, `exit configuration-mode`) and commits nothing; nothing is
+ * live before the commit, and a refused commit is discarded the same way. No shell reads the lines.
  */
 import { CAPABILITIES } from "../model/capabilities";
 import { buildObjects, lagNumber, lineReadBack, stpFields, type Renderer } from "./common";
-import type { ConfigObject, Platform } from "./types";
+import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent, SecurityIntent, StpIntent } from "../intent/types";
 import { configText, deviceText, vlanRuns } from "./util";
 
@@ -297,9 +301,26 @@ const renderer: Renderer = {
   },
 };
 
+/** The Junos CLI as the shell driver types at it (see the header). */
+export const JUNOS_DIALECT: ShellDialect = {
+  // user@host> (operational), user@host# (configuration, after an `[edit]` line)
+  prompt: /(?:^|\n)[\w.-]+@[\w.-]+[>#] ?$/,
+  pagingOff: ["set cli screen-length 0"],
+  enterConfig: ["configure private"],
+  // `commit and-quit` also leaves configuration mode; a commit is persistent (no separate save)
+  commit: ["commit and-quit"],
+  abort: ["rollback 0", "exit configuration-mode"],
+  exitConfig: [],
+  save: [],
+  errorPatterns: [/^\s*syntax error/m, /^\s*error:/m, /^\s*unknown command/m, /^\s*missing argument/m, /^\s*invalid value/m],
+  // leaving with uncommitted changes (only after a failed commit): discard them
+  confirmations: [{ pattern: /\[yes,no\] \(\w+\)\s*$/, answer: "yes" }],
+};
+
 export const junos: Platform = {
   name: "junos",
   capabilities: CAPABILITIES.junos,
+  shell: JUNOS_DIALECT,
   objects(intent: DeviceIntent): ConfigObject[] {
     return buildObjects(intent, renderer);
   },

@@ -1,16 +1,10 @@
 /**
- * The exec driver (ovs, frr, junos): a configuration script runs in ONE channel with the script on stdin,
- * so the whole change is one session; read-only commands run one exec channel each over the same
- * connection.
- *
- * How the script runs depends on what its lines are (SCRIPT_RUNNERS): ovs and frr scripts are POSIX
- * shell lines (each value quoted by its platform) and run as `sh -e`, which stops at the first failing
- * line. Junos lines are Junos CLI commands: they go to the device's login CLI on a session channel
- * without a terminal (what `ssh device < script` does). No shell ever reads them, so nothing in a
- * description (`$(...)`, backquotes, `$HOME`) can be expanded or run on the device.
+ * The exec driver (ovs, frr): a configuration script runs in ONE channel as `sh -e` with the script on
+ * stdin, so the whole change is one session and it stops at the first failing line; every value in
+ * those lines is quoted by its platform. Read-only commands run one exec channel each over the same
+ * connection. (Junos lines are CLI commands, not shell lines: the shell driver types them, shell.ts.)
  */
 import type { Client, ClientChannel } from "ssh2";
-import type { PlatformName } from "../model/types";
 import { TransportError, type ApplyResult, type DeviceSession, type DeviceTarget } from "./types";
 import { redact, timeoutOf } from "./connect";
 
@@ -82,27 +76,6 @@ function runChannel(
   });
 }
 
-/** How a platform's configuration script is run: a shell command reading it from stdin, or the login CLI itself. */
-type Runner = { readonly exec: string } | { readonly cli: true };
-
-export const SCRIPT_RUNNERS: Readonly<Partial<Record<PlatformName, Runner>>> = {
-  ovs: { exec: "sh -e" },
-  frr: { exec: "sh -e" },
-  junos: { cli: true },
-};
-
-/** Lines a Junos CLI prints when a command or the commit failed (its exit status does not say). */
-const CLI_ERRORS = /^\s*(error:|syntax error|unknown command|missing argument|invalid value)/im;
-
-/** Runs a script on a session channel without a terminal: the login CLI reads it from stdin. */
-export function cliOnce(client: Client, target: DeviceTarget, input: string): Promise<ExecOutcome> {
-  return runChannel(target, (cb) => client.shell(false, cb), {
-    timeout: (ms) => `the CLI did not finish the configuration script within ${ms} ms`,
-    refused: "the device refused a CLI session",
-    input,
-  });
-}
-
 export class ExecSession implements DeviceSession {
   constructor(
     private readonly client: Client,
@@ -110,14 +83,8 @@ export class ExecSession implements DeviceSession {
   ) {}
 
   async apply(script: readonly string[]): Promise<ApplyResult> {
-    const runner = SCRIPT_RUNNERS[this.target.platform] ?? { exec: "sh -e" };
-    const input = script.join("\n") + "\n";
-    const r = "cli" in runner ? await cliOnce(this.client, this.target, input) : await execOnce(this.client, this.target, runner.exec, input);
-    if ("cli" in runner && (r.code === 0 || r.code === null) && CLI_ERRORS.test(r.stdout + "\n" + r.stderr)) {
-      const detail = tail((r.stdout + "\n" + r.stderr).split(/\r?\n/).filter((l) => CLI_ERRORS.test(l)).join("\n"));
-      throw new TransportError(this.target.device, "command", `the configuration script failed: ${detail}`);
-    }
-    if (r.code !== 0 && !("cli" in runner && r.code === null && !r.signal)) {
+    const r = await execOnce(this.client, this.target, "sh -e", script.join("\n") + "\n");
+    if (r.code !== 0) {
       const why = r.code === null ? `ended by signal ${r.signal ?? "?"}` : `exit status ${r.code}`;
       const detail = tail(r.stderr) || tail(r.stdout);
       throw new TransportError(this.target.device, "command", `the configuration script failed (${why})${detail ? `: ${detail}` : ""}`);

@@ -29,6 +29,7 @@ import { loadNetwork } from "../../pipeline/index";
 import { loadInventory } from "../../model/load";
 import type { Inventory } from "../../model/types";
 import { LAB_PASSPHRASE, preparePulumiHome } from "../../pulumi/env";
+import { requirePrerequisite } from "../unit/helpers/prerequisites";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "bin", "citydc.js");
@@ -39,6 +40,7 @@ function toolchain(): string | undefined {
 }
 const root = typeof process.getuid === "function" && process.getuid() === 0;
 const bin = root ? toolchain() : undefined;
+requirePrerequisite("the command resources on the lab", !root ? "needs root" : bin ? undefined : "no pulumi CLI (scripts/toolchain.sh)");
 if (!root || !bin) console.warn(`SKIPPED test/e2e/checks-lab.test.ts: ${root ? "no pulumi CLI (scripts/toolchain.sh)" : "needs root (the lab)"}`);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

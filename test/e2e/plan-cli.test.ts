@@ -8,10 +8,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
+import { requirePrerequisite } from "../unit/helpers/prerequisites";
 
 const ROOT = path.resolve(__dirname, "../..");
 const toolchain = spawnSync("bash", [path.join(ROOT, "scripts/toolchain.sh")], { encoding: "utf8" });
 const bin = toolchain.status === 0 ? toolchain.stdout.trim().split("\n").pop() : undefined;
+requirePrerequisite("citydc plan on the real engine", bin ? undefined : "scripts/toolchain.sh could not find or build the pulumi CLI");
 if (!bin) console.warn("SKIPPED test/e2e/plan-cli.test.ts: scripts/toolchain.sh could not find or build the pulumi CLI");
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "citydc-plan-cli-"));

@@ -14,6 +14,7 @@ import * as yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { secretForms } from "../../util/redact";
 import { canRunSshd, startRecordingSshd, type RecordingSshd } from "./helpers/recordingSshd";
+import { requirePrerequisite } from "../unit/helpers/prerequisites";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -23,6 +24,7 @@ function toolchain(): string | undefined {
 }
 const bin = toolchain();
 const why = !bin ? "no pulumi CLI (scripts/toolchain.sh)" : canRunSshd();
+requirePrerequisite("secrets of a real citydc up", why);
 if (why) console.warn(`SKIPPED test/e2e/secrets-run.test.ts: ${why}`);
 
 const PASSWORD = 'planted-PW/1 "x" \u00e9';

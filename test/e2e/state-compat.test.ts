@@ -16,6 +16,7 @@ import { previewStack, upStack, type StackOptions } from "../../pulumi/stacks";
 import { buildPlan } from "../../pulumi/planReport";
 import { changeSet, findPlatform } from "../../platforms/index";
 import { canRunSshd, startRecordingSshd, type RecordingSshd } from "./helpers/recordingSshd";
+import { requirePrerequisite } from "../unit/helpers/prerequisites";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** The last commit before the restructuring into one pipeline and one-way layers. */
@@ -35,6 +36,7 @@ function toolchain(): string | undefined {
 const hasHistory = spawnSync("git", ["cat-file", "-e", `${BEFORE}^{commit}`], { cwd: ROOT }).status === 0;
 const why = canRunSshd() ?? (hasHistory ? undefined : `git history without commit ${BEFORE} (a shallow clone?)`);
 const bin = why ? undefined : toolchain();
+requirePrerequisite("state of an earlier citydc", canRunSshd() ?? (hasHistory && !bin ? "no pulumi CLI (scripts/toolchain.sh)" : undefined));
 if (why || !bin) console.warn(`SKIPPED test/e2e/state-compat.test.ts: ${why ?? "no pulumi CLI (scripts/toolchain.sh)"}`);
 else process.env.PATH = `${bin}${path.delimiter}${process.env.PATH}`;
 

@@ -24,7 +24,7 @@ export interface RecordingSshd {
   stop(): Promise<void>;
 }
 
-const SSHD = ["/usr/sbin/sshd", "/usr/bin/sshd"].find((p) => fs.existsSync(p));
+export const SSHD = ["/usr/sbin/sshd", "/usr/bin/sshd"].find((p) => fs.existsSync(p));
 
 export function canRunSshd(): string | undefined {
   if (typeof process.getuid === "function" && process.getuid() !== 0) return "needs root to start sshd";
@@ -33,12 +33,12 @@ export function canRunSshd(): string | undefined {
   return undefined;
 }
 
-function keygen(file: string): void {
+export function keygen(file: string): void {
   const r = spawnSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", file]);
   if (r.status !== 0) throw new Error(`ssh-keygen failed: ${r.stderr}`);
 }
 
-function waitPort(port: number, ms: number): Promise<void> {
+export function waitPort(port: number, ms: number): Promise<void> {
   const until = Date.now() + ms;
   return new Promise((resolve, reject) => {
     const attempt = () => {

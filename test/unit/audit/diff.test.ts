@@ -48,6 +48,15 @@ describe("revision pairs (test/fixtures/revisions)", () => {
     expect(spare.fields.find((f) => f.field === "enabled")).toEqual({ field: "enabled", old: true, new: false });
   });
 
+  it("a field set on one side only is reported on that side: a LAG that gains a native VLAN, then loses it", () => {
+    const a = base();
+    const b = withDevices(a, (d) => (d.name !== "kg-dc1-leaf1" ? d : { ...d, lags: d.lags.map((l) => (l.name === "Eth-Trunk1" ? { ...l, native: 10 } : l)) }));
+    const gained = diffInventories(a, b).changes.filter((c) => c.type === "lag");
+    expect(gained.map((c) => [c.action, c.key, c.fields])).toEqual([["change", "kg-dc1-leaf1 Eth-Trunk1", [{ field: "native", new: 10 }]]]);
+    const lost = diffInventories(b, a).changes.filter((c) => c.type === "lag");
+    expect(lost.map((c) => [c.action, c.key, c.fields])).toEqual([["change", "kg-dc1-leaf1 Eth-Trunk1", [{ field: "native", old: 10 }]]]);
+  });
+
   it("the diff is symmetric: old/new swapped turns adds into removes", () => {
     const a = load(path.join(FIXTURES, "add-vlan", "old.yaml"));
     const b = load(path.join(FIXTURES, "add-vlan", "new.yaml"));

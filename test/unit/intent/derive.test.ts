@@ -59,6 +59,34 @@ describe("trunk pruning", () => {
     expect(get(m, "leaf-b").vlans.map((v) => v.id)).toEqual([20]);
   });
 
+  it("a VLAN whose users sit in two fabrics that do not meet rides no trunk in either", () => {
+    const inv = spineLeaf();
+    // leaf-d uses VLAN 10 too, but hangs off s3, which is not cabled to the rest
+    inv.devices.push(
+      device("s3", "dc1", { role: "spine", interfaces: [iface("10GE1/0/1", { mode: "trunk" }), iface("10GE1/0/2", { mode: "trunk" })] }),
+      device("leaf-d", "dc1", { interfaces: [iface("10GE1/0/49", { mode: "trunk" }), iface("10GE1/0/1", { mode: "access", vlan: 10 })] }),
+    );
+    inv.links.push(link("leaf-d 10GE1/0/49", "s3 10GE1/0/1"));
+    const m = deriveIntent(inv);
+    expect(port(get(m, "leaf-a"), "10GE1/0/49").allowed).toEqual([30]);
+    expect(port(get(m, "leaf-a"), "10GE1/0/50").allowed).toEqual([30]);
+    expect(port(get(m, "s1"), "10GE1/0/9").allowed).toEqual([30]);
+    expect(port(get(m, "leaf-d"), "10GE1/0/49").allowed).toEqual([]);
+  });
+
+  it("leafs that are together the only way between two users carry the VLAN, though each alone could be spared", () => {
+    // a ring a - x - b - y - a of leafs: x and y are each not needed (the other closes the ring), but without both a and b part
+    const ringLeaf = (n: string, access?: number) =>
+      device(n, "dc1", { interfaces: [iface("10GE1/0/49", { mode: "trunk" }), iface("10GE1/0/50", { mode: "trunk" }), ...(access ? [iface("10GE1/0/1", { mode: "access", vlan: access })] : [])] });
+    const inv = inventory({
+      devices: [ringLeaf("a", 10), ringLeaf("x"), ringLeaf("b", 10), ringLeaf("y")],
+      vlans: [vlan(10, "ten", ["dc1"])],
+      links: [link("a 10GE1/0/49", "x 10GE1/0/49"), link("x 10GE1/0/50", "b 10GE1/0/49"), link("b 10GE1/0/50", "y 10GE1/0/49"), link("y 10GE1/0/50", "a 10GE1/0/50")],
+    });
+    const m = deriveIntent(inv);
+    for (const d of ["a", "x", "b", "y"]) for (const p of ["10GE1/0/49", "10GE1/0/50"]) expect(port(get(m, d), p).allowed, `${d} ${p}`).toEqual([10]);
+  });
+
   it("both ends of a link agree, and a configured allowed list bounds the result", () => {
     const inv = spineLeaf();
     const s1 = inv.devices[0]!;

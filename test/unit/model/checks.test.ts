@@ -30,8 +30,18 @@ interface Case {
   readonly code: string;
   /** JSON path of the finding, when the case pins it. */
   readonly path?: string;
+  /** What the finding says, when two rules share a code and a path. */
+  readonly message?: RegExp;
   readonly mutate: (d: any) => void;
 }
+
+/** VLAN 20 (v20) at both sites, with or without a subnet. */
+const v20 = (d: any, more: Record<string, unknown> = {}) => d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "server", sites: ["dc1", "dc2"], ...more });
+/** A second primary site, dc3. */
+const dc3 = (d: any) => d.sites.push({ name: "dc3", role: "primary" });
+/** Two more ovs switches in rack r1 at dc1. */
+const racked = (d: any, ...slots: [number, number][]) =>
+  slots.forEach(([position, height], k) => d.devices.push({ name: `sw${3 + k}`, site: "dc1", rack: "r1", position, height, role: "leaf", platform: "ovs", management: { address: "127.0.0.1", port: 2210 + k, user: "citydc" }, interfaces: [] }));
 
 const CASES: Case[] = [
   // unique
@@ -115,9 +125,33 @@ const CASES: Case[] = [
   // carry
   { name: "VLAN used on two switches, not on the trunk", code: "W_VLAN_NOT_CARRIED", path: "/devices/0/interfaces/2/vlan", mutate: (d) => { d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "server", sites: ["dc1", "dc2"] }); sw1(d).interfaces.push({ name: "p3", mode: "access", vlan: 20 }); sw2(d).interfaces.push({ name: "p3", mode: "access", vlan: 20 }); } },
   { name: "protected VLAN not on the DCI", code: "E_DR_NO_DCI", path: "/dr/0/vlans/1", mutate: (d) => { d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "voice", sites: ["dc1", "dc2"] }); d.dr[0].vlans.push(20); } },
+  // one case per rule (rules that share a code are told apart by path and message)
+  { name: "DR site protecting a site that is not a primary", code: "E_DR_SITE", path: "/sites/1/protects", message: /protects dc3, which is a branch site/, mutate: (d) => { d.sites.push({ name: "dc3", role: "branch" }); d.sites[1].protects = "dc3"; } },
+  { name: "dr entry and site disagree on what is protected", code: "E_DR_SITE", path: "/dr/0/protects", message: /dr: entry says dc2 protects dc3, the site says dc1/, mutate: (d) => { dc3(d); d.dr[0].protects = "dc3"; } },
+  { name: "access VLAN mismatch across a link", code: "E_LINK_VLANS", path: "/links/0/b/interface", message: /access VLAN mismatch on sw1 p2 <-> sw2 p2: 10 vs 20/, mutate: (d) => { v20(d); sw1(d).interfaces[1] = { name: "p2", mode: "access", vlan: 10 }; sw2(d).interfaces[1] = { name: "p2", mode: "access", vlan: 20 }; d.dr = []; } },
+  { name: "a trunk allowing a subset of the far end's VLANs", code: "E_LINK_VLANS", path: "/links/0/b/interface", message: /allowed VLANs differ/, mutate: (d) => { v20(d); sw2(d).interfaces[1].allowed = [10, 20]; } },
+  { name: "a trunk allowing a superset of the far end's VLANs", code: "E_LINK_VLANS", path: "/links/0/b/interface", message: /allowed VLANs differ/, mutate: (d) => { v20(d); sw1(d).interfaces[1].allowed = [10, 20]; } },
+  { name: "host attached to a LAG itself", code: "E_HOST_PORT", path: "/hosts/0/attach/interface", message: /is attached to LAG bond0/, mutate: (d) => { sw1(d).lags = [{ name: "bond0", mode: "access", vlan: 10 }]; sw1(d).interfaces.push({ name: "p3", lag: "bond0" }); d.hosts[0].attach.interface = "bond0"; } },
+  { name: "gateway devices but no subnet", code: "E_GATEWAY_MISSING", path: "/vlans/1/gateways", message: /has gateway devices but no subnet/, mutate: (d) => { v20(d, { gateways: [{ device: "sw1" }] }); sw1(d).platform = "ovs"; } },
+  { name: "gateway devices but no gateway address", code: "E_GATEWAY_MISSING", path: "/vlans/1/gateways", message: /but no `gateway:` address/, mutate: (d) => { withRouters(d); v20(d, { subnet: "10.0.20.0/24", gateways: [{ device: "r1" }] }); } },
+  { name: "a VRRP gateway device without its own address", code: "E_GATEWAY_MISSING", path: "/vlans/1/gateways/1", message: /has no own address \(needed for VRRP\)/, mutate: (d) => { withRouters(d); v20(d, { subnet: "10.0.20.0/24", gateway: "10.0.20.1", gateways: [{ device: "r1", address: "10.0.20.2" }, { device: "r2" }] }); } },
+  { name: "a gateway device's own address outside the subnet", code: "E_GATEWAY_OUTSIDE", path: "/vlans/1/gateways/0/address", message: /gateway address 10\.0\.21\.2 of r1/, mutate: (d) => { withRouters(d); v20(d, { subnet: "10.0.20.0/24", gateway: "10.0.20.1", gateways: [{ device: "r1", address: "10.0.21.2" }] }); } },
+  { name: "a routed port on its subnet's network address", code: "E_GATEWAY_OUTSIDE", path: "/devices/2/interfaces/1/address", message: /r1 eth2 address 10\.9\.0\.0\/24 is the network or broadcast address/, mutate: (d) => { withRouters(d); r1(d).interfaces.push({ name: "eth2", mode: "routed", address: "10.9.0.0/24" }); } },
+  { name: "an overlap hidden behind a tall device", code: "E_RACK_OVERLAP", path: "/devices/3/position", message: /sw4 \(U8-U8\) overlaps device sw1 \(U1-U10\)/, mutate: (d) => { sw1(d).height = 10; racked(d, [3, 1], [8, 1]); } },
+  { name: "a trunk allowing a VLAN the site does not have", code: "E_VLAN_NOT_AT_SITE", path: "/devices/0/interfaces/1/allowed/1", mutate: (d) => { d.vlans.push({ id: 30, name: "dr-only", tenant: "city", purpose: "server", sites: ["dc2"] }); sw1(d).interfaces[1].allowed = [10, 30]; } },
+  { name: "a trunk allowing a VLAN the platform reserves", code: "E_VLAN_RESERVED", path: "/devices/0/interfaces/1/allowed/1", mutate: (d) => { d.vlans.push({ id: 4000, name: "v4000", tenant: "city", purpose: "server", sites: ["dc1", "dc2"] }); Object.assign(sw1(d), { platform: "cisco-nxos", interfaces: [{ name: "Ethernet1/1", mode: "access", vlan: 10 }, { name: "Ethernet1/2", mode: "trunk", allowed: [10, 4000] }] }); d.links[0].a.interface = "Ethernet1/2"; d.hosts[0].attach.interface = "Ethernet1/1"; } },
+  { name: "a protected VLAN allowed on one end of the DCI only", code: "E_DR_NO_DCI", path: "/dr/0/vlans/1", mutate: (d) => { v20(d); d.dr[0].vlans.push(20); sw2(d).interfaces[1].allowed = [10, 20]; } },
 ];
 
 describe("semantic checks", () => {
+  it("the same subnet in two VRFs is no overlap", () => {
+    const d = minimal();
+    d.vrfs = [{ name: "a", tenant: "city" }, { name: "b", tenant: "city" }];
+    d.vlans[0].vrf = "a";
+    d.vlans.push({ id: 20, name: "v20", tenant: "city", vrf: "b", purpose: "server", sites: ["dc1"], subnet: "10.0.10.0/24" });
+    expect(codes(validate(d))).toEqual(["W_DR_SINGLE_PATH"]);
+  });
+
   it("the minimal inventory is clean, with and without the routers (but for its one DCI cable)", () => {
     expect(codes(validate(minimal()))).toEqual(["W_DR_SINGLE_PATH"]);
     const r = validate(withRouters(minimal()));
@@ -133,6 +167,7 @@ describe("semantic checks", () => {
       const hits = r.diagnostics.filter((x) => x.code === c.code);
       expect(hits.length, JSON.stringify(r.diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`), null, 1)).toBeGreaterThan(0);
       if (c.path) expect(hits.map((h) => h.path)).toContain(c.path);
+      if (c.message) expect(hits.filter((h) => !c.path || h.path === c.path).some((h) => c.message!.test(h.message)), hits.map((h) => h.message).join("\n")).toBe(true);
       for (const h of hits) expect(h.line).toBeGreaterThan(0);
       // Errors make the inventory invalid; warnings alone do not.
       if (c.code.startsWith("E_")) expect(r.inventory).toBeUndefined();

@@ -38,6 +38,7 @@ const ROOT = join(__dirname, "..", "..", "..");
 const COLLECTIONS = "/usr/lib/python3/dist-packages/ansible_collections";
 const has = (bin: string): boolean => spawnSync("sh", ["-c", `command -v ${bin}`]).status === 0;
 const available = has("ansible-playbook") && existsSync(join(COLLECTIONS, "arista", "eos")) && existsSync(join(COLLECTIONS, "cisco", "nxos"));
+requirePrerequisite("Ansible's EOS and NX-OS parsers", available ? undefined : "needs ansible-playbook and the arista.eos / cisco.nxos collections (Debian's ansible)");
 
 /** The collection versions this test was written against (read from their MANIFEST.json). */
 const WANT = { "arista.eos": "6.0.1", "cisco.nxos": "4.4.0" } as const;
@@ -116,6 +117,7 @@ for host, path in json.load(open(sys.argv[1])).items():
     out[host] = facts["ansible_network_resources"].get("interfaces", [])
 print(json.dumps(out))
 `;
+import { requirePrerequisite } from "../helpers/prerequisites";
 
 type Parsed = Record<string, Record<string, unknown[]>>;
 

@@ -209,6 +209,36 @@ describe("the management path", () => {
   });
 });
 
+describe("the management path on a trunk", () => {
+  // sw1 is managed in VLAN 10, which reaches it over its uplink trunk 10GE1/0/48 (allowed 10, 20)
+  const uplink = (allowed: number[], platform: "huawei-vrp" | "cisco-nxos" = "huawei-vrp") => {
+    const up = platform === "huawei-vrp" ? "10GE1/0/48" : "Ethernet1/48";
+    const acc = platform === "huawei-vrp" ? "10GE1/0/1" : "Ethernet1/1";
+    return inventory({
+      devices: [
+        device("sw1", "dc1", { platform, management: { address: "192.0.2.1", port: 22, user: "u", vlan: 10 }, interfaces: [iface(up, { mode: "trunk", allowed }), iface(acc, { mode: "access", vlan: 20 })] }),
+        device("sw2", "dc1", { platform, management: { address: "192.0.2.2", port: 22, user: "u", vlan: 10 }, interfaces: [iface(up, { mode: "trunk", allowed }), iface(acc, { mode: "access", vlan: 20 })] }),
+      ],
+      vlans: [vlan(10, "mgmt", ["dc1"]), vlan(20, "twenty", ["dc1"]), vlan(30, "thirty", ["dc1"])],
+      links: [link(`sw1 ${up}`, `sw2 ${up}`)],
+    });
+  };
+
+  for (const platform of ["huawei-vrp", "cisco-nxos"] as const) {
+    it(`${platform}: taking the management VLAN off a trunk that stays is refused (E_MGMT_PATH); other VLANs may go`, () => {
+      try {
+        diff(uplink([10, 20], platform), uplink([20], platform), "sw1");
+        expect.unreachable("the change was not refused");
+      } catch (e) {
+        expect(e).toBeInstanceOf(ManagementPathError);
+        expect((e as ManagementPathError).code).toBe("E_MGMT_PATH");
+        expect((e as Error).message).toContain("taking management VLAN 10 off");
+      }
+      expect(() => diff(uplink([10, 20], platform), uplink([10], platform), "sw1")).not.toThrow();
+    });
+  }
+});
+
 describe("inventory change sets on the city's network", () => {
   const loaded = loadInventory(join(__dirname, "..", "..", "..", "inventory", "kragujevac.yaml"));
   const inv = loaded.inventory!;

@@ -3,7 +3,8 @@
  * Huawei for its fabric and the other vendors only on WAN routers): two spines with a peer LAG, VRRP
  * gateways (one in a VRF), a leaf dual-homed with two LACP LAGs, an access port, a hypervisor trunk with
  * a native VLAN, a spare port, a routed WAN port with a static route and eBGP.
- * Files: test/golden/fabric/<platform>/<device>.<ext>; rewrite with UPDATE_GOLDEN=1 and review.
+ * Files: test/golden/fabric/<platform>/<device>.<ext>; rewrite with UPDATE_GOLDEN=1 (the run then fails,
+ * naming what it changed), review, run again.
  *
  * Checked against: Cisco Nexus 9000 NX-OS Layer 2 Switching, Interfaces and Unicast Routing
  * Configuration Guides; Arista EOS User Manual (VLANs, Port-Channels, VRRP, VRFs, BGP); Junos OS
@@ -11,31 +12,25 @@
  * High Availability (VRRP); Huawei CloudEngine 8800/6800 V200R022 Configuration Guide (VLAN, Eth-Trunk,
  * VLANIF, VRRP, VPN instance, static routes, BGP).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
 import type { PlatformName } from "../../../model/types";
 import { renderInventory } from "../../../pipeline/index";
 import { fileFor } from "../../../cli/commands/render";
+import { goldenDir } from "../helpers/golden";
 import { fabric, NAMES } from "./fabric";
 
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
 for (const platform of Object.keys(NAMES) as PlatformName[]) {
   describe(`golden fabric on ${platform}`, () => {
     const devices = renderInventory(fabric(platform)).filter((d) => d.platform === platform);
     const dir = join(__dirname, "..", "..", "golden", "fabric", platform);
-    if (UPDATE) {
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      for (const d of devices) writeFileSync(join(dir, fileFor(d, "text")), d.config);
-    }
+    const golden = goldenDir(dir, new Map(devices.map((d) => [fileFor(d, "text"), d.config] as const)));
     it("has one golden file per device", () => {
-      expect(existsSync(dir)).toBe(true);
-      expect(readdirSync(dir).sort()).toEqual(devices.map((d) => fileFor(d, "text")).sort());
+      expect(golden.names).toEqual(devices.map((d) => fileFor(d, "text")).sort());
     });
     for (const d of devices) {
-      it(d.device, () => expect(d.config).toBe(readFileSync(join(dir, fileFor(d, "text")), "utf8")));
+      it(d.device, () => expect(d.config).toBe(golden.text(fileFor(d, "text"))));
     }
   });
 }

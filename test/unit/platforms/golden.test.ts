@@ -1,7 +1,8 @@
 /**
  * Golden configurations of the sample inventories: every device's full configuration, rendered and
  * compared byte for byte with test/golden/<inventory>/<device>.<ext>. After an intended change, rewrite
- * them with `UPDATE_GOLDEN=1 npx vitest run test/unit/platforms/golden.test.ts` and review the diff.
+ * them with `UPDATE_GOLDEN=1 npx vitest run test/unit/platforms/golden.test.ts` (which then fails, naming the
+ * files it changed), review the diff, and run again without it.
  *
  * The syntax of each platform's golden files was checked against:
  *  - huawei-vrp (.cfg): Huawei CloudEngine 8800/6800 V200R022 Configuration Guide - Ethernet Switching
@@ -16,15 +17,14 @@
  *    machine's vtysh, which accepted these lines (test/unit/platforms/fixtures/frr);
  *  - ovs (.sh): ovs-vsctl(8) / ovs-vswitchd.conf.db(5) of Open vSwitch 3.1 and this machine's ovs-vsctl.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../../model/load";
 import { renderInventory } from "../../../pipeline/index";
 import { fileFor } from "../../../cli/commands/render";
+import { goldenDir } from "../helpers/golden";
 
 const ROOT = join(__dirname, "..", "..", "..");
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
 for (const name of ["kragujevac", "lab"]) {
   describe(`golden configurations of inventory/${name}.yaml`, () => {
@@ -35,21 +35,15 @@ for (const name of ["kragujevac", "lab"]) {
     if (!loaded.inventory) return;
     const devices = renderInventory(loaded.inventory);
     const dir = join(ROOT, "test", "golden", name);
-    if (UPDATE) {
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      for (const d of devices) writeFileSync(join(dir, fileFor(d, "text")), d.config);
-    }
+    const golden = goldenDir(dir, new Map(devices.map((d) => [fileFor(d, "text"), d.config] as const)));
 
     it("has one golden file per device and no stale ones", () => {
-      expect(existsSync(dir)).toBe(true);
-      expect(readdirSync(dir).sort()).toEqual(devices.map((d) => fileFor(d, "text")).sort());
+      expect(golden.names).toEqual(devices.map((d) => fileFor(d, "text")).sort());
     });
 
     for (const d of devices) {
       it(`${d.device} (${d.platform})`, () => {
-        const file = join(dir, fileFor(d, "text"));
-        expect(d.config).toBe(readFileSync(file, "utf8"));
+        expect(d.config).toBe(golden.text(fileFor(d, "text")));
       });
     }
   });

@@ -14,6 +14,7 @@ import { loadInventory } from "../../../model/load";
 import type { Inventory } from "../../../model/types";
 import { changeSet, PLATFORMS } from "../../../platforms";
 import { renderInventory } from "../../../pipeline/index";
+import { requirePrerequisite } from "../helpers/prerequisites";
 
 const SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema";
 const available = existsSync(SCHEMA) && (() => {
@@ -24,6 +25,7 @@ const available = existsSync(SCHEMA) && (() => {
     return false;
   }
 })();
+requirePrerequisite("ovs on a real ovsdb-server", available ? undefined : `needs Open vSwitch (${SCHEMA} and ovsdb-server)`);
 
 describe.skipIf(!available)("ovs on a real ovsdb-server", () => {
   let dir = "";

@@ -1,13 +1,13 @@
 /**
- * The exec driver runs each platform's script the way its lines are meant to be read: ovs and frr
- * scripts are shell lines (`sh -e`), Junos lines go to the login CLI on a channel without a terminal and
- * never through a shell, so a description like `$(touch /tmp/x)` is text, not a command (issue 12).
+ * The exec driver runs ovs and frr scripts as the shell lines they are (`sh -e`). Junos lines are CLI
+ * commands and never go through a shell: the shell driver types them at the CLI (a description like
+ * `$(touch /tmp/x)` is text, not a command; test/e2e/vendor-dialects.test.ts types one at a scripted CLI).
  */
 import { EventEmitter } from "events";
 import type { Client } from "ssh2";
 import { describe, expect, it } from "vitest";
 import { ExecSession } from "../../../transport/exec";
-import { TransportError, type DeviceTarget } from "../../../transport/types";
+import type { DeviceTarget } from "../../../transport/types";
 import type { PlatformName } from "../../../model/types";
 import { findPlatform } from "../../../platforms/registry";
 
@@ -61,19 +61,10 @@ describe("how the exec driver runs a script", () => {
     }
   });
 
-  it("junos: the login CLI reads the lines (no terminal, no shell); shell syntax in a description stays text", async () => {
+  it("only shell-line platforms use it: Junos lines are CLI commands, typed by the shell driver", () => {
     const junos = findPlatform("junos")!;
-    const line = `set interfaces xe-0/0/1 description ${"\"$(touch /tmp/citydc-pwned) `id` \\\\\""}`;
-    const { client, calls } = fakeClient("[edit]\ncommit complete\n");
-    await new ExecSession(client, target("junos")).apply(junos.wrap([line]));
-    expect(calls.map((c) => c.kind)).toEqual(["shell"]);
-    expect(calls[0]!.pty).toBe(false);
-    expect(calls.some((c) => c.kind === "exec" && /\bsh\b/.test(c.command ?? ""))).toBe(false);
-    expect(calls[0]!.channel.input).toBe(`configure private\n${line}\ncommit and-quit\n`);
-  });
-
-  it("junos: an error the CLI prints fails the apply (its exit status does not say)", async () => {
-    const { client } = fakeClient("[edit]\nerror: configuration check-out failed\n");
-    await expect(new ExecSession(client, target("junos")).apply(["configure private", "commit and-quit"])).rejects.toBeInstanceOf(TransportError);
+    expect(junos.capabilities.transport).toBe("shell");
+    expect(junos.shell?.enterConfig).toEqual(["configure private"]);
+    for (const p of ["ovs", "frr"] as const) expect(findPlatform(p)!.capabilities.transport).toBe("exec");
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The shell driver against a scripted CLI that behaves like Huawei VRP (prompts <name> / [~name], an
- * "Error:" line on a refused command, a [Y/N] question on save). The real driver is also tested against
+ * The shell driver with the product's VRP dialect against a scripted CLI that behaves like Huawei VRP
+ * (prompts <name> / [~name], an "Error:" line on a refused command, a [Y/N] question on save). The real driver is also tested against
  * FRR's vtysh in test/e2e/transport-ssh.test.ts.
  */
 import { describe, it, expect } from "vitest";
@@ -8,19 +8,10 @@ import { EventEmitter } from "events";
 import type { Client } from "ssh2";
 import { ShellSession } from "../../../transport/shell";
 import { TransportError, type DeviceTarget } from "../../../transport/types";
-import type { ShellDialect } from "../../../platforms/types";
+import { VRP_DIALECT } from "../../../platforms/huawei-vrp";
 
-const vrp: ShellDialect = {
-  prompt: /^(<[\w.-]+>|\[~?\*?[\w.-]+(-[\w./-]+)?\])$/,
-  pagingOff: ["screen-length 0 temporary"],
-  enterConfig: ["system-view"],
-  commit: ["commit"],
-  abort: ["abort"],
-  exitConfig: ["return"],
-  save: ["save"],
-  errorPatterns: [/^Error:/],
-  confirmations: [{ pattern: /\[Y\/N\]:\s*$/, answer: "Y" }],
-};
+// the product's own dialect (platforms/huawei-vrp.ts), not one written for the test
+const vrp = VRP_DIALECT;
 
 /** A scripted VRP-like CLI: records every line it receives. */
 class FakeCli extends EventEmitter {
@@ -96,17 +87,17 @@ describe("shell driver (scripted VRP-like CLI)", () => {
     expect(err.kind).toBe("command");
     expect(err.device).toBe("ce1");
     expect(err.message).toContain("interface 10GE1/0/99");
-    expect(cli.received).toEqual(["screen-length 0 temporary", "system-view", "vlan 120", "interface 10GE1/0/99", "abort", "return"]);
+    expect(cli.received).toEqual(["screen-length 0 temporary", "system-view", "vlan 120", "interface 10GE1/0/99", "clear configuration candidate", "return"]);
     expect(cli.received).not.toContain("commit");
     expect(cli.received).not.toContain("save");
   });
 
   it("reports a failed abort as a rollback error", async () => {
-    const { cli, open } = session("abort");
+    const { cli, open } = session("clear configuration candidate");
     const s = await open();
-    const err = await s.apply(["vlan 120", "abort"]).catch((e) => e);
+    const err = await s.apply(["vlan 120", "clear configuration candidate"]).catch((e) => e);
     expect(err.kind).toBe("rollback");
-    expect(cli.received.slice(-2)).toEqual(["abort", "return"]);
+    expect(cli.received.slice(-2)).toEqual(["clear configuration candidate", "return"]);
   });
 
   it("returns each show command's output without the echo and the prompt", async () => {
