@@ -21,12 +21,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { preparePulumiHome } from "../../pulumi/env";
 import { canRunSshd, startRecordingSshd, type RecordingSshd } from "./helpers/recordingSshd";
 import { canRunPostgres, startPostgres, type Postgres } from "./helpers/postgres";
+import { requirePrerequisite } from "../unit/helpers/prerequisites";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "bin/citydc.js");
 const toolchain = spawnSync("bash", [path.join(ROOT, "scripts/toolchain.sh")], { encoding: "utf8" });
 const bin = toolchain.status === 0 ? toolchain.stdout.trim().split("\n").pop() : undefined;
 const why = !bin ? "scripts/toolchain.sh could not find or build the pulumi CLI" : canRunPostgres() ?? canRunSshd();
+requirePrerequisite("citydc on a shared PostgreSQL state backend", why);
 if (why) console.warn(`SKIPPED test/e2e/postgres-backend.test.ts: ${why}`);
 
 const SLOW = "7.4"; // seconds each apply of a device takes while the slow marker is there
