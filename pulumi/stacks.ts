@@ -187,13 +187,33 @@ export async function openStack(name: string, opts: StackOptions & { readonly mu
   };
   const args = { stackName: name, projectName: PROJECT, program: program(settings) };
   const ws = { workDir, envVars, pulumiCommand, pulumiHome: envVars.PULUMI_HOME };
-  const stack = await (opts.mustExist ? auto.LocalWorkspace.selectStack(args, ws) : auto.LocalWorkspace.createOrSelectStack(args, ws)).catch((err: unknown) => {
+  const open = () => (opts.mustExist ? auto.LocalWorkspace.selectStack(args, ws) : auto.LocalWorkspace.createOrSelectStack(args, ws));
+  const stack = await openRetryingTableRace(open, envVars.PULUMI_BACKEND_URL!).catch((err: unknown) => {
     throw backendFailure(err, name, envVars.PULUMI_BACKEND_URL!);
   });
   if (opts.settings?.primaryStack ?? primaryStackOf(workDir, name)) {
     existing = new Set((await stack.workspace.listStacks()).map((x) => x.name.split("/").pop()!));
   }
   return stack;
+}
+
+/**
+ * On a fresh PostgreSQL database the CLI creates its table when it opens the backend. Two runs opening it at
+ * the same moment (two CI jobs, `--stack a --stack b`) race in PostgreSQL's CREATE TABLE IF NOT EXISTS, and
+ * the loser fails with "failed to create table ... duplicate key value ... (23505)"; by then the table exists,
+ * so opening again succeeds. Only that error is retried, a few times.
+ */
+export async function openRetryingTableRace<T>(open: () => Promise<T>, url: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await open();
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      const race = /^postgres:\/\//i.test(url) && /failed to create table/.test(text) && /\b23505\b|duplicate key value/.test(text);
+      if (!race || attempt >= 4) throw err;
+      await new Promise((r) => setTimeout(r, 150 * attempt));
+    }
+  }
 }
 
 /**

@@ -48,3 +48,38 @@ describe("the state backend URL", () => {
     expect(() => pulumiEnv("lab", { root: "/tmp", backendUrl: "postgres://u:short@db/s", pulumiHome: "/tmp/citydc-unit-home" })).toThrow(/password of the state backend URL is 5 characters/);
   });
 });
+
+describe("opening a stack on a fresh PostgreSQL database", () => {
+  const RACE = "failed to create table pulumi_state: pq: duplicate key value violates unique constraint \"pg_type_typname_nsp_index\" (23505)";
+  const PG = "postgres://citydc:pw-long-enough@127.0.0.1:5432/state?sslmode=disable";
+  const failing = (errors: string[]) => {
+    let calls = 0;
+    const open = async () => {
+      calls++;
+      const e = errors.shift();
+      if (e !== undefined) throw new Error(`exit status 255\n\nstderr: error: ${e}`);
+      return "stack";
+    };
+    return { open, calls: () => calls };
+  };
+
+  it("retries the CLI's table creation that lost the race to another run, and gets the stack", async () => {
+    const { openRetryingTableRace } = await import("../../../pulumi/stacks");
+    const f = failing([RACE]);
+    await expect(openRetryingTableRace(f.open, PG)).resolves.toBe("stack");
+    expect(f.calls()).toBe(2);
+  });
+
+  it("does not retry any other failure, nor on a file backend, and gives up after four tries", async () => {
+    const { openRetryingTableRace } = await import("../../../pulumi/stacks");
+    const login = failing(["pq: password authentication failed for user \"citydc\""]);
+    await expect(openRetryingTableRace(login.open, PG)).rejects.toThrow(/password authentication failed/);
+    expect(login.calls()).toBe(1);
+    const file = failing([RACE]);
+    await expect(openRetryingTableRace(file.open, "file:///tmp/state")).rejects.toThrow(/failed to create table/);
+    expect(file.calls()).toBe(1);
+    const always = failing([RACE, RACE, RACE, RACE, RACE]);
+    await expect(openRetryingTableRace(always.open, PG)).rejects.toThrow(/23505/);
+    expect(always.calls()).toBe(4);
+  });
+});
