@@ -252,7 +252,8 @@ export function diffJson(report: DiffReport): unknown {
 
 // ---------------------------------------------------------------- Markdown
 
-export function diffMarkdown(report: DiffReport): string {
+/** `picture`: a Markdown section (the topology of the change) placed at the head of the impact. */
+export function diffMarkdown(report: DiffReport, opts: { readonly picture?: string } = {}): string {
   const { diff } = report;
   const out: string[] = [];
   out.push("## Inventory diff", "");
@@ -285,7 +286,7 @@ export function diffMarkdown(report: DiffReport): string {
       }
     }
   }
-  if (report.impact) out.push("", ...impactMarkdown(report.impact));
+  if (report.impact) out.push("", ...impactMarkdown(report.impact, opts.picture));
   return out.join("\n") + "\n";
 }
 
@@ -301,7 +302,7 @@ function mdValues(f: FieldChange): [string, string] {
   return [showValue(f.old), showValue(f.new)];
 }
 
-function impactMarkdown(impact: Impact): string[] {
+function impactMarkdown(impact: Impact, picture?: string): string[] {
   const c = impact.counts;
   const out: string[] = ["## Impact on the devices", ""];
   out.push(
@@ -309,6 +310,7 @@ function impactMarkdown(impact: Impact): string[] {
       `${c.add} to add, ${c.change} to change, ${c.remove} to remove.`,
     "",
   );
+  if (picture) out.push(picture.replace(/\n$/, ""), "");
   if (impact.risks.length) {
     out.push("### Risks", "", "| code | severity | object | what |", "| --- | --- | --- | --- |");
     for (const r of impact.risks) out.push(`| ${r.code} | ${r.severity} | ${mdCell(r.object)} | ${mdCell(r.message)} |`);

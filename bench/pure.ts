@@ -39,7 +39,7 @@ export function sizeOptions(switches: number, seed = 1): GenerateOptions {
   };
 }
 
-export const COMMANDS = ["validate", "render", "diff", "diff --impact"] as const;
+export const COMMANDS = ["validate", "render", "diff", "diff --impact", "docs"] as const;
 
 function failure(m: Measured, expected: readonly number[]): string | undefined {
   if (expected.includes(m.code)) return undefined;
@@ -82,6 +82,9 @@ export async function benchPure(opts: {
     await run("render", ["render", a, "--out", out], [0]);
     await run("diff", ["diff", a, b], [1]);
     await run("diff --impact", ["diff", "--impact", a, b], [1]);
+    rmSync(out, { recursive: true, force: true });
+    // the docs site: pages, rack elevations, and a topology per site and of the city laid out by Graphviz dot
+    await run("docs", ["docs", a, "--out", out], [0]);
     rmSync(out, { recursive: true, force: true });
     cases.push({ label, switches, devices: counts.devices, interfaces: counts.interfaces, fileMiB: statSync(a).size / 2 ** 20, results });
   }

@@ -4,6 +4,7 @@
  *   node dist/bench/run.js [--quick] [--sizes 100,500,1000,2000] [--repeat N]
  *                          [--lab-sizes 4,8,16,32,64] [--ansible-max 32] [--skip-lab] [--skip-ansible] [--skip-pulumi]
  *                          [--skip-pure] [--skip-hostile] [--out BENCHMARKS.md] [--no-write] [--write] [--keep]
+ *                          [--scale] [--only pure,hostile,mocks,lab,scale] [--scale-sizes LIST] [--scale-lab-sizes LIST] [--no-postgres]
  *
  * Sections: the pure layers as whole processes (validate, render, diff), pathological inputs (validate of
  * long lists, many unknown keys, a million errors, at doubling sizes), the Pulumi program under mocks,
@@ -37,8 +38,16 @@ const SPEC = {
   write: { type: "boolean" },
   "no-write": { type: "boolean" },
   keep: { type: "boolean" },
+  scale: { type: "boolean" },
+  only: { type: "string" },
+  "scale-sizes": { type: "string" },
+  "scale-lab-sizes": { type: "string" },
+  "no-postgres": { type: "boolean" },
   help: { type: "boolean" },
 } as const;
+
+/** The sections `--only` can name. */
+export const SECTIONS = ["pure", "hostile", "mocks", "lab", "scale"] as const;
 
 export const HELP = `usage: npm run bench -- [options]   (or: node dist/bench/run.js [options])
 
@@ -57,7 +66,14 @@ export const HELP = `usage: npm run bench -- [options]   (or: node dist/bench/ru
   --no-checks        lab stacks without the config backups and site verifications (to measure what they cost)
   --out FILE         report file (default BENCHMARKS.md in the repository)
   --no-write         print only
-  --keep             keep the work directory (generated inventories, playbooks, state)`;
+  --keep             keep the work directory (generated inventories, playbooks, state)
+  --scale            also the scale section: the real engine's preview of large generated inventories
+                     (time, peak memory of all processes together), full and no-op up on labs on the file
+                     and PostgreSQL backends, two stacks in parallel against one; its own block in BENCHMARKS.md
+  --only LIST        only these sections (${SECTIONS.join(",")}), e.g. --only scale
+  --scale-sizes LIST preview sizes in switches (default 100,1000)
+  --scale-lab-sizes LIST lab sizes of the scale section (default 64; an empty list: none)
+  --no-postgres      the scale section without the PostgreSQL backend`;
 
 export interface BenchOptions {
   readonly quick: boolean;
@@ -75,6 +91,11 @@ export interface BenchOptions {
   readonly out: string;
   readonly write: boolean;
   readonly keep: boolean;
+  readonly mocks: boolean;
+  readonly scale: boolean;
+  readonly scaleSizes: readonly number[];
+  readonly scaleLabSizes: readonly number[];
+  readonly postgres: boolean;
 }
 
 function list(name: string, raw: unknown, fallback: readonly number[]): number[] {
@@ -91,15 +112,29 @@ export function benchOptions(argv: readonly string[], root: string): BenchOption
   const quick = options.quick === true;
   const repeatRaw = options.repeat;
   if (repeatRaw !== undefined && (typeof repeatRaw !== "string" || !/^[1-9]\d*$/.test(repeatRaw))) throw new UsageError("--repeat takes a whole number >= 1");
+  let only: Set<string> | undefined;
+  if (options.only !== undefined) {
+    const names = String(options.only).split(",").map((x) => x.trim()).filter(Boolean);
+    const bad = names.find((n) => !(SECTIONS as readonly string[]).includes(n));
+    if (bad || names.length === 0) throw new UsageError(`--only takes a comma-separated list of ${SECTIONS.join(", ")}${bad ? ` (not '${bad}')` : ""}`);
+    only = new Set(names);
+  }
+  const on = (name: string, flag: boolean) => (only ? only.has(name) : flag);
+  const optionalList = (name: string, raw: unknown, fallback: readonly number[]) => (raw === "" ? [] : list(name, raw, fallback));
   return {
     quick,
+    mocks: on("mocks", options["skip-pulumi"] !== true),
+    scale: on("scale", options.scale === true),
+    scaleSizes: optionalList("scale-sizes", options["scale-sizes"], quick ? [100] : [100, 1000]),
+    scaleLabSizes: optionalList("scale-lab-sizes", options["scale-lab-sizes"], quick ? [4] : [64]),
+    postgres: options["no-postgres"] !== true,
     sizes: list("sizes", options.sizes, quick ? [100, 1000] : [100, 500, 1000, 2000]),
     repeat: repeatRaw ? Number(repeatRaw) : quick ? 1 : 3,
     labSizes: list("lab-sizes", options["lab-sizes"], quick ? [4] : [4, 8, 16, 32, 64]),
-    pure: options["skip-pure"] !== true,
-    hostile: options["skip-hostile"] !== true,
+    pure: on("pure", options["skip-pure"] !== true),
+    hostile: on("hostile", options["skip-hostile"] !== true),
     pulumi: options["skip-pulumi"] !== true,
-    lab: options["skip-lab"] !== true,
+    lab: on("lab", options["skip-lab"] !== true),
     ansible: options["skip-ansible"] !== true,
     ansibleMax: options["ansible-max"] === undefined ? 32 : list("ansible-max", options["ansible-max"], [])[0]!,
     checks: options["no-checks"] !== true,
@@ -140,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
   log(`citydc bench (${o.quick ? "quick" : "default"} mode) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; work dir ${work}`);
   const sections: Section[] = [];
   let hostile: Section | undefined;
+  let scale: Section[] = [];
   try {
     if (o.pure) {
       mkdirSync(work, { recursive: true });
@@ -170,13 +206,17 @@ export async function main(argv: string[]): Promise<number> {
       const rows = await benchHostile({ root, work, quick: o.quick, repeat: o.quick ? 1 : Math.min(o.repeat, 3), log });
       hostile = { title: "Pathological inputs: validate stays linear", markdown: hostileSection(rows, o.quick ? 1 : Math.min(o.repeat, 3), o.quick) };
     }
-    if (o.pulumi) {
+    if (o.mocks) {
       const { benchMocks } = await import("./mocks");
       sections.push(await benchMocks({ root, work, sizes: o.quick ? [100] : [100, 500], log }));
     }
     if (o.lab) {
       const { benchLab } = await import("./lab");
       sections.push(...(await benchLab({ root, work, sizes: o.labSizes, pulumi: o.pulumi, ansible: o.ansible, ansibleMax: o.ansibleMax, checks: o.checks, quick: o.quick, log })));
+    }
+    if (o.scale) {
+      const { benchScale } = await import("./scale");
+      scale = await benchScale({ root, work, previewSizes: o.scaleSizes, labSizes: o.scaleLabSizes, postgres: o.postgres, log });
     }
   } finally {
     if (!o.keep) rmSync(work, { recursive: true, force: true });
@@ -190,12 +230,17 @@ export async function main(argv: string[]): Promise<number> {
     ...sections.flatMap((s) => [`### ${s.title}`, "", s.markdown.trim(), ""]),
   ].join("\n");
   const hostileBlock = hostile ? [`## ${hostile.title}: ${m.date} (${o.quick ? "quick" : "default"} mode; load average ${m.load} at the start)`, "", hostile.markdown.trim(), ""].join("\n") : undefined;
+  const scaleBlock = scale.length
+    ? [`## Scale: ${m.date} (${o.quick ? "quick" : "default"} mode; load average ${m.load} at the start)`, "", ...scale.flatMap((x) => [`### ${x.title}`, "", x.markdown.trim(), ""])].join("\n")
+    : undefined;
   if (sections.length) process.stdout.write("\n" + block + "\n");
+  if (scaleBlock) process.stdout.write("\n" + scaleBlock + "\n");
   if (hostileBlock) process.stdout.write("\n" + hostileBlock + "\n");
   if (o.write) {
     // Each block only when its sections ran: a run of the pathological inputs alone keeps the main block.
     if (sections.length) writeReport(o.out, block, INTRO);
     if (hostileBlock) writeReport(o.out, hostileBlock, INTRO, HOSTILE_MARKERS);
+    if (scaleBlock) writeReport(o.out, scaleBlock, INTRO, (await import("./scale")).SCALE_MARKERS);
     log(`wrote ${o.out}`);
   }
   return 0;

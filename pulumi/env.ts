@@ -134,7 +134,7 @@ export const LAB_PASSPHRASE = "citydc-lab-not-secret";
 export interface EnvOptions {
   /** Repo root (default: found from this file). */
   readonly root?: string;
-  /** file:// URL or directory of the state backend (default CITYDC_BACKEND_URL, else file://<root>/.state). */
+  /** file:// URL or directory, or postgres:// URL, of the state backend (default CITYDC_BACKEND_URL, else file://<root>/.state). */
   readonly backendUrl?: string;
   /** Secrets passphrase (default PULUMI_CONFIG_PASSPHRASE / _FILE; the lab stack has a fixed default). */
   readonly passphrase?: string;
@@ -142,12 +142,58 @@ export interface EnvOptions {
   readonly pulumiHome?: string;
 }
 
+/** The state backends citydc runs on: the Pulumi CLI's DIY backends on a directory or on PostgreSQL. */
+const BACKEND_SCHEMES = ["file", "postgres"] as const;
+
+/**
+ * The backend URL of a run: the option (`--backend`), else CITYDC_BACKEND_URL, else file://<root>/.state. A
+ * plain path is a directory (file://). `postgres://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=...&table=...` is
+ * the Pulumi CLI's own PostgreSQL backend (built into 3.248.0: it creates its table, default pulumi_state).
+ * Throws PulumiSetupError for any other scheme (the message never shows the URL's password).
+ */
+export function backendUrl(given: string | undefined, root: string = repoRoot()): string {
+  let backend = given ?? process.env.CITYDC_BACKEND_URL ?? `file://${path.join(root, ".state")}`;
+  if (backend.trim() === "") throw new PulumiSetupError("the state backend URL is empty: give --backend file://DIR or postgres://USER:PASSWORD@HOST:PORT/DATABASE (or unset CITYDC_BACKEND_URL)");
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(backend)?.[1];
+  if (!scheme) return `file://${path.resolve(backend)}`;
+  if (scheme.toLowerCase() === "postgresql") backend = `postgres${backend.slice(scheme.length)}`;
+  else if (!(BACKEND_SCHEMES as readonly string[]).includes(scheme.toLowerCase()))
+    throw new PulumiSetupError(`the state backend ${scheme}:// is not one citydc runs on: use file://DIR (or a directory) or postgres://USER:PASSWORD@HOST:PORT/DATABASE`);
+  if (backend.toLowerCase().startsWith("postgres://")) {
+    let u: URL;
+    try {
+      u = new URL(backend);
+    } catch {
+      throw new PulumiSetupError("the postgres:// state backend URL cannot be read: write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=disable|require");
+    }
+    if (!u.hostname) throw new PulumiSetupError("the postgres:// state backend URL names no host: postgres://USER:PASSWORD@HOST:PORT/DATABASE");
+  }
+  return backend;
+}
+
+/** The password in a backend URL (decoded), if it has one. */
+export function backendPassword(url: string): string | undefined {
+  if (!/^postgres:\/\//i.test(url)) return undefined;
+  try {
+    const p = new URL(url).password;
+    return p ? decodeURIComponent(p) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A backend URL fit to print: its password replaced. */
+export function displayBackend(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/i, "$1****@");
+}
+
 /** Environment for the Pulumi CLI of one stack. Throws PulumiSetupError when a non-lab stack has no passphrase. */
 export function pulumiEnv(stack: string, opts: EnvOptions = {}): Record<string, string> {
   const root = opts.root ?? repoRoot();
-  let backend = opts.backendUrl ?? process.env.CITYDC_BACKEND_URL ?? `file://${path.join(root, ".state")}`;
-  if (!/^[a-z0-9+]+:\/\//i.test(backend)) backend = `file://${path.resolve(backend)}`;
+  const backend = backendUrl(opts.backendUrl, root);
   if (backend.startsWith("file://")) makeDirs(backend.slice("file://".length));
+  const backendShort = secretTooShort("the password of the state backend URL", backendPassword(backend));
+  if (backendShort) throw new PulumiSetupError(backendShort);
   const home = opts.pulumiHome ?? process.env.CITYDC_PULUMI_HOME ?? path.join(root, ".pulumi-home");
   makeDirs(home);
   const env: Record<string, string> = {

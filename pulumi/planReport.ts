@@ -247,6 +247,8 @@ export interface FormatOptions {
   readonly lines?: boolean;
   /** List unchanged devices too (default false). */
   readonly unchanged?: boolean;
+  /** Markdown only: a section (the topology of the change) placed after the counts. */
+  readonly picture?: string;
 }
 
 export function formatText(plan: Plan, opts: FormatOptions = {}): string {
@@ -275,6 +277,7 @@ export function formatText(plan: Plan, opts: FormatOptions = {}): string {
 export function formatMarkdown(plan: Plan, opts: FormatOptions = {}): string {
   const lines = opts.lines ?? true;
   const out: string[] = [`## citydc plan: stack \`${plan.stack}\``, "", countsLine(plan)];
+  if (opts.picture) out.push("", opts.picture.replace(/\n$/, ""));
   for (const s of plan.sites) {
     const shown = s.devices.filter((d) => opts.unchanged || d.action !== "same" || d.error);
     if (shown.length === 0) continue;

@@ -13,11 +13,11 @@ import type { PlatformName } from "../model/types";
 import type { StoredObject } from "../provider/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
-import { findPulumiRoot, preparePulumiHome, pulumiEnv, PulumiSetupError, type EnvOptions } from "./env";
+import { backendPassword, backendUrl, displayBackend, findPulumiRoot, preparePulumiHome, pulumiEnv, PulumiSetupError, type EnvOptions } from "./env";
 import { detached, interruptCount } from "./engine";
 import { repoRoot } from "../util/repo";
 import { makeDirs } from "../util/dirs";
-import { environmentSecrets, redactor, secretTooShort } from "../util/redact";
+import { environmentSecrets, REDACTED, redactor, secretForms, secretTooShort } from "../util/redact";
 
 export const PROJECT = "citydc";
 
@@ -177,10 +177,71 @@ export async function openStack(name: string, opts: StackOptions & { readonly mu
   const envVars = pulumiEnv(name, { ...opts, root });
   const pulumiRoot = findPulumiRoot();
   const [pulumiCommand] = await Promise.all([pulumiCommandFor(pulumiRoot), preparePulumiHome(envVars.PULUMI_HOME!, path.join(pulumiRoot, "bin", "pulumi"))]);
-  const settings: Partial<ProgramSettings> & { root: string; stack: string } = { ...opts.settings, root, stack: name };
+  // A stack reference to a stack the backend does not have fails the whole run: the program is told which exist.
+  let existing: ReadonlySet<string> | undefined;
+  const settings: Partial<ProgramSettings> & { root: string; stack: string; stackExists: (s: string) => boolean | undefined } = {
+    ...opts.settings,
+    root,
+    stack: name,
+    stackExists: (s) => (existing ? existing.has(s) || existing.has(s.split("/").pop()!) : undefined),
+  };
   const args = { stackName: name, projectName: PROJECT, program: program(settings) };
   const ws = { workDir, envVars, pulumiCommand, pulumiHome: envVars.PULUMI_HOME };
-  return opts.mustExist ? auto.LocalWorkspace.selectStack(args, ws) : auto.LocalWorkspace.createOrSelectStack(args, ws);
+  const open = () => (opts.mustExist ? auto.LocalWorkspace.selectStack(args, ws) : auto.LocalWorkspace.createOrSelectStack(args, ws));
+  const stack = await openRetryingTableRace(open, envVars.PULUMI_BACKEND_URL!).catch((err: unknown) => {
+    throw backendFailure(err, name, envVars.PULUMI_BACKEND_URL!);
+  });
+  if (opts.settings?.primaryStack ?? primaryStackOf(workDir, name)) {
+    existing = new Set((await stack.workspace.listStacks()).map((x) => x.name.split("/").pop()!));
+  }
+  return stack;
+}
+
+/**
+ * On a fresh PostgreSQL database the CLI creates its table when it opens the backend. Two runs opening it at
+ * the same moment (two CI jobs, `--stack a --stack b`) race in PostgreSQL's CREATE TABLE IF NOT EXISTS, and
+ * the loser fails with "failed to create table ... duplicate key value ... (23505)"; by then the table exists,
+ * so opening again succeeds. Only that error is retried, a few times.
+ */
+export async function openRetryingTableRace<T>(open: () => Promise<T>, url: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await open();
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      const race = /^postgres:\/\//i.test(url) && /failed to create table/.test(text) && /\b23505\b|duplicate key value/.test(text);
+      if (!race || attempt >= 4) throw err;
+      await new Promise((r) => setTimeout(r, 150 * attempt));
+    }
+  }
+}
+
+/**
+ * The CLI could not open the stack (the backend is unreachable, refuses the login, ...): one line naming the
+ * stack and the backend, without the URL's password. A stack that does not exist stays StackNotFoundError.
+ */
+function backendFailure(err: unknown, stack: string, url: string): unknown {
+  if (err instanceof Error && (err.name === "StackNotFoundError" || err.name === "PulumiSetupError")) return err;
+  // the password in every form it travels in, and any URL's user part; not the keyword rules of the redactor
+  // (they would take "password authentication failed" for a password)
+  const password = backendPassword(url);
+  const forms = password ? secretForms(password).sort((a, b) => b.length - a.length) : [];
+  const clean = (text: string) => displayBackend(forms.reduce((t, f) => t.split(f).join(REDACTED), text)).replace(/([a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi, "$1****@");
+  const raw = err instanceof Error ? err.message : String(err);
+  const found = raw.split("\n").map((l) => /(?:^|\s)error: (.*)$/.exec(l.trim())?.[1]).find((l) => !!l);
+  const line = (found ?? errorText(err).split("\n")[0] ?? "failed").replace(/^unable to open bucket \S+: /, "");
+  return new PulumiSetupError(clean(`stack ${stack}: the state backend ${displayBackend(url)} could not be used: ${line}`));
+}
+
+/** `citydc:primaryStack` of the stack file the run uses, if any. */
+function primaryStackOf(workDir: string, stack: string): string | undefined {
+  try {
+    const text = fs.readFileSync(path.join(workDir, "stacks", `Pulumi.${stack}.yaml`), "utf8");
+    const m = /^\s+citydc:primaryStack:\s*["']?([^"'\s#]+)/m.exec(text);
+    return m?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 /** A work dir outside the repo: Pulumi.yaml with the repo's provider path, and the stack's config file. */
@@ -199,7 +260,14 @@ function prepareWorkDir(root: string, workDir: string, stack: string): string {
     `      path: ${JSON.stringify(path.join(root, "provider"))}`,
     "",
   ].join("\n");
-  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project);
+  // Several stacks may share a work dir and start at once (`--stack a --stack b`): write only a changed file,
+  // and whole (a rename), so no run reads it half written.
+  const file = path.join(dir, "Pulumi.yaml");
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== project) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, project);
+    fs.renameSync(tmp, file);
+  }
   const src = path.join(root, "stacks", `Pulumi.${stack}.yaml`);
   const dst = path.join(dir, "stacks", `Pulumi.${stack}.yaml`);
   if (!fs.existsSync(dst) && fs.existsSync(src)) {
@@ -450,7 +518,13 @@ async function run(
   const c = new Collector(opts);
   // The run's secrets: the environment's, the credentials of this run, and (for a run that logs in) the
   // stack's secret config; the engine's output, messages and errors are redacted with them as they come.
-  const secrets = [...environmentSecrets(process.env), opts.settings?.credentials?.password, opts.settings?.credentials?.privateKey, opts.passphrase].filter((x): x is string => !!x);
+  const secrets = [
+    ...environmentSecrets(process.env),
+    opts.settings?.credentials?.password,
+    opts.settings?.credentials?.privateKey,
+    opts.passphrase,
+    backendPassword(backendUrl(opts.backendUrl, opts.root ?? repoRoot())),
+  ].filter((x): x is string => !!x);
   if (kind !== "preview") secrets.push(...(await stackSecrets(stack, name)));
   c.clean = redactor(secrets);
   const withSecrets = (r: StackRunResult): StackRunResult => Object.defineProperty(r, "secrets", { value: secrets, enumerable: false });

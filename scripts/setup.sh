@@ -7,13 +7,20 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 log() { echo "setup: $*" >&2; }
 
-# 1. Debian packages the lab and the end-to-end tests use (root needed only when something is missing).
+# 1. Debian packages the lab and the end-to-end tests use (root needed only when something is missing), and
+#    those of `citydc docs` and its tests: Graphviz (the topology layout), Chromium (the pages opened headless),
+#    xmllint (SVG well-formedness), the DejaVu fonts the pictures are drawn in.
 need=()
 for pair in ovs-vsctl:openvswitch-switch sshd:openssh-server vtysh:frr ip:iproute2 ping:iputils-ping \
-            ssh-keygen:openssh-client ansible-playbook:ansible /usr/bin/time:time git:git; do
+            ssh-keygen:openssh-client ansible-playbook:ansible /usr/bin/time:time git:git \
+            dot:graphviz chromium:chromium xmllint:libxml2-utils; do
   bin=${pair%%:*} pkg=${pair#*:}
   if [ "${bin#/}" != "$bin" ]; then [ -x "$bin" ] || need+=("$pkg"); else command -v "$bin" >/dev/null 2>&1 || [ -x "/usr/sbin/$bin" ] || [ -x "/usr/lib/frr/$bin" ] || need+=("$pkg"); fi
 done
+# PostgreSQL (server and psql): the shared state backend's tests start a throw-away cluster of their own, and
+# `citydc cancel` reads a postgres:// backend's locks with psql. Debian keeps initdb off PATH.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && command -v psql >/dev/null 2>&1 || need+=(postgresql)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing Debian packages: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then log "root is needed to install ${need[*]} (run: sudo $0)"; exit 2; fi

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import type { Diagnostic } from "../model/types";
+import type { Diagnostic, Inventory } from "../model/types";
 import { buildNetwork } from "../components/network";
 import type { DeviceBuild } from "../components/types";
 import { InventoryInvalidError, isDrParity, loadNetwork } from "../pipeline/index";
@@ -16,10 +16,16 @@ import { diagnosticText } from "../model/diagnostics";
 import type { DeviceCredentials, DeviceTargetInput } from "../provider/types";
 import { configBoolean, resolveStackConfig, type ProgramSettings, type StackConfig, type StackConfigValues } from "./settings";
 import { credentialsFromEnv, loginOf, readHostKeys } from "../transport/targets";
+import { drProtectedOutput, parityAgainstApplied } from "./drReference";
 
 export type { ProgramSettings } from "./settings";
 
-type Overrides = Partial<ProgramSettings> & { readonly root: string; readonly stack: string };
+type Overrides = Partial<ProgramSettings> & {
+  readonly root: string;
+  readonly stack: string;
+  /** Whether the backend has a stack of this project (undefined: not known); set by pulumi/stacks.ts. */
+  readonly stackExists?: (stack: string) => boolean | undefined;
+};
 
 /** Stack config (stacks/settings.ts rules) merged under the run's overrides. Call inside a Pulumi program. */
 export function resolveSettings(o: Overrides): ProgramSettings & { credentialsInput?: pulumi.Input<DeviceCredentials> } {
@@ -33,6 +39,7 @@ export function resolveSettings(o: Overrides): ProgramSettings & { credentialsIn
     verify: o.verify ?? configBoolean(cfg.get("verify")),
     dataPlaneChecks: o.dataPlaneChecks ?? configBoolean(cfg.get("dataPlaneChecks")),
     backups: o.backups ?? configBoolean(cfg.get("backups")),
+    primaryStack: o.primaryStack ?? cfg.get("primaryStack"),
   };
   let stack: StackConfig;
   try {
@@ -68,6 +75,7 @@ export function resolveSettings(o: Overrides): ProgramSettings & { credentialsIn
     verify: stack.verify,
     dataPlaneChecks: stack.dataPlaneChecks,
     backups: stack.backups,
+    ...(stack.primaryStack ? { primaryStack: stack.primaryStack } : {}),
   };
 }
 
@@ -88,6 +96,31 @@ function stackHostKeys(file: string): Map<string, string> {
   } catch (err) {
     throw new pulumi.RunError(`citydc:hostKeysFile: ${(err as Error).message}`);
   }
+}
+
+/** The stack reference's name for a stack of this project ("primary" -> organization/citydc/primary on a DIY backend). */
+export function stackReferenceName(stack: string): string {
+  return stack.includes("/") ? stack : `organization/citydc/${stack}`;
+}
+
+/**
+ * Reads the primary stack's `drProtected` output and checks this run's DR sites against it. A primary stack
+ * that was never applied on this backend (or has no such output yet) is reported and checks nothing.
+ */
+async function parityWithPrimaryStack(primaryStack: string, inv: Inventory, devices: Iterable<DeviceBuild>, sites: readonly string[]): Promise<string[]> {
+  const ref = new pulumi.StackReference(`dr-parity:${primaryStack}`, { name: stackReferenceName(primaryStack) });
+  let applied: unknown;
+  try {
+    applied = (await ref.getOutputDetails("drProtected")).value;
+  } catch (err) {
+    pulumi.log.warn(`citydc:primaryStack ${primaryStack}: its outputs could not be read (${(err as Error).message.split("\n")[0]}): DR parity is checked against the inventory only`);
+    return [];
+  }
+  if (!applied || typeof applied !== "object") {
+    pulumi.log.warn(`citydc:primaryStack ${primaryStack} has applied nothing yet on this backend: DR parity is checked against the inventory only`);
+    return [];
+  }
+  return parityAgainstApplied(inv, devices, sites, primaryStack, applied as Record<string, number[]>);
 }
 
 export function program(overrides: Overrides): PulumiFn {
@@ -115,6 +148,15 @@ export function program(overrides: Overrides): PulumiFn {
         `${unpinned.length} device(s) have no pinned SSH host key (${unpinned.slice(0, 5).join(", ")}${unpinned.length > 5 ? ", ..." : ""}): ` +
           `preview works, but up refuses to log in to them; set management.hostKey in the inventory or citydc:hostKeysFile`,
       );
+    }
+
+    // DR parity against what the primary stack last applied (stacks/drReference.ts), read through a stack reference
+    if (s.primaryStack && inv.dr.some((d) => chosen.has(d.site)) && s.requireDrParity !== false) {
+      const problems =
+        overrides.stackExists?.(s.primaryStack) === false
+          ? (pulumi.log.warn(`citydc:primaryStack ${s.primaryStack}: no such stack on this backend (never applied here): DR parity is checked against the inventory only`), [])
+          : await parityWithPrimaryStack(s.primaryStack, inv, devices.values(), [...chosen]);
+      if (problems.length > 0) throw new pulumi.RunError(problems.join("\n"));
     }
 
     const parity = new Map<string, Diagnostic[]>();
@@ -153,6 +195,8 @@ export function program(overrides: Overrides): PulumiFn {
       sites: [...chosen],
       devices: built.length,
       objects: built.reduce((n, d) => n + d.objects.length, 0),
+      // what a DR site's stack checks its parity against (citydc:primaryStack)
+      drProtected: drProtectedOutput(inv, built, [...chosen]),
     };
   };
 }

@@ -13,6 +13,8 @@
  *   citydc:dataPlaneChecks the verification also runs the lab's data-plane checks (default false: only a stack
  *                         whose hosts are lab namespaces on this machine sets it, the lab stack)
  *   citydc:backups        capture each changed device's running configuration before and after (default true)
+ *   citydc:primaryStack   for a stack that holds a DR site: the stack of the site it protects; its DR parity is
+ *                         also checked against what that stack last applied (read through a stack reference)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -38,6 +40,8 @@ export interface ProgramSettings {
   readonly dataPlaneChecks?: boolean;
   /** Running-configuration backups before and after each device change (config `citydc:backups`, default true). */
   readonly backups?: boolean;
+  /** The stack of the primary site(s) this stack's DR site protects (config `citydc:primaryStack`). */
+  readonly primaryStack?: string;
   /** Login secrets; default config `citydc:sshPassword`/`citydc:sshPrivateKey`, else CITYDC_SSH_PASSWORD / CITYDC_SSH_KEY_FILE. */
   readonly credentials?: { readonly password?: string; readonly privateKey?: string };
 }
@@ -53,6 +57,7 @@ export interface StackConfigValues {
   readonly verify?: boolean;
   readonly dataPlaneChecks?: boolean;
   readonly backups?: boolean;
+  readonly primaryStack?: string;
 }
 
 /** The same, resolved: absolute paths, the list of sites. */
@@ -68,6 +73,7 @@ export interface StackConfig {
   readonly verify: boolean;
   readonly dataPlaneChecks: boolean;
   readonly backups: boolean;
+  readonly primaryStack?: string;
 }
 
 export const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
@@ -92,6 +98,7 @@ export function resolveStackConfig(values: StackConfigValues, root: string, stac
     verify: values.verify ?? true,
     dataPlaneChecks: values.dataPlaneChecks ?? false,
     backups: values.backups ?? true,
+    ...(values.primaryStack ? { primaryStack: values.primaryStack } : {}),
   };
 }
 
@@ -126,6 +133,7 @@ export function readStackValues(root: string, stack: string): StackConfigValues 
     verify: configBoolean(config["citydc:verify"]),
     dataPlaneChecks: configBoolean(config["citydc:dataPlaneChecks"]),
     backups: configBoolean(config["citydc:backups"]),
+    primaryStack: str("primaryStack"),
   };
 }
 

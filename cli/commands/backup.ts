@@ -8,7 +8,6 @@
 import { parseArgs } from "../../util/args";
 import { CliError, UsageError } from "../../util/errors";
 import { currentRepoRoot } from "../../util/repo";
-import type { PlatformName } from "../../model/types";
 import { readStackConfig } from "../../stacks/settings";
 import type { DeviceTarget } from "../../transport/types";
 import { jsonFromEnv, loginCredentials } from "../deviceLogin";
@@ -22,14 +21,8 @@ display set; VRP: display current-configuration; NX-OS, EOS: show running-config
 exit codes: 0 printed, 1 the device could not be read, 2 usage or set-up error
 `;
 
-interface BackupTarget {
-  readonly device: string;
-  readonly platform: PlatformName;
-  readonly host: string;
-  readonly port: number;
-  readonly user: string;
-  readonly hostKey: string;
-}
+/** The login the backup resource passes in CITYDC_BACKUP_TARGET: a DeviceTarget without its credentials. */
+type BackupTarget = Pick<DeviceTarget, "device" | "platform" | "host" | "port" | "user" | "hostKey">;
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { device: { type: "string" }, stack: { type: "string" }, inventory: { type: "string" }, hostkeys: { type: "string" }, timeout: { type: "string" }, help: { type: "boolean" } });

@@ -8,6 +8,7 @@
  * read back (its state stays at its last apply: `citydc up --refresh` once it answers), 2 usage or set-up.
  */
 import { parseArgs } from "../../util/args";
+import { displayBackend } from "../../pulumi/env";
 import { CliError } from "../../util/errors";
 import { asCliError, backendOf, holderAlive, lockFiles, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
 
@@ -52,10 +53,10 @@ back, 2 usage or set-up error
 
   const { recoverStack } = await import("../../pulumi/recover");
   const result = await recoverStack(stack, { ...opts, ...(args.options["no-refresh"] ? { refresh: false } : {}) }).catch((err: unknown) => {
-    if (err instanceof Error && err.name === "StackNotFoundError") throw new CliError(`no stack ${stack} on the backend ${backendOf(opts)}: nothing to recover`, 2);
+    if (err instanceof Error && err.name === "StackNotFoundError") throw new CliError(`no stack ${stack} on the backend ${displayBackend(backendOf(opts))}: nothing to recover`, 2);
     return asCliError(err);
   });
-  out(`stack ${stack}: lock released${locks.length === 0 ? " (there was none on a file backend here)" : ""}`);
+  out(`stack ${stack}: lock released${locks.length === 0 ? " (there was none)" : ""}`);
   if (result.pending.length === 0) out("no operation was left pending: no device was in the middle of a change");
   else {
     out(`${result.pending.length} operation(s) the stopped run left unfinished, removed from the state:`);

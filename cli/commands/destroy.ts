@@ -5,19 +5,22 @@
  */
 import { UsageError } from "../../util/errors";
 import { parseArgs } from "../../util/args";
-import { asCliError, INTERRUPTED, lockedMessage, onInterrupt, STACK_OPTIONS, stackName, stackOptions } from "../stackRun";
+import { asCliError, INTERRUPTED, lockedMessage, onInterrupt, MULTI_STACK_OPTIONS, stackNames, stackOptions } from "../stackRun";
+import { severalStacks } from "../multiStack";
 import { changeSet, findPlatform } from "../../platforms/index";
 import { confirm } from "./up";
 
-const USAGE = "usage: citydc destroy --stack NAME [--yes] [--backend URL] [--work-dir DIR] [--progress]";
+const USAGE = "usage: citydc destroy --stack NAME [--stack NAME]... [--parallel-stacks N] [--yes] [--backend URL] [--work-dir DIR] [--progress]";
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { ...STACK_OPTIONS, yes: { type: "boolean" } });
+  const args = parseArgs(argv, { ...MULTI_STACK_OPTIONS, yes: { type: "boolean" } });
   if (args.options.help) {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const stack = stackName(args, USAGE);
+  const stacks = stackNames(args, USAGE);
+  if (stacks.length > 1) return severalStacks("destroy", args, argv, stacks);
+  const stack = stacks[0]!;
   if (!args.options.yes) {
     if (!process.stdin.isTTY) throw new UsageError("not a terminal: pass --yes to destroy without asking");
     if (!(await confirm(`remove everything stack ${stack} configured from its devices? [y/N] `))) return 1;

@@ -11,13 +11,14 @@ import * as readline from "readline";
 import { UsageError } from "../../util/errors";
 import { oneOf, parseArgs } from "../../util/args";
 import {
-  asCliError, backendOf, INTERRUPTED, lockedMessage, lockFiles, onInterrupt, STACK_OPTIONS, stackName, stackOptions,
+  asCliError, backendOf, INTERRUPTED, lockedMessage, lockFiles, onInterrupt, MULTI_STACK_OPTIONS, stackNames, stackOptions,
 } from "../stackRun";
+import { severalStacks } from "../multiStack";
 import { changeSet, findPlatform } from "../../platforms/index";
 import type { Plan } from "../../pulumi/planReport";
 import type { StackFailure, StackRunResult } from "../../pulumi/stacks";
 
-const USAGE = "usage: citydc up --stack NAME [--yes] [--refresh] [--format text|json] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
+const USAGE = "usage: citydc up --stack NAME [--stack NAME]... [--parallel-stacks N] [--yes] [--refresh] [--format text|json] [--inventory FILE] [--backend URL] [--work-dir DIR] [--progress]";
 
 export async function confirm(question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
@@ -51,12 +52,14 @@ export function failureLine(f: StackFailure): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { ...STACK_OPTIONS, yes: { type: "boolean" }, refresh: { type: "boolean" }, format: { type: "string" } });
+  const args = parseArgs(argv, { ...MULTI_STACK_OPTIONS, yes: { type: "boolean" }, refresh: { type: "boolean" }, format: { type: "string" } });
   if (args.options.help) {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const stack = stackName(args, USAGE);
+  const stacks = stackNames(args, USAGE);
+  if (stacks.length > 1) return severalStacks("up", args, argv, stacks);
+  const stack = stacks[0]!;
   const format = oneOf("format", args.options.format, ["text", "json"] as const, "text");
   const yes = !!args.options.yes;
   if (!yes && !process.stdin.isTTY) throw new UsageError("not a terminal: pass --yes to apply without asking");

@@ -12,11 +12,10 @@
  * lines before it, as its guide says, and the error says how many).
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { SSHD, canRunSshd, keygen, waitPort } from "./helpers/recordingSshd";
+import { canRunSshd, startForcedSshd, type ForcedSshd } from "./helpers/recordingSshd";
 import { requirePrerequisite } from "../unit/helpers/prerequisites";
 import { loadNetwork } from "../../pipeline/index";
 import { platformOf } from "../../platforms/registry";
@@ -57,7 +56,7 @@ const why = canRunSshd();
 requirePrerequisite("scripted vendor CLIs over a real sshd", why);
 
 let dir: string;
-let sshd: ChildProcess | undefined;
+let sshd: ForcedSshd | undefined;
 let hostKey: string;
 let clientKey: string;
 
@@ -81,10 +80,6 @@ describe.skipIf(!!why)("the product's shell dialects against scripted CLIs (docu
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "citydc-e2e-dialects-"));
-    fs.mkdirSync("/run/sshd", { recursive: true });
-    keygen(path.join(dir, "host_ed25519"));
-    keygen(path.join(dir, "client_ed25519"));
-    fs.copyFileSync(path.join(dir, "client_ed25519.pub"), path.join(dir, "authorized_keys"));
     const login = path.join(dir, "login.sh");
     fs.writeFileSync(
       login,
@@ -99,38 +94,13 @@ describe.skipIf(!!why)("the product's shell dialects against scripted CLIs (docu
       ].join("\n"),
       { mode: 0o755 },
     );
-    const config = path.join(dir, "sshd_config");
-    fs.writeFileSync(
-      config,
-      [
-        ...CASES.map((c) => `Port ${c.port}`),
-        "ListenAddress 127.0.0.1",
-        `HostKey ${path.join(dir, "host_ed25519")}`,
-        `PidFile ${path.join(dir, "sshd.pid")}`,
-        `AuthorizedKeysFile ${path.join(dir, "authorized_keys")}`,
-        "StrictModes no",
-        "PasswordAuthentication no",
-        "KbdInteractiveAuthentication no",
-        "UsePAM no",
-        "PermitRootLogin prohibit-password",
-        `ForceCommand ${login}`,
-        "LogLevel ERROR",
-        "",
-      ].join("\n"),
-    );
-    sshd = spawn(SSHD!, ["-D", "-f", config, "-E", path.join(dir, "sshd.log")], { stdio: "ignore" });
-    await Promise.all(CASES.map((c) => waitPort(c.port, 10_000)));
-    const [type, blob] = fs.readFileSync(path.join(dir, "host_ed25519.pub"), "utf8").trim().split(/\s+/);
-    hostKey = `${type} ${blob}`;
-    clientKey = fs.readFileSync(path.join(dir, "client_ed25519"), "utf8");
+    sshd = await startForcedSshd(dir, CASES.map((c) => c.port), login);
+    hostKey = sshd.hostKey;
+    clientKey = sshd.clientKey;
   });
 
   afterAll(async () => {
-    if (sshd && sshd.exitCode === null) {
-      const done = new Promise((r) => sshd!.once("exit", r));
-      sshd.kill("SIGTERM");
-      await done;
-    }
+    await sshd?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -26,6 +26,7 @@ const LAYER: Record<string, number> = {
   audit: 10,
   bench: 10,
   lab: 11,
+  publish: 11,
   cli: 12,
 };
 const PURE = ["util", "model", "intent", "generate", "platforms", "pipeline"];

@@ -57,32 +57,24 @@ export function waitPort(port: number, ms: number): Promise<void> {
   });
 }
 
+/** A real sshd on 127.0.0.1 whose every login runs `forceCommand` (sshd's ForceCommand), with keys of its own. */
+export interface ForcedSshd {
+  readonly hostKey: string;
+  readonly clientKey: string;
+  stop(): Promise<void>;
+}
+
 /**
- * `after`: shell lines each session runs once it has recorded its command and stdin (`$port` is set),
- * e.g. to make one device fail with a message of its own.
+ * Starts sshd on `ports` with a fresh host key and client key under `dir`; every session, exec or shell,
+ * runs `forceCommand` (the original command in SSH_ORIGINAL_COMMAND, the local port in SSH_CONNECTION).
  */
-export async function startRecordingSshd(dir: string, ports: readonly number[], after: readonly string[] = []): Promise<RecordingSshd> {
-  fs.mkdirSync(path.join(dir, "log"), { recursive: true });
+export async function startForcedSshd(dir: string, ports: readonly number[], forceCommand: string): Promise<ForcedSshd> {
   fs.mkdirSync("/run/sshd", { recursive: true });
   const hostKeyFile = path.join(dir, "host_ed25519");
   const clientKeyFile = path.join(dir, "client_ed25519");
   keygen(hostKeyFile);
   keygen(clientKeyFile);
   fs.copyFileSync(`${clientKeyFile}.pub`, path.join(dir, "authorized_keys"));
-  const record = path.join(dir, "record.sh");
-  fs.writeFileSync(
-    record,
-    [
-      "#!/bin/sh",
-      `port=$(echo "$SSH_CONNECTION" | awk '{print $4}')`,
-      `f="${dir}/log/$(date +%s%N).$port.$$"`,
-      `printf '%s' "$SSH_ORIGINAL_COMMAND" > "$f.cmd"`,
-      `cat > "$f.in"`,
-      ...after,
-      "",
-    ].join("\n"),
-    { mode: 0o755 },
-  );
   const config = path.join(dir, "sshd_config");
   fs.writeFileSync(
     config,
@@ -97,7 +89,7 @@ export async function startRecordingSshd(dir: string, ports: readonly number[], 
       "KbdInteractiveAuthentication no",
       "UsePAM no",
       "PermitRootLogin prohibit-password",
-      `ForceCommand ${record}`,
+      `ForceCommand ${forceCommand}`,
       "MaxStartups 100",
       "LogLevel ERROR",
       "",
@@ -107,9 +99,43 @@ export async function startRecordingSshd(dir: string, ports: readonly number[], 
   await Promise.all(ports.map((p) => waitPort(p, 10_000)));
   const [type, blob] = fs.readFileSync(`${hostKeyFile}.pub`, "utf8").trim().split(/\s+/);
   return {
-    dir,
     hostKey: `${type} ${blob}`,
     clientKey: fs.readFileSync(clientKeyFile, "utf8"),
+    async stop() {
+      if (child.exitCode === null) {
+        const done = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await done;
+      }
+    },
+  };
+}
+
+/**
+ * `after`: shell lines each session runs once it has recorded its command and stdin (`$port` is set),
+ * e.g. to make one device fail with a message of its own.
+ */
+export async function startRecordingSshd(dir: string, ports: readonly number[], after: readonly string[] = []): Promise<RecordingSshd> {
+  fs.mkdirSync(path.join(dir, "log"), { recursive: true });
+  const record = path.join(dir, "record.sh");
+  fs.writeFileSync(
+    record,
+    [
+      "#!/bin/sh",
+      `port=$(echo "$SSH_CONNECTION" | awk '{print $4}')`,
+      `f="${dir}/log/$(date +%s%N).$port.$$"`,
+      `printf '%s' "$SSH_ORIGINAL_COMMAND" > "$f.cmd"`,
+      `cat > "$f.in"`,
+      ...after,
+      "",
+    ].join("\n"),
+    { mode: 0o755 },
+  );
+  const sshd = await startForcedSshd(dir, ports, record);
+  return {
+    dir,
+    hostKey: sshd.hostKey,
+    clientKey: sshd.clientKey,
     ports,
     sessions() {
       const files = fs.readdirSync(path.join(dir, "log")).filter((f) => f.endsWith(".cmd")).sort();
@@ -120,12 +146,6 @@ export async function startRecordingSshd(dir: string, ports: readonly number[], 
         return { port, command: fs.readFileSync(path.join(dir, "log", f), "utf8"), input };
       });
     },
-    async stop() {
-      if (child.exitCode === null) {
-        const done = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await done;
-      }
-    },
+    stop: () => sshd.stop(),
   };
 }
