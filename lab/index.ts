@@ -9,14 +9,15 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import type { Inventory } from "../model/types";
-import { planLab, hostNamespace, PREFIX, RUN_ROOT, CLI_USER, type LabPlan, type LabDevice, type LabOptions } from "./topology";
+import { planLab, hostNamespace, HOST_IFNAME, PREFIX, RUN_ROOT, CLI_USER, type LabPlan, type LabDevice, type LabOptions } from "./topology";
 import { ensureKeys, labDir } from "./keys";
-import { ensureNamespace, ensureLink, ensureHost, deleteNamespace, listNamespaces, namespaceExists } from "./net";
+import { ensureNamespace, ensureLink, ensureHost, deleteNamespace, listNamespaces, namespaceExists, unpairMisCabled } from "./net";
 import {
   ensureOvs, ensureFrr, ensureSshd, ensureAccount, ensureCliAccount, removeAccounts,
   stopOvs, stopFrr, stopSshd, ovsRunning, frrRunning, sshdRunning, frrRunDir, frrConfDir,
 } from "./devices";
 import { LabError } from "./run";
+import { stop } from "./procs";
 
 export { planLab, LabError, labDir };
 export type { LabPlan, LabDevice, LabOptions };
@@ -98,7 +99,11 @@ export function labUp(inv: Inventory, opts: { dir?: string; cliAccount?: boolean
     if (ensureNamespace(d.namespace, plan.prefix)) changed.push(`namespace ${d.namespace}`);
     fs.mkdirSync(d.runDir, { recursive: true, mode: 0o755 });
   }
-  // Interfaces first, so the daemons see them from the start.
+  // Interfaces first, so the daemons see them from the start; ends cabled otherwise by an earlier run first go.
+  const recabled = unpairMisCabled([...plan.links.map((l) => [l.a, l.b] as const), ...plan.hosts.map((h) => [{ node: h.name, namespace: h.namespace, ifname: HOST_IFNAME }, h.attach] as const)]);
+  changed.push(...recabled.removed);
+  // a userspace-datapath switch does not take a port back whose device was made again: its vswitchd restarts
+  for (const d of plan.devices) if (d.kind === "switch" && recabled.namespaces.has(d.namespace)) stop(`${d.runDir}/ovs-vswitchd.pid`, "ovs-vswitchd");
   for (const l of plan.links) if (ensureLink(l)) changed.push(`veth ${l.a.node}:${l.a.ifname} - ${l.b.node}:${l.b.ifname}`);
   for (const h of plan.hosts) changed.push(...ensureHost(h, plan.prefix));
   for (const d of plan.devices) {

@@ -34,6 +34,34 @@ export function linkExists(end: LabEnd): boolean {
   return succeeds("ip", ["-n", end.namespace, "link", "show", "dev", end.ifname]);
 }
 
+/** "12: p4@if34: ..." -> [12, 34] (own index, the peer's index in its namespace). */
+function vethIndex(end: LabEnd): [number, number] | undefined {
+  const r = capture("ip", ["-n", end.namespace, "-o", "link", "show", "dev", end.ifname]);
+  const m = /^(\d+):\s+[^@:\s]+@if(\d+):/.exec(r.stdout);
+  return r.status === 0 && m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+/**
+ * Both ends exist but are not each other's peer (the interface map moved: an earlier run cabled these
+ * names differently). Such ends are deleted (with their old peers) before any pair is made again.
+ */
+export function unpairMisCabled(pairs: readonly (readonly [LabEnd, LabEnd])[]): { removed: string[]; namespaces: Set<string> } {
+  const wrong: LabEnd[] = [];
+  for (const [a, b] of pairs) {
+    const x = vethIndex(a);
+    const y = vethIndex(b);
+    if (x && y && (x[1] !== y[0] || y[1] !== x[0])) wrong.push(a, b);
+  }
+  const removed: string[] = [];
+  const namespaces = new Set(wrong.map((e) => e.namespace));
+  for (const e of wrong) {
+    if (!linkExists(e)) continue; // gone with its peer
+    run("ip", ["-n", e.namespace, "link", "delete", "dev", e.ifname]);
+    removed.push(`veth ${e.node}:${e.ifname} re-cabled`);
+  }
+  return { removed, namespaces };
+}
+
 function createPair(a: LabEnd, b: LabEnd): boolean {
   const ea = linkExists(a);
   const eb = linkExists(b);

@@ -13,9 +13,10 @@
  *  - A device without layer-2 ports (a WAN router on Junos, NX-OS, EOS) becomes one FRR router.
  *  - Interface names become Linux names: physical ports `p1..pN` in natural order of the vendor names, LAGs
  *    `bond<n>` (n: the digits of the vendor name). The map is returned with the inventory.
- *  - VRRP: the VLAN's virtual address is held by its first gateway device (the highest priority); the other
- *    gateways get no interface in the VLAN (two routers in one subnet would fail the subnet checks, and there
- *    is no VRRP to arbitrate: FRR's vrrpd needs macvlan devices, which this kernel lacks). No failover.
+ *  - VRRP: every gateway device's router faces the VLAN with its own address and is a gateway of the VLAN
+ *    in the twin's inventory, with the VLAN's virtual address and group id and the priorities written out;
+ *    the frr platform runs the group on keepalived (FRR's vrrpd needs macvlan devices, which this kernel
+ *    lacks). A VLAN with one gateway gets the address on that router's port.
  *  - M-LAG: the pairs stay (ovs can be one; model/capabilities.ts), their keepalive labelled with the two
  *    inventory management addresses. A leaf's one LACP bond to both switches of a pair aggregates only the
  *    members towards one partner system (Open vSwitch's LACP), the other members stand by; the peer link
@@ -111,6 +112,8 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
   const routedAt = new Map<string, [string, string]>();
   /** Members of one-member LAGs ("device/vendor name"). */
   const single = new Set<string>();
+  /** VRRP VLANs: id -> their gateways in the twin (the routers, their own addresses and priorities). */
+  const vrrpGateways = new Map<number, Obj[]>();
 
   for (const d of devicesIn) {
     const name = String(d.name);
@@ -173,17 +176,23 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
       const at = gws.findIndex((g) => g.device === name);
       if (at < 0) continue;
       const vid = Number(v.id);
-      // the virtual address on the first gateway (highest priority, then inventory order)
-      const order = gws.map((g, k) => ({ g, k })).sort((a, b) => Number(b.g.priority ?? 100) - Number(a.g.priority ?? 100) || a.k - b.k);
-      const master = order[0]!.g.device === name;
       const own = str(gws[at]!.address);
-      // only the master routes the VLAN (two routers in one subnet would be one address space twice)
-      if (!master && str(v.gateway)) continue;
-      const address = str(v.gateway) ?? own;
-      if (!address) continue;
       const vrf = str(v.vrf) ?? "";
       const rname = routerName(vrf);
-      vrfRouter(vrf).ifs.push({ name: `v${vid}`, mode: "routed", address: `${address}/${prefixLength(str(v.subnet))}`, description: `VLAN ${vid} gateway of ${name}` });
+      if (gws.length >= 2 && str(v.gateway) && own) {
+        // VRRP: every gateway's router faces the VLAN with its own address and runs the group (keepalived);
+        // the priorities are written out as the vendor platforms default them (the first 110, the others 100)
+        // no mode: the port that faces the VLAN is the gateway's (its address and group are the gateway object's)
+        vrfRouter(vrf).ifs.push({ name: `v${vid}`, description: `VLAN ${vid} gateway of ${name} (VRRP)` });
+        const list = vrrpGateways.get(vid) ?? [];
+        list.push({ device: rname, address: own, priority: Number(gws[at]!.priority ?? (at === 0 ? 110 : 100)) });
+        vrrpGateways.set(vid, list);
+      } else {
+        // one gateway (or several without a virtual address): the address on the router's port
+        const address = own ?? str(v.gateway);
+        if (!address) continue;
+        vrfRouter(vrf).ifs.push({ name: `v${vid}`, mode: "routed", address: `${address}/${prefixLength(str(v.subnet))}`, description: `VLAN ${vid} gateway of ${name}` });
+      }
       swIfs.push({ name: `g${vid}`, mode: "access", vlan: vid, description: `to ${rname} v${vid} (VLAN ${vid} gateway)` });
       ifmap[`Vlanif${vid}`] = `${rname}:v${vid}`;
       links.push({ kind: "uplink", description: `VLAN ${vid} gateway of ${name}`, a: { device: name, interface: `g${vid}` }, b: { device: rname, interface: `v${vid}` } });
@@ -239,6 +248,8 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
     devices: out,
     vlans: vlans.map((v) => {
       const r: Obj = { ...v };
+      const gws = vrrpGateways.get(Number(v.id));
+      if (gws) return { ...r, gateways: gws };
       delete r.gateways;
       delete r.vrid;
       return r;

@@ -150,6 +150,13 @@ export function l2Break(inv: Inventory, intents: ReadonlyMap<string, DeviceInten
 function routerIndex(twin: Inventory): Map<string, string> {
   const m = new Map<string, string>();
   for (const d of twin.devices) if (d.platform === "frr") for (const i of d.interfaces) if (i.address) m.set(ipOf(i.address), d.name);
+  // VRRP gateways: their own addresses, and the virtual address at the router that should hold it (the
+  // highest priority, then the first listed: where the path is expected to go while all are up)
+  for (const v of twin.vlans) {
+    for (const g of v.gateways) if (g.address) m.set(ipOf(g.address), g.device);
+    const master = [...v.gateways].map((g, k) => ({ g, k })).sort((a, b) => (b.g.priority ?? 100) - (a.g.priority ?? 100) || a.k - b.k)[0];
+    if (v.gateway && master && !m.has(ipOf(v.gateway))) m.set(ipOf(v.gateway), master.g.device);
+  }
   return m;
 }
 

@@ -85,7 +85,7 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     maxVlan: 4094,
     transport: "exec",
     commit: false,
-    features: ["gateway", "static-routes", "bgp"],
+    features: ["gateway", "vrrp", "static-routes", "bgp"],
     lacp: ["active", "passive", "static"],
     // zebra has no MTU command (a Linux link setting, outside vtysh); no spanning tree, no MLAG
     stp: [],

@@ -45,11 +45,22 @@ describe("the twin of inventory/kragujevac.yaml", () => {
     expect(wan.kind).toBe("router");
     for (const n of Object.values(wan.interfaces)) expect(n).toMatch(/^[a-z][a-z0-9]{0,14}$/);
   });
-  it("puts the spines' layer 3 on one FRR router per VRF, the VLAN's virtual address on its first gateway", () => {
+  it("puts the spines' layer 3 on one FRR router per VRF; every VRRP gateway's router runs the group with its own address", () => {
     expect(t.map.devices.find((d) => d.device === "kg-dc1-spine1")!.routers).toEqual({ "kg-dc1-spine1-rt": "default", "kg-dc1-spine1-university": "university" });
     const uni = inv.devices.find((d) => d.name === "kg-dc1-spine1-university")!;
-    expect(uni.interfaces.find((i) => i.name === "v300")!.address).toBe("10.30.0.1/22");
-    expect(inv.devices.find((d) => d.name === "kg-dc1-spine2-university")).toBeUndefined();
+    // the port that faces VLAN 300 has no mode and no address of its own: the gateway object holds them
+    expect(uni.interfaces.find((i) => i.name === "v300")).toMatchObject({ name: "v300" });
+    expect(uni.interfaces.find((i) => i.name === "v300")!.mode).toBeUndefined();
+    const v300 = inv.vlans.find((v) => v.id === 300)!;
+    expect(v300.gateway).toBe("10.30.0.1");
+    expect(v300.gateways).toEqual([
+      { device: "kg-dc1-spine1-university", address: "10.30.0.2", priority: 110 },
+      { device: "kg-dc1-spine2-university", address: "10.30.0.3", priority: 100 },
+    ]);
+    // the DR leafs' routers are VRRP backups of the protected VLANs, with the inventory's priorities
+    expect(inv.vlans.find((v) => v.id === 130)!.gateways.map((g) => [g.device, g.priority])).toEqual([
+      ["kg-dc1-spine1-rt", 110], ["kg-dc1-spine2-rt", 100], ["kg-dc2-leaf1-rt", 90], ["kg-dc2-leaf2-rt", 80],
+    ]);
   });
   it("gives a one-member LAG an uncabled second member and makes it and its far end static", () => {
     const dr = inv.devices.find((d) => d.name === "kg-dc2-leaf1")!;
