@@ -161,3 +161,120 @@ export function formatDrill(r: DrillReport, format: string): string {
   }
   return [`cut: ${r.cut.join(", ")}`, ...r.checks.map((c) => `${c.ok ? "ok  " : "FAIL"} ${c.phase.padEnd(8)} ${c.what} (${s(c.ms)})${c.breaks ? `: ${c.breaks}` : ""}`), head].join("\n");
 }
+
+// ------------------------------------------------------------------ drill vrrp
+
+/** The twin's router whose port into VLAN `vid` holds `vip` now, if any. */
+function vipHolder(p: TwinPrepared, vid: number, vip: string): string | undefined {
+  const gws = p.twin.vlans.find((v) => v.id === vid)?.gateways ?? [];
+  for (const g of gws) {
+    const out = capture("ip", ["-n", ns(g.device), "-o", "-4", "addr", "show", "dev", `v${vid}`]).stdout;
+    if (new RegExp(`\\binet ${vip.replace(/\./g, "\\.")}/`).test(out)) return g.device;
+  }
+  return undefined;
+}
+
+async function waitHolder(p: TwinPrepared, vid: number, vip: string, want: (h: string | undefined) => boolean, deadlineMs: number): Promise<{ holder: string | undefined; ms: number; ok: boolean }> {
+  const t0 = Date.now();
+  for (;;) {
+    const holder = vipHolder(p, vid, vip);
+    if (want(holder)) return { holder, ms: Date.now() - t0, ok: true };
+    if (Date.now() - t0 > deadlineMs) return { holder, ms: Date.now() - t0, ok: false };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A host pinging its gateway every 50 ms (`ping -D -O`) until stopped: the longest time between two answers
+ * is how long it lost its gateway.
+ */
+function pinger(namespace: string, ip: string): { stop: () => Promise<{ answers: number; longestGapMs: number }> } {
+  const child = execFile("ip", ["netns", "exec", namespace, "ping", "-n", "-D", "-O", "-i", "0.05", "-W", "1", ip], { maxBuffer: 64 * 1024 * 1024 });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer | string) => (out += d.toString()));
+  const started = Date.now() / 1000;
+  let stopped = started;
+  // settled once, when ping ends (however often stop is called)
+  const closed = new Promise<{ answers: number; longestGapMs: number }>((resolve) => {
+    child.once("close", () => {
+      const times = [...out.matchAll(/^\[(\d+\.\d+)\] \d+ bytes from/gm)].map((m) => Number(m[1]));
+      const points = [started, ...times, stopped];
+      let gap = 0;
+      for (let i = 1; i < points.length; i++) gap = Math.max(gap, points[i]! - points[i - 1]!);
+      resolve({ answers: times.length, longestGapMs: Math.round(gap * 1000) });
+    });
+  });
+  return {
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        stopped = Date.now() / 1000;
+        child.kill("SIGINT");
+      }
+      return closed;
+    },
+  };
+}
+
+/**
+ * `citydc twin drill vrrp --vlan ID`: the VRRP master of the VLAN loses its port into the VLAN (the router's
+ * veth end taken down), a backup must take the virtual address over, and every host of the VLAN must get its
+ * gateway back; then the port comes back, the master takes its address back (preemption) and the hosts are
+ * checked again. Timings: the takeover, the longest time each host had no answer from its gateway (pinged
+ * every 50 ms), the restore.
+ */
+export async function drillVrrp(p: TwinPrepared, vid: number, deadlineMs = 10_000): Promise<DrillReport> {
+  const vlan = p.source.vlans.find((v) => v.id === vid);
+  if (!vlan) throw new CliError(`--vlan ${vid}: no such VLAN in ${p.source.name} (VLANs: ${p.source.vlans.map((v) => v.id).join(", ")})`, 2);
+  const tv = p.twin.vlans.find((v) => v.id === vid);
+  const gws = tv?.gateways ?? [];
+  if (!vlan.gateway || gws.length < 2) {
+    const why = !vlan.gateway ? "it has no virtual gateway address" : `it has ${vlan.gateways.length} gateway device(s)`;
+    throw new CliError(`--vlan ${vid}: VLAN ${vid} (${vlan.name}) runs no VRRP: ${why}; VLANs with VRRP: ${p.source.vlans.filter((v) => v.gateway && v.gateways.length >= 2).map((v) => v.id).join(", ") || "none"}`, 2);
+  }
+  const vip = vlan.gateway.split("/")[0]!;
+  const order = gws.map((g, k) => ({ g, k })).sort((a, b) => (b.g.priority ?? 100) - (a.g.priority ?? 100) || a.k - b.k).map((x) => x.g.device);
+  const dev = new Map(p.source.devices.map((d) => [d.name, d]));
+  const hosts = p.source.hosts.filter((h) => {
+    const port = dev.get(h.attach.device)?.interfaces.find((i) => i.name === h.attach.interface);
+    return port?.mode === "access" && port.vlan === vid;
+  });
+  const t0 = Date.now();
+  const checks: DrillCheck[] = [];
+  if (hosts.length === 0) checks.push({ phase: "cut", what: `a host in VLAN ${vid}`, ok: false, ms: 0, breaks: "the inventory has none: the drill has nothing to prove" });
+  // before: the master by priority holds the address and every host reaches it
+  const before = await waitHolder(p, vid, vip, (h) => h === order[0], deadlineMs);
+  checks.push({ phase: "before", what: `${order[0]} holds ${vip} (highest priority)`, ok: before.ok, ms: before.ms, ...(before.ok ? {} : { breaks: before.holder ? `${before.holder} holds it` : "no router holds it (is keepalived running? citydc-vrrp show on the routers)" }) });
+  const reach = await Promise.all(hosts.map((h) => until(hns(h.name), vip, deadlineMs)));
+  hosts.forEach((h, i) => checks.push({ phase: "before", what: `${h.name} -> its gateway ${vip}`, ok: reach[i]!.ok, ms: reach[i]!.ms, ...(reach[i]!.ok ? {} : { breaks: `no answer within ${deadlineMs / 1000} s` }) }));
+  const master = before.holder ?? order[0]!;
+  const end = { namespace: ns(master), ifname: `v${vid}`, label: `${master} v${vid}` };
+  const pingers = hosts.map((h) => pinger(hns(h.name), vip));
+  await new Promise((r) => setTimeout(r, 500));
+  const tc = Date.now();
+  let restoreMs = 0;
+  try {
+    run("ip", ["-n", end.namespace, "link", "set", "dev", end.ifname, "down"]);
+    const cutMs = Date.now() - tc;
+    const next = order.find((d) => d !== master)!;
+    const takeover = await waitHolder(p, vid, vip, (h) => h !== undefined && h !== master, deadlineMs);
+    checks.push({ phase: "cut", what: `a backup takes ${vip} over (expected ${next}, the next priority)`, ok: takeover.ok && takeover.holder === next, ms: takeover.ms, ...(takeover.ok && takeover.holder === next ? {} : { breaks: takeover.holder ? `${takeover.holder} took it` : `no backup took it within ${deadlineMs / 1000} s` }) });
+    const back = await Promise.all(hosts.map((h) => until(hns(h.name), vip, deadlineMs)));
+    await new Promise((r) => setTimeout(r, 300));
+    const gaps = await Promise.all(pingers.map((x) => x.stop()));
+    hosts.forEach((h, i) => checks.push({
+      phase: "cut", what: `${h.name} -> its gateway ${vip}: without it for ${gaps[i]!.longestGapMs} ms`, ok: back[i]!.ok, ms: gaps[i]!.longestGapMs,
+      ...(back[i]!.ok ? {} : { breaks: `no answer within ${deadlineMs / 1000} s after the master went` }),
+    }));
+    const tr = Date.now();
+    run("ip", ["-n", end.namespace, "link", "set", "dev", end.ifname, "up"]);
+    const pre = await waitHolder(p, vid, vip, (h) => h === master, 30_000);
+    checks.push({ phase: "restored", what: `${master} takes ${vip} back (preemption)`, ok: pre.ok, ms: pre.ms, ...(pre.ok ? {} : { breaks: pre.holder ? `${pre.holder} still holds it` : "no router holds it" }) });
+    const again = await Promise.all(hosts.map((h) => until(hns(h.name), vip, 30_000)));
+    hosts.forEach((h, i) => checks.push({ phase: "restored", what: `${h.name} -> its gateway ${vip}`, ok: again[i]!.ok, ms: again[i]!.ms, ...(again[i]!.ok ? {} : { breaks: "no answer within 30 s" }) }));
+    restoreMs = Date.now() - tr;
+    return { drill: `vrrp VLAN ${vid} (master ${master} lost its port into the VLAN)`, ok: checks.every((c) => c.ok), cut: [end.label], checks, cutMs, restoreMs, totalMs: Date.now() - t0 };
+  } finally {
+    capture("ip", ["-n", end.namespace, "link", "set", "dev", end.ifname, "up"]);
+    await Promise.all(pingers.map((x) => x.stop().catch(() => undefined)));
+  }
+}

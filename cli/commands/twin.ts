@@ -178,9 +178,12 @@ export async function run(argv: string[]): Promise<number> {
       return r.ok ? 0 : 1;
     }
     if (kind === "vrrp" && positionals.length === 2) {
-      throw new CliError(
-        "twin drill vrrp: the twin runs no VRRP (FRR's vrrpd needs macvlan devices, which this kernel lacks, and keepalived is not installed): " +
-        "each VLAN's virtual address sits on its first gateway, so there is no failover to measure", 2);
+      const vid = Number(options.vlan);
+      if (typeof options.vlan !== "string" || !Number.isInteger(vid) || vid < 1 || vid > 4094) throw new UsageError("twin drill vrrp: --vlan ID is required (a VLAN with VRRP gateways, 1-4094)");
+      const { drillVrrp, formatDrill } = await import("../../lab/twinDrill");
+      const r = await drillVrrp(p, vid);
+      process.stdout.write(formatDrill(r, format) + "\n");
+      return r.ok ? 0 : 1;
     }
     throw new UsageError(USAGE);
   } catch (err) {

@@ -153,4 +153,38 @@ describe.skipIf(!root)("citydc twin on inventory/kragujevac.yaml", () => {
       expect(r.cells.some((c) => c.kind === kind), kind).toBe(true);
     }
   });
+
+  it("drill vrrp: the master of VLAN 130 loses its port, the second spine takes the address over (keepalived), the hosts get their gateway back, the master takes it back", () => {
+    const d = citydc(env(), "twin", "drill", "vrrp", "--vlan", "130", "--inventory", inv, "--format", "json");
+    const r = JSON.parse(d.out) as { ok: boolean; cut: string[]; checks: { phase: string; what: string; ok: boolean; ms: number; breaks?: string }[] };
+    expect(r.checks.filter((c) => !c.ok).map((c) => `${c.what}: ${c.breaks}`)).toEqual([]);
+    expect(d.code).toBe(0);
+    expect(r.cut).toEqual(["kg-dc1-spine1-rt v130"]);
+    expect(r.checks.map((c) => `${c.phase} ${c.what.replace(/ for \d+ ms$/, "")}`)).toEqual([
+      "before kg-dc1-spine1-rt holds 10.10.130.1 (highest priority)",
+      "before kg-ucm1 -> its gateway 10.10.130.1",
+      "before kg-dr-ucm1 -> its gateway 10.10.130.1",
+      "cut a backup takes 10.10.130.1 over (expected kg-dc1-spine2-rt, the next priority)",
+      "cut kg-ucm1 -> its gateway 10.10.130.1: without it",
+      "cut kg-dr-ucm1 -> its gateway 10.10.130.1: without it",
+      "restored kg-dc1-spine1-rt takes 10.10.130.1 back (preemption)",
+      "restored kg-ucm1 -> its gateway 10.10.130.1",
+      "restored kg-dr-ucm1 -> its gateway 10.10.130.1",
+    ]);
+    // the hosts did lose the gateway for a while (VRRP's master-down interval), and got it back
+    const lost = r.checks.filter((c) => c.phase === "cut" && /without it/.test(c.what)).map((c) => c.ms);
+    expect(lost.every((ms) => ms > 500)).toBe(true);
+    const bad = citydc(env(), "twin", "drill", "vrrp", "--vlan", "999", "--inventory", inv);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/no such VLAN/);
+  });
+
+  it("drill dr: with the DCI cut, the DR site's protected hosts keep their gateway (its own VRRP backups) and the branches reach them over the DR site's WAN", () => {
+    const d = citydc(env(), "twin", "drill", "dr", "--site", "kg-dc2", "--inventory", inv, "--format", "json");
+    const r = JSON.parse(d.out) as { ok: boolean; checks: { phase: string; what: string; ok: boolean; breaks?: string }[] };
+    expect(r.checks.filter((c) => !c.ok).map((c) => `${c.phase} ${c.what}: ${c.breaks}`)).toEqual([]);
+    expect(d.code).toBe(0);
+    // three city branches, each to the four protected hosts at kg-dc2 (video, telephony, backup, storage)
+    expect(r.checks.filter((c) => c.phase === "cut" && /^kg-(cityhall|registry|nsz) /.test(c.what)).length).toBe(12);
+  });
 });
