@@ -109,6 +109,20 @@ describe.skipIf(!root)("citydc twin on a generated inventory", () => {
     expect((JSON.parse(again.out) as { configured: string[] }).configured).toEqual([]);
   });
 
+  it("drill vrrp on a VLAN of the generated inventory with two gateways and hosts: the backup takes over, the master takes back", () => {
+    type Doc = { vlans: { id: number; gateway?: string; gateways?: unknown[] }[]; devices: { name: string; interfaces?: { name: string; mode?: string; vlan?: number }[] }[]; hosts: { attach: { device: string; interface: string } }[] };
+    const doc = yaml.load(fs.readFileSync(inv, "utf8")) as Doc;
+    const hostVlans = new Set(doc.hosts.map((h) => doc.devices.find((d) => d.name === h.attach.device)?.interfaces?.find((i) => i.name === h.attach.interface)?.vlan));
+    const vlan = doc.vlans.find((v) => v.gateway && (v.gateways?.length ?? 0) >= 2 && hostVlans.has(v.id));
+    expect(vlan, "the generated inventory has a VRRP VLAN with hosts").toBeDefined();
+    const d = citydc(env(), "twin", "drill", "vrrp", "--vlan", String(vlan!.id), "--inventory", inv, "--format", "json");
+    const r = JSON.parse(d.out) as { ok: boolean; checks: { phase: string; what: string; ok: boolean; breaks?: string }[] };
+    expect(r.checks.filter((c) => !c.ok).map((c) => `${c.phase} ${c.what}: ${c.breaks}`)).toEqual([]);
+    expect(d.code).toBe(0);
+    expect(r.checks.some((c) => c.phase === "cut" && /a backup takes/.test(c.what))).toBe(true);
+    expect(r.checks.some((c) => c.phase === "restored" && /takes .* back \(preemption\)/.test(c.what))).toBe(true);
+  });
+
   it("bad input: one line, exit 2", () => {
     const d = citydc(env(), "twin", "drill", "dr", "--site", "nowhere", "--inventory", inv);
     expect(d.code).toBe(2);
