@@ -22,6 +22,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Runner }> = {
   backup: { summary: "print a device's running configuration (secrets redacted)", load: () => require("./commands/backup").run },
   audit: { summary: "list and show the records of past runs", load: () => require("./commands/audit").run },
   lab: { summary: "start, stop or inspect the local lab (up|down|status)", load: () => require("./commands/lab").run },
+  twin: { summary: "the inventory's own network emulated on this machine: up|status|verify|drill|down", load: () => require("./commands/twin").run },
   demo: { summary: "the main job on the embedded default: lab + lab stack + proof", load: () => require("./commands/demo").run },
   docs: { summary: "write a static documentation site: topology and rack pictures, VLAN tables, device pages, cabling plan", load: () => require("./commands/docs").run },
   generate: { summary: "write a synthetic inventory of any size", load: () => require("./commands/generate").run },

@@ -16,7 +16,6 @@ const FRR_LIB = "/usr/lib/frr";
 export const FRR_DAEMONS = ["zebra", "staticd", "bgpd"] as const;
 /** The bridge the lab creates on every switch ("the chassis"); citydc configures its ports. */
 export const BRIDGE = "br0";
-const ACCOUNTS_FILE = `${RUN_ROOT}/accounts`;
 const VTYSH_SHELL = `${RUN_ROOT}/bin/citydc-vtysh`;
 
 export function ovsEnv(d: LabDevice): NodeJS.ProcessEnv {
@@ -156,9 +155,10 @@ function accountExists(user: string): boolean {
   return capture("getent", ["passwd", user]).status === 0;
 }
 
-function recordAccount(user: string): void {
-  const have = fs.existsSync(ACCOUNTS_FILE) ? fs.readFileSync(ACCOUNTS_FILE, "utf8").split("\n") : [];
-  if (!have.includes(user)) fs.appendFileSync(ACCOUNTS_FILE, `${user}\n`);
+function recordAccount(user: string, root: string): void {
+  const file = `${root}/accounts`;
+  const have = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n") : [];
+  if (!have.includes(user)) fs.appendFileSync(file, `${user}\n`);
 }
 
 /**
@@ -166,7 +166,7 @@ function recordAccount(user: string): void {
  * account, or a "citydc*" name that the lab creates as an alias of root (key login only, on 127.0.0.1)
  * and removes again on `lab down`.
  */
-export function ensureAccount(user: string, shell = "/bin/sh"): string[] {
+export function ensureAccount(user: string, shell = "/bin/sh", root = RUN_ROOT): string[] {
   if (accountExists(user)) return [];
   if (!user.startsWith("citydc")) {
     throw new LabError(
@@ -174,17 +174,18 @@ export function ensureAccount(user: string, shell = "/bin/sh"): string[] {
       "use root or a name starting with citydc in the lab inventory (the lab creates citydc* accounts itself)",
     );
   }
-  run("useradd", ["--system", "--password", "*", "--non-unique", "--uid", "0", "--gid", "0", "--no-create-home", "--home-dir", RUN_ROOT, "--shell", shell, user]);
-  recordAccount(user);
+  run("useradd", ["--system", "--password", "*", "--non-unique", "--uid", "0", "--gid", "0", "--no-create-home", "--home-dir", root, "--shell", shell, user]);
+  recordAccount(user, root);
   return [`account ${user}`];
 }
 
-export function removeAccounts(): void {
-  if (!fs.existsSync(ACCOUNTS_FILE)) return;
-  for (const user of fs.readFileSync(ACCOUNTS_FILE, "utf8").split("\n")) {
+export function removeAccounts(root = RUN_ROOT): void {
+  const file = `${root}/accounts`;
+  if (!fs.existsSync(file)) return;
+  for (const user of fs.readFileSync(file, "utf8").split("\n")) {
     if (user.startsWith("citydc") && accountExists(user)) capture("userdel", ["--force", user]);
   }
-  fs.rmSync(ACCOUNTS_FILE, { force: true });
+  fs.rmSync(file, { force: true });
 }
 
 /** The vtysh login shell of CLI_USER: vtysh of the router whose sshd set CITYDC_FRR_PATHSPACE. */
@@ -221,6 +222,62 @@ function sessionScript(d: LabDevice): string {
     `  exec ip netns exec ${d.namespace} /bin/sh -c "$SSH_ORIGINAL_COMMAND"`,
     "fi",
     `exec ip netns exec ${d.namespace} /bin/sh -i`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * `citydc-vrrp`, a router's VRRP front end: its groups are keepalived `vrrp_instance`s (keepalived.conf(5)),
+ * one file each under the router's FRR configuration directory, keepalived's pid files in its FRR run
+ * directory (so stopping the router stops keepalived). Arguments: `vrrp N interface I address A/L priority P`
+ * or `no vrrp N`, each checked before any is written; then `keepalived -t` tests the whole configuration and
+ * keepalived is started (VRRP only) or reloaded (SIGHUP), or stopped when no group is left. `show` prints the
+ * groups as configured. Runs in the router's namespace (the session wrapper's PATH).
+ */
+export function vrrpScript(d: Pick<LabDevice, "name" | "pathspace">): string {
+  const conf = `${frrConfDir(d.pathspace)}/keepalived`;
+  const run = frrRunDir(d.pathspace);
+  return [
+    "#!/bin/sh",
+    `# citydc lab: VRRP (keepalived) on router ${d.name}`,
+    `dir=${conf}; run=${run}`,
+    'mkdir -p "$dir" "$run"',
+    'fail() { echo "citydc-vrrp: $*" >&2; exit 2; }',
+    'num() { case "$1" in ""|*[!0-9]*) return 1;; esac; [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }',
+    'if [ "$1" = show ]; then',
+    '  for f in "$dir"/vrrp-*.conf; do [ -e "$f" ] && sed -n "1s/^# //p" "$f"; done',
+    "  exit 0",
+    "fi",
+    "# every line first: nothing is written unless all of them are understood",
+    "check() {",
+    "  set -f; set -- $1; set +f",
+    '  case "$1" in',
+    '    vrrp) [ $# -eq 8 ] && [ "$3" = interface ] && [ "$5" = address ] && [ "$7" = priority ] || fail "% Invalid line: $a"',
+    '          num "$2" 1 255 || fail "% virtual router id out of range (1-255): $a"',
+    '          num "$8" 1 254 || fail "% priority out of range (1-254): $a"',
+    '          case "$4" in ""|*[!A-Za-z0-9_.-]*) fail "% bad interface: $a";; esac',
+    '          case "$6" in *.*.*.*/*) ;; *) fail "% bad address: $a";; esac',
+    '          case "$6" in *[!0-9./]*) fail "% bad address: $a";; esac ;;',
+    '    no) [ $# -eq 3 ] && [ "$2" = vrrp ] && num "$3" 1 255 || fail "% Invalid line: $a" ;;',
+    '    *) fail "% Unknown command: $a" ;;',
+    "  esac",
+    "}",
+    "write() {",
+    "  set -f; set -- $1; set +f",
+    '  if [ "$1" = no ]; then rm -f "$dir/vrrp-$3.conf"; return; fi',
+    '  printf "# %s\\nvrrp_instance citydc_vrid%s {\\n    state BACKUP\\n    interface %s\\n    virtual_router_id %s\\n    priority %s\\n    advert_int 1\\n    virtual_ipaddress {\\n        %s\\n    }\\n}\\n" "$a" "$2" "$4" "$2" "$8" "$6" > "$dir/vrrp-$2.conf"',
+    "}",
+    'for a in "$@"; do check "$a"; done',
+    'for a in "$@"; do write "$a"; done',
+    `printf "global_defs {\\n    router_id %s\\n}\\ninclude %s/vrrp-*.conf\\n" ${d.name} "$dir" > "$dir/keepalived.conf"`,
+    'pid=$(cat "$run/keepalived.pid" 2>/dev/null)',
+    'if ! ls "$dir"/vrrp-*.conf >/dev/null 2>&1; then',
+    '  [ -n "$pid" ] && kill "$pid" 2>/dev/null',
+    "  exit 0",
+    "fi",
+    'keepalived -t -f "$dir/keepalived.conf" >/dev/null 2>&1 || fail "% keepalived refused its configuration ($dir)"',
+    'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -HUP "$pid"; exit 0; fi',
+    'exec keepalived --vrrp -f "$dir/keepalived.conf" -p "$run/keepalived.pid" -r "$run/vrrp.pid" </dev/null >/dev/null 2>&1',
     "",
   ].join("\n");
 }
@@ -262,6 +319,8 @@ export function ensureSshd(d: LabDevice, hostKeyFile: string, clientPublicKey: s
   let dirty = writeIfChanged(`${d.runDir}/session.sh`, sessionScript(d), 0o755);
   if (d.kind === "router") {
     dirty = writeIfChanged(`${d.runDir}/bin/vtysh`, `#!/bin/sh\nexec /usr/bin/vtysh -N ${d.pathspace} "$@"\n`, 0o755) || dirty;
+    // not a change of the sshd: written without restarting it
+    writeIfChanged(`${d.runDir}/bin/citydc-vrrp`, vrrpScript(d), 0o755);
   }
   dirty = writeIfChanged(`${d.runDir}/authorized_keys`, `${clientPublicKey} citydc-lab\n`, 0o600) || dirty;
   const cfg = `${d.runDir}/sshd_config`;

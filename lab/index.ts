@@ -9,17 +9,18 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import type { Inventory } from "../model/types";
-import { planLab, hostNamespace, PREFIX, RUN_ROOT, CLI_USER, type LabPlan, type LabDevice } from "./topology";
+import { planLab, hostNamespace, HOST_IFNAME, PREFIX, RUN_ROOT, CLI_USER, type LabPlan, type LabDevice, type LabOptions } from "./topology";
 import { ensureKeys, labDir } from "./keys";
-import { ensureNamespace, ensureLink, ensureHost, deleteNamespace, listNamespaces, namespaceExists } from "./net";
+import { ensureNamespace, ensureLink, ensureHost, deleteNamespace, listNamespaces, namespaceExists, unpairMisCabled } from "./net";
 import {
   ensureOvs, ensureFrr, ensureSshd, ensureAccount, ensureCliAccount, removeAccounts,
   stopOvs, stopFrr, stopSshd, ovsRunning, frrRunning, sshdRunning, frrRunDir, frrConfDir,
 } from "./devices";
 import { LabError } from "./run";
+import { stop } from "./procs";
 
 export { planLab, LabError, labDir };
-export type { LabPlan, LabDevice };
+export type { LabPlan, LabDevice, LabOptions };
 
 /** What the lab writes for its users (the demo, the tests, the stack config): `<labDir>/lab.json`. */
 export interface LabInfo {
@@ -54,15 +55,13 @@ interface LabRecord {
   hosts: string[];
 }
 
-const RECORDS = `${RUN_ROOT}/labs`;
-
-function recordFile(name: string): string {
-  return path.join(RECORDS, `${name}.json`);
+function recordFile(name: string, root = RUN_ROOT): string {
+  return path.join(root, "labs", `${name}.json`);
 }
 
-function readRecord(name: string): LabRecord {
+function readRecord(name: string, root = RUN_ROOT): LabRecord {
   try {
-    const r = JSON.parse(fs.readFileSync(recordFile(name), "utf8")) as Partial<LabRecord>;
+    const r = JSON.parse(fs.readFileSync(recordFile(name, root), "utf8")) as Partial<LabRecord>;
     return { devices: r.devices ?? [], hosts: r.hosts ?? [] };
   } catch {
     return { devices: [], hosts: [] };
@@ -70,12 +69,12 @@ function readRecord(name: string): LabRecord {
 }
 
 function remember(plan: LabPlan): void {
-  const r = readRecord(plan.name);
+  const r = readRecord(plan.name, plan.runRoot);
   const devices = [...new Set([...r.devices, ...plan.devices.map((d) => d.name)])].sort();
   const hosts = [...new Set([...r.hosts, ...plan.hosts.map((h) => h.name)])].sort();
   if (devices.length === r.devices.length && hosts.length === r.hosts.length) return;
-  fs.mkdirSync(RECORDS, { recursive: true });
-  fs.writeFileSync(recordFile(plan.name), JSON.stringify({ devices, hosts }) + "\n");
+  fs.mkdirSync(path.join(plan.runRoot, "labs"), { recursive: true });
+  fs.writeFileSync(recordFile(plan.name, plan.runRoot), JSON.stringify({ devices, hosts }) + "\n");
 }
 
 function requireRoot(): void {
@@ -84,25 +83,29 @@ function requireRoot(): void {
   }
 }
 
-export function labUp(inv: Inventory, opts: { dir?: string } = {}): LabUpResult {
+export function labUp(inv: Inventory, opts: { dir?: string; cliAccount?: boolean } & LabOptions = {}): LabUpResult {
   requireRoot();
-  const plan = planLab(inv);
+  const plan = planLab(inv, opts);
   const dir = labDir(plan.name, opts.dir);
   const keys = ensureKeys(dir, plan.devices.map((d) => d.name));
   const changed: string[] = keys.created.map((f) => `key ${path.basename(f)}`);
-  fs.mkdirSync(RUN_ROOT, { recursive: true, mode: 0o755 });
+  fs.mkdirSync(plan.runRoot, { recursive: true, mode: 0o755 });
 
   remember(plan);
-  for (const user of new Set(plan.devices.map((d) => d.user))) changed.push(...ensureAccount(user));
-  if (plan.devices.some((d) => d.kind === "router")) changed.push(...ensureCliAccount());
+  for (const user of new Set(plan.devices.map((d) => d.user))) changed.push(...ensureAccount(user, "/bin/sh", plan.runRoot));
+  if (opts.cliAccount !== false && plan.devices.some((d) => d.kind === "router")) changed.push(...ensureCliAccount());
 
   for (const d of plan.devices) {
-    if (ensureNamespace(d.namespace)) changed.push(`namespace ${d.namespace}`);
+    if (ensureNamespace(d.namespace, plan.prefix)) changed.push(`namespace ${d.namespace}`);
     fs.mkdirSync(d.runDir, { recursive: true, mode: 0o755 });
   }
-  // Interfaces first, so the daemons see them from the start.
+  // Interfaces first, so the daemons see them from the start; ends cabled otherwise by an earlier run first go.
+  const recabled = unpairMisCabled([...plan.links.map((l) => [l.a, l.b] as const), ...plan.hosts.map((h) => [{ node: h.name, namespace: h.namespace, ifname: HOST_IFNAME }, h.attach] as const)]);
+  changed.push(...recabled.removed);
+  // a userspace-datapath switch does not take a port back whose device was made again: its vswitchd restarts
+  for (const d of plan.devices) if (d.kind === "switch" && recabled.namespaces.has(d.namespace)) stop(`${d.runDir}/ovs-vswitchd.pid`, "ovs-vswitchd");
   for (const l of plan.links) if (ensureLink(l)) changed.push(`veth ${l.a.node}:${l.a.ifname} - ${l.b.node}:${l.b.ifname}`);
-  for (const h of plan.hosts) changed.push(...ensureHost(h));
+  for (const h of plan.hosts) changed.push(...ensureHost(h, plan.prefix));
   for (const d of plan.devices) {
     changed.push(...(d.kind === "switch" ? ensureOvs(d) : ensureFrr(d)));
     changed.push(...ensureSshd(d, keys.hostKeyFiles[d.name]!, keys.clientPublicKey));
@@ -124,49 +127,50 @@ export function labUp(inv: Inventory, opts: { dir?: string } = {}): LabUpResult 
   return { plan, info, changed };
 }
 
-function removeDevice(name: string, runDir: string, pathspace: string): void {
+function removeDevice(name: string, runDir: string, pathspace: string, prefix = PREFIX): void {
   stopSshd(runDir);
   stopOvs(runDir);
   stopFrr(pathspace);
-  deleteNamespace(`${PREFIX}-${name}`);
+  deleteNamespace(`${prefix}-${name}`, prefix);
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.rmSync(frrRunDir(pathspace), { recursive: true, force: true });
   fs.rmSync(frrConfDir(pathspace), { recursive: true, force: true });
 }
 
-function finishRoot(): void {
-  const left = fs.existsSync(RUN_ROOT)
-    ? fs.readdirSync(RUN_ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== "bin" && e.name !== "labs")
+function finishRoot(root = RUN_ROOT): void {
+  const left = fs.existsSync(root)
+    ? fs.readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== "bin" && e.name !== "labs")
     : [];
   if (left.length === 0) {
-    removeAccounts();
-    fs.rmSync(RUN_ROOT, { recursive: true, force: true });
+    removeAccounts(root);
+    fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
 /** Stops and removes the inventory's lab. Returns what it removed. */
-export function labDown(inv: Inventory): string[] {
+export function labDown(inv: Inventory, opts: LabOptions = {}): string[] {
   requireRoot();
-  const plan = planLab(inv);
+  const plan = planLab(inv, opts);
+  const { prefix, runRoot } = plan;
   const removed: string[] = [];
   for (const d of plan.devices) {
     const present = namespaceExists(d.namespace) || fs.existsSync(d.runDir) || fs.existsSync(frrRunDir(d.pathspace));
-    removeDevice(d.name, d.runDir, d.pathspace);
+    removeDevice(d.name, d.runDir, d.pathspace, prefix);
     if (present) removed.push(d.name);
   }
-  for (const h of plan.hosts) if (deleteNamespace(h.namespace)) removed.push(h.name);
+  for (const h of plan.hosts) if (deleteNamespace(h.namespace, prefix)) removed.push(h.name);
   // What earlier versions of the inventory started and this one no longer names.
-  const rec = readRecord(plan.name);
+  const rec = readRecord(plan.name, runRoot);
   const named = new Set([...plan.devices.map((d) => d.name), ...plan.hosts.map((h) => h.name)]);
   for (const d of rec.devices.filter((x) => !named.has(x))) {
-    const runDir = `${RUN_ROOT}/${d}`;
-    const present = namespaceExists(`${PREFIX}-${d}`) || fs.existsSync(runDir);
-    removeDevice(d, runDir, `${PREFIX}-${d}`);
+    const runDir = `${runRoot}/${d}`;
+    const present = namespaceExists(`${prefix}-${d}`) || fs.existsSync(runDir);
+    removeDevice(d, runDir, `${prefix}-${d}`, prefix);
     if (present) removed.push(d);
   }
-  for (const h of rec.hosts.filter((x) => !named.has(x))) if (deleteNamespace(hostNamespace(h))) removed.push(h);
-  fs.rmSync(recordFile(plan.name), { force: true });
-  finishRoot();
+  for (const h of rec.hosts.filter((x) => !named.has(x))) if (deleteNamespace(hostNamespace(h, prefix), prefix)) removed.push(h);
+  fs.rmSync(recordFile(plan.name, runRoot), { force: true });
+  finishRoot(runRoot);
   return removed;
 }
 
@@ -232,8 +236,8 @@ export interface LabStatus {
   readonly down: boolean;
 }
 
-export async function labStatus(inv: Inventory): Promise<LabStatus> {
-  const plan = planLab(inv);
+export async function labStatus(inv: Inventory, opts: LabOptions = {}): Promise<LabStatus> {
+  const plan = planLab(inv, opts);
   const nss = new Set(listNamespaces());
   const devices: DeviceStatus[] = [];
   for (const d of plan.devices) {

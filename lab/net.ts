@@ -16,22 +16,50 @@ export function namespaceExists(ns: string): boolean {
 }
 
 /** Creates the namespace (loopback up); true when it was created. */
-export function ensureNamespace(ns: string): boolean {
-  if (!ns.startsWith(`${PREFIX}-`)) throw new Error(`refusing namespace ${ns} without the ${PREFIX}- prefix`);
+export function ensureNamespace(ns: string, prefix = PREFIX): boolean {
+  if (!ns.startsWith(`${prefix}-`)) throw new Error(`refusing namespace ${ns} without the ${PREFIX}- prefix`);
   if (namespaceExists(ns)) return false;
   run("ip", ["netns", "add", ns]);
   run("ip", ["-n", ns, "link", "set", "lo", "up"]);
   return true;
 }
 
-export function deleteNamespace(ns: string): boolean {
-  if (!ns.startsWith(`${PREFIX}-`) || !namespaceExists(ns)) return false;
+export function deleteNamespace(ns: string, prefix = PREFIX): boolean {
+  if (!ns.startsWith(`${prefix}-`) || !namespaceExists(ns)) return false;
   run("ip", ["netns", "delete", ns]);
   return true;
 }
 
 export function linkExists(end: LabEnd): boolean {
   return succeeds("ip", ["-n", end.namespace, "link", "show", "dev", end.ifname]);
+}
+
+/** "12: p4@if34: ..." -> [12, 34] (own index, the peer's index in its namespace). */
+function vethIndex(end: LabEnd): [number, number] | undefined {
+  const r = capture("ip", ["-n", end.namespace, "-o", "link", "show", "dev", end.ifname]);
+  const m = /^(\d+):\s+[^@:\s]+@if(\d+):/.exec(r.stdout);
+  return r.status === 0 && m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+/**
+ * Both ends exist but are not each other's peer (the interface map moved: an earlier run cabled these
+ * names differently). Such ends are deleted (with their old peers) before any pair is made again.
+ */
+export function unpairMisCabled(pairs: readonly (readonly [LabEnd, LabEnd])[]): { removed: string[]; namespaces: Set<string> } {
+  const wrong: LabEnd[] = [];
+  for (const [a, b] of pairs) {
+    const x = vethIndex(a);
+    const y = vethIndex(b);
+    if (x && y && (x[1] !== y[0] || y[1] !== x[0])) wrong.push(a, b);
+  }
+  const removed: string[] = [];
+  const namespaces = new Set(wrong.map((e) => e.namespace));
+  for (const e of wrong) {
+    if (!linkExists(e)) continue; // gone with its peer
+    run("ip", ["-n", e.namespace, "link", "delete", "dev", e.ifname]);
+    removed.push(`veth ${e.node}:${e.ifname} re-cabled`);
+  }
+  return { removed, namespaces };
 }
 
 function createPair(a: LabEnd, b: LabEnd): boolean {
@@ -52,9 +80,9 @@ export function ensureLink(link: LabLink): boolean {
 }
 
 /** The host's namespace, its veth to the access port, address and default route. Returns what changed. */
-export function ensureHost(host: LabHost): string[] {
+export function ensureHost(host: LabHost, prefix = PREFIX): string[] {
   const changed: string[] = [];
-  if (ensureNamespace(host.namespace)) changed.push(`namespace ${host.namespace}`);
+  if (ensureNamespace(host.namespace, prefix)) changed.push(`namespace ${host.namespace}`);
   const end: LabEnd = { node: host.name, namespace: host.namespace, ifname: HOST_IFNAME };
   if (createPair(end, host.attach)) changed.push(`veth ${host.name}:${HOST_IFNAME} - ${host.attach.node}:${host.attach.ifname}`);
   // The host holds exactly the inventory's address (an address the inventory changed is replaced).

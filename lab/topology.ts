@@ -50,8 +50,18 @@ export interface LabHost {
   readonly attach: LabEnd;
 }
 
+/** Where a lab keeps its processes' files and what its names start with (the twin has its own). */
+export interface LabOptions {
+  /** Root of the run directories (default RUN_ROOT). */
+  readonly runRoot?: string;
+  /** Prefix of every namespace and FRR pathspace (default PREFIX). */
+  readonly prefix?: string;
+}
+
 export interface LabPlan {
   readonly name: string;
+  readonly runRoot: string;
+  readonly prefix: string;
   readonly devices: readonly LabDevice[];
   readonly links: readonly LabLink[];
   readonly hosts: readonly LabHost[];
@@ -59,12 +69,12 @@ export interface LabPlan {
   readonly skipped: readonly string[];
 }
 
-export function deviceNamespace(device: string): string {
-  return `${PREFIX}-${device}`;
+export function deviceNamespace(device: string, prefix = PREFIX): string {
+  return `${prefix}-${device}`;
 }
 
-export function hostNamespace(host: string): string {
-  return `${PREFIX}-host-${host}`;
+export function hostNamespace(host: string, prefix = PREFIX): string {
+  return `${prefix}-host-${host}`;
 }
 
 
@@ -81,7 +91,9 @@ function physical(device: Device, name: string): string[] {
   return members;
 }
 
-export function planLab(inv: Inventory): LabPlan {
+export function planLab(inv: Inventory, opts: LabOptions = {}): LabPlan {
+  const runRoot = opts.runRoot ?? RUN_ROOT;
+  const prefix = opts.prefix ?? PREFIX;
   const byName = new Map(inv.devices.map((d) => [d.name, d]));
   const emulated = new Map<string, Device>();
   const skipped: string[] = [];
@@ -117,9 +129,9 @@ export function planLab(inv: Inventory): LabPlan {
     devices.push({
       name: d.name,
       kind: d.platform === "ovs" ? "switch" : "router",
-      namespace: deviceNamespace(d.name),
-      runDir: `${RUN_ROOT}/${d.name}`,
-      pathspace: deviceNamespace(d.name),
+      namespace: deviceNamespace(d.name, prefix),
+      runDir: `${runRoot}/${d.name}`,
+      pathspace: deviceNamespace(d.name, prefix),
       address: m.address,
       port: m.port,
       user: m.user,
@@ -138,8 +150,8 @@ export function planLab(inv: Inventory): LabPlan {
       throw new LabError(`link ${l.a.device}:${l.a.interface} - ${l.b.device}:${l.b.interface}: the two LAGs have ${ma.length} and ${mb.length} members`);
     }
     for (let i = 0; i < ma.length; i++) {
-      const a = { node: da.name, namespace: deviceNamespace(da.name), ifname: ma[i]! };
-      const b = { node: db.name, namespace: deviceNamespace(db.name), ifname: mb[i]! };
+      const a = { node: da.name, namespace: deviceNamespace(da.name, prefix), ifname: ma[i]! };
+      const b = { node: db.name, namespace: deviceNamespace(db.name, prefix), ifname: mb[i]! };
       const what = `link ${a.node}:${a.ifname} - ${b.node}:${b.ifname}`;
       claim(a, what);
       claim(b, what);
@@ -154,13 +166,15 @@ export function planLab(inv: Inventory): LabPlan {
       if (!byName.has(h.attach.device)) throw new LabError(`host ${h.name}: unknown device ${h.attach.device}`);
       continue;
     }
-    const attach = { node: d.name, namespace: deviceNamespace(d.name), ifname: h.attach.interface };
+    const attach = { node: d.name, namespace: deviceNamespace(d.name, prefix), ifname: h.attach.interface };
     claim(attach, `host ${h.name}`);
-    hosts.push({ name: h.name, namespace: hostNamespace(h.name), tenant: h.tenant, address: h.address, gateway: h.gateway, attach });
+    hosts.push({ name: h.name, namespace: hostNamespace(h.name, prefix), tenant: h.tenant, address: h.address, gateway: h.gateway, attach });
   }
 
   return {
     name: inv.name,
+    runRoot,
+    prefix,
     devices: devices.map((d) => ({ ...d, interfaces: [...(ifaces.get(d.name) ?? [])].sort(naturalCompare) })),
     links,
     hosts,

@@ -74,6 +74,9 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     // RSTP only (bridge `rstp_enable`); bonds take no part in it (ovs-vswitchd.conf.db(5), RSTP)
     stp: ["rstp"],
     stpSkipsLags: true,
+    // A pair of OVS switches as one LACP end (the twin's M-LAG): a downstream bond to both aggregates only
+    // the members towards one partner system, the others stand by (Open vSwitch's LACP); not active-active.
+    mlag: { keepalive: "management", stp: ["rstp"] },
   },
   frr: {
     interfacePattern: linuxIfname,
@@ -82,7 +85,7 @@ export const CAPABILITIES: Readonly<Record<PlatformName, PlatformCapabilities>> 
     maxVlan: 4094,
     transport: "exec",
     commit: false,
-    features: ["gateway", "static-routes", "bgp"],
+    features: ["gateway", "vrrp", "static-routes", "bgp"],
     lacp: ["active", "passive", "static"],
     // zebra has no MTU command (a Linux link setting, outside vtysh); no spanning tree, no MLAG
     stp: [],

@@ -15,6 +15,15 @@
  * gateway = the address on the routed port that faces the VLAN, static routes, one BGP section.
  * `no bgp ebgp-requires-policy`: FRR refuses to exchange eBGP routes without a policy (RFC 8212) by
  * default; citydc advertises exactly the `network` statements the inventory lists, so the check is off.
+ *
+ * VRRP: FRR's own vrrpd needs a macvlan device per group, which the lab's kernel lacks, so a VRRP group on
+ * an FRR router is a keepalived `vrrp_instance` (keepalived 2.2, "keepalived.conf(5)": virtual_router_id,
+ * priority, advert_int, virtual_ipaddress; no use_vmac, so the virtual address is a second address on the
+ * port and the takeover is announced by gratuitous ARP). Its lines in an object start with `keepalived: `
+ * (`keepalived: vrrp 10 interface v10 address 10.10.10.1/24 priority 110`, `keepalived: no vrrp 10`); the
+ * session script hands them to `citydc-vrrp`, the router's keepalived front end (installed by the lab on
+ * every FRR router: it checks every line before it writes one, tests the whole configuration with
+ * `keepalived -t`, then starts or reloads keepalived in the router's namespace). vtysh never sees them.
  */
 import { naturalCompare } from "../util/natural";
 import { CAPABILITIES } from "../model/capabilities";
@@ -25,6 +34,16 @@ import type { PortIntent } from "../intent/types";
 import { configText, defined, deviceText, sections, textLine } from "./util";
 
 const READ_BACK = "vtysh -c 'show running-config'";
+/** A gateway with VRRP: FRR's running configuration, then keepalived's groups. */
+const READ_BACK_VRRP = "vtysh -c 'show running-config'; citydc-vrrp show";
+/** Lines of an object that are keepalived's, not vtysh's. */
+export const KEEPALIVED = "keepalived: ";
+
+function vrrpLine(g: { vrrp?: { vrid: number; virtualAddress: string; priority: number }; interface?: string; address: string }): string | undefined {
+  if (!g.vrrp || !g.interface) return undefined;
+  const len = g.address.split("/")[1] ?? "32";
+  return `${KEEPALIVED}vrrp ${g.vrrp.vrid} interface ${g.interface} address ${g.vrrp.virtualAddress.split("/")[0]}/${len} priority ${g.vrrp.priority}`;
+}
 
 function portFieldsFrr(p: PortIntent): ConfigObject["fields"] {
   return defined({ name: p.name, mode: "routed", enabled: p.enabled, description: deviceText("frr", p.description), address: p.address });
@@ -59,11 +78,12 @@ const renderer: Renderer = {
   },
   gateway(g) {
     if (!g.interface) return undefined;
+    const vrrp = vrrpLine(g);
     return {
-      apply: [`interface ${g.interface}`, ` ip address ${g.address}`, "exit"],
-      remove: [`interface ${g.interface}`, ` no ip address ${g.address}`, "exit"],
-      readBack: READ_BACK,
-      fields: { vlan: g.vlan, interface: g.interface, address: g.address },
+      apply: [`interface ${g.interface}`, ` ip address ${g.address}`, "exit", ...(vrrp ? [vrrp] : [])],
+      remove: [...(g.vrrp ? [`${KEEPALIVED}no vrrp ${g.vrrp.vrid}`] : []), `interface ${g.interface}`, ` no ip address ${g.address}`, "exit"],
+      readBack: g.vrrp ? READ_BACK_VRRP : READ_BACK,
+      fields: defined({ vlan: g.vlan, interface: g.interface, address: g.address, vrid: g.vrrp?.vrid, virtual: g.vrrp?.virtualAddress, priority: g.vrrp?.priority }),
     };
   },
   route(r) {
@@ -117,13 +137,19 @@ export function parseFrrReadBack(object: ConfigObject, output: string): ReadBack
       const description = body.find((l) => l.startsWith("description "))?.slice("description ".length) ?? "";
       return {
         present: true,
-        fields: defined({ name, mode: "routed", enabled: !body.includes("shutdown"), description, address }),
+        // a port without an address of its own faces a VLAN: the addresses there are the gateway object's
+        fields: defined({ name, mode: "routed", enabled: !body.includes("shutdown"), description, address: f.address !== undefined ? address : undefined }),
       };
     }
     case "gateway": {
       const body = interfaceBody(secs, String(f.interface));
       if (!body || !body.includes(`ip address ${String(f.address)}`)) return { present: false };
-      return { present: true, fields: { vlan: Number(f.vlan), interface: String(f.interface), address: String(f.address) } };
+      const base = { vlan: Number(f.vlan), interface: String(f.interface), address: String(f.address) };
+      if (f.vrid === undefined) return { present: true, fields: base };
+      // `citydc-vrrp show`: one line per keepalived group, as it was configured
+      const group = output.split(/\r?\n/).map((l) => /^vrrp (\d+) interface (\S+) address (\S+) priority (\d+)$/.exec(l.trim())).find((m) => m && Number(m[1]) === Number(f.vrid));
+      if (!group) return { present: true, fields: base };
+      return { present: true, fields: { ...base, vrid: Number(group[1]), virtual: group[3]!.split("/")[0]!, priority: Number(group[4]) } };
     }
     case "route": {
       const line = object.apply[0]!;
@@ -192,22 +218,33 @@ export const frr: Platform = cliPlatform({
   change: FRR_CHANGE,
   notDisplayed: /^exit$/,
   fullConfig(intent, objects) {
+    // what vtysh displays (keepalived's groups are shown by `citydc-vrrp show`, not here)
     const out = ["frr defaults traditional", `hostname ${intent.device}`, "!"];
     for (const o of objects) {
-      out.push(...o.apply.filter((l) => l !== "exit"), "!");
+      out.push(...o.apply.filter((l) => l !== "exit" && !l.startsWith(KEEPALIVED)), "!");
     }
     return out.join("\n") + "\n";
   },
   wrap(commands) {
     if (commands.length === 0) return [];
     // One exec run: the change goes to a file that vtysh first checks as a whole (`-C`, dry run: a line
-    // FRR would refuse fails the run before anything is applied), then applies and saves.
-    const lines = commands.map(sq).join(" ");
+    // FRR would refuse fails the run before anything is applied), then applies and saves; keepalived's
+    // lines go to citydc-vrrp after that (it checks them all before it writes any).
+    const vty = commands.filter((l) => !l.startsWith(KEEPALIVED));
+    const ka = commands.filter((l) => l.startsWith(KEEPALIVED)).map((l) => sq(l.slice(KEEPALIVED.length)));
+    const vrrp = ka.length > 0 ? `citydc-vrrp ${ka.join(" ")}` : "";
+    if (vty.length === 0) return [vrrp];
+    const lines = vty.map(sq).join(" ");
     return [
-      `f=$(mktemp) && printf '%s\\n' ${lines} > "$f" && vtysh -C -f "$f" && vtysh -f "$f" && vtysh -c 'write memory'; rc=$?; rm -f "$f"; exit $rc`,
+      `f=$(mktemp) && printf '%s\\n' ${lines} > "$f" && vtysh -C -f "$f" && vtysh -f "$f" && vtysh -c 'write memory'${vrrp ? ` && ${vrrp}` : ""}; rc=$?; rm -f "$f"; exit $rc`,
     ];
   },
   quirk(oldObject, newObject) {
+    if (newObject.kind === "gateway" && oldObject.fields.vrid !== undefined && oldObject.fields.vrid !== newObject.fields.vrid) {
+      // another group id: the old keepalived group goes first (re-applying only adds the new one)
+      const again = oldObject.fields.address !== newObject.fields.address ? [`interface ${String(oldObject.fields.interface)}`, ` no ip address ${String(oldObject.fields.address)}`, "exit"] : [];
+      return [`${KEEPALIVED}no vrrp ${String(oldObject.fields.vrid)}`, ...again, ...newObject.apply];
+    }
     if ((newObject.kind === "port" || newObject.kind === "gateway") && oldObject.fields.address !== newObject.fields.address && oldObject.fields.address) {
       // `ip address` adds an address on Linux/FRR: take the old one off first
       const name = String(oldObject.fields.interface ?? oldObject.fields.name);

@@ -2,7 +2,8 @@
  * carry: a VLAN that a device uses on access ports or as a gateway, and that other devices use too,
  * must leave the device on some port towards another switch, or its hosts are cut off from the rest
  * of the VLAN. A device carries a VLAN out on a trunk that allows it, or on an access port (or access
- * LAG) in that VLAN that is cabled to another device. Code: W_VLAN_NOT_CARRIED (a warning: a device
+ * LAG) in that VLAN that is cabled to another device, or (a router that is the VLAN's gateway) on a port
+ * cabled to a switch's access port in that VLAN. Code: W_VLAN_NOT_CARRIED (a warning: a device
  * may be alone in a VLAN on purpose). Linear: one pass over ports, one over VLAN gateways.
  */
 import { endpointKey, type Check } from "./context";
@@ -51,7 +52,25 @@ export const carry: Check = (ctx) => {
     carried.set(d.name, set);
     trunks.set(d.name, ownTrunks);
   });
-  inv.vlans.forEach((v, vi) => v.gateways.forEach((g, gi) => use(v.id, g.device, () => `/vlans/${vi}/gateways/${gi}/device`)));
+  // A router (no layer-2 port) is a VLAN's gateway on the port cabled to a switch's access port in that
+  // VLAN, as the intent derives it: that port carries the VLAN.
+  const far = new Map<string, { device: string; interface: string }>();
+  for (const l of inv.links) {
+    far.set(endpointKey(l.a.device, l.a.interface), l.b);
+    far.set(endpointKey(l.b.device, l.b.interface), l.a);
+  }
+  const byName = new Map(inv.devices.map((d) => [d.name, d] as const));
+  const facesVlan = (device: string, vlan: number): boolean =>
+    (byName.get(device)?.interfaces ?? []).some((x) => {
+      const e = far.get(endpointKey(device, x.name));
+      const fp = e ? byName.get(e.device)?.interfaces.find((y) => y.name === e.interface) : undefined;
+      return fp !== undefined && fp.mode === "access" && fp.vlan === vlan;
+    });
+  inv.vlans.forEach((v, vi) => v.gateways.forEach((g, gi) => {
+    use(v.id, g.device, () => `/vlans/${vi}/gateways/${gi}/device`);
+    const c = carried.get(g.device);
+    if (c !== undefined && c !== "all" && facesVlan(g.device, v.id)) c.add(v.id);
+  }));
 
   for (const [vlan, devices] of users) {
     if (devices.size < 2) continue;

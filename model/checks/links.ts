@@ -139,6 +139,14 @@ export const links: Check = (ctx) => {
       }
       return;
     }
-    ctx.error("E_LINK_MODE", `${path}/b/interface`, `mode mismatch on ${where}: ${modes}`, "configure both ends alike: trunk-trunk, access-access (same VLAN), routed-routed, or a routed port facing an access port");
+    // A router's gateway port: no mode, facing an access port of a VLAN the router is a gateway of (the
+    // intent makes it the routed port that carries the gateway's address).
+    if ((a.mode === undefined && b.mode === "access") || (a.mode === "access" && b.mode === undefined)) {
+      const [rdev, s] = a.mode === undefined ? [l.a.device, b] : [l.b.device, a];
+      const site = ctx.siteOf(a.mode === "access" ? l.a.device : l.b.device);
+      const vlan = s.vlan === undefined ? undefined : site !== undefined ? ctx.vlanAt(site, s.vlan)?.vlan : inv.vlans[ctx.vlans.get(s.vlan) ?? -1];
+      if (vlan?.gateways.some((g) => g.device === rdev)) return;
+    }
+    ctx.error("E_LINK_MODE", `${path}/b/interface`, `mode mismatch on ${where}: ${modes}`, "configure both ends alike: trunk-trunk, access-access (same VLAN), routed-routed, or a routed port facing an access port (or, on a router that is the VLAN's gateway, a port without a mode)");
   });
 };

@@ -110,7 +110,6 @@ const CASES: Case[] = [
   { name: "static routes on ovs", code: "E_PLATFORM_FEATURE", path: "/devices/0/routes", mutate: (d) => (sw1(d).routes = [{ prefix: "0.0.0.0/0", nextHop: "10.0.10.1" }]) },
   { name: "routed port on ovs", code: "E_PLATFORM_FEATURE", path: "/devices/0/interfaces/2/mode", mutate: (d) => sw1(d).interfaces.push({ name: "p3", mode: "routed", address: "10.9.0.1/24" }) },
   { name: "access port on frr", code: "E_PLATFORM_FEATURE", path: "/devices/2/interfaces/1/mode", mutate: (d) => { withRouters(d); r1(d).interfaces.push({ name: "eth2", mode: "access", vlan: 10 }); } },
-  { name: "VRRP on frr", code: "E_PLATFORM_FEATURE", path: "/vlans/1/gateways/0/device", mutate: (d) => { withRouters(d); d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "server", sites: ["dc1", "dc2"], subnet: "10.0.20.0/24", gateway: "10.0.20.1", gateways: [{ device: "r1", address: "10.0.20.2" }, { device: "r2", address: "10.0.20.3" }] }); } },
   // routing
   { name: "BGP link without bgp section", code: "E_BGP_LINK", path: "/links/1/b/device", mutate: (d) => { withRouters(d); delete r2(d).bgp; } },
   { name: "BGP over a trunk", code: "E_BGP_LINK", path: "/links/0/a/interface", mutate: (d) => (d.links[0].bgp = true) },
@@ -174,6 +173,29 @@ describe("semantic checks", () => {
       else if (!r.diagnostics.some((x) => x.severity === "error")) expect(r.inventory).toBeDefined();
     });
   }
+
+  describe("VRRP on a platform without it (frr runs VRRP on keepalived; the rule stays for platforms that do not)", () => {
+    const saved = CAPABILITIES.frr.features;
+    afterEach(() => {
+      (CAPABILITIES.frr as { features: typeof saved }).features = saved;
+    });
+    const twoRouters = () => {
+      const d = withRouters(minimal());
+      d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "server", sites: ["dc1", "dc2"], subnet: "10.0.20.0/24", gateway: "10.0.20.1", gateways: [{ device: "r1", address: "10.0.20.2" }, { device: "r2", address: "10.0.20.3" }] });
+      return d;
+    };
+    it("E_PLATFORM_FEATURE when the platform has gateways but no VRRP", () => {
+      (CAPABILITIES.frr as { features: typeof saved }).features = saved.filter((f) => f !== "vrrp");
+      const r = validate(twoRouters());
+      expect(r.diagnostics.filter((x) => x.code === "E_PLATFORM_FEATURE").map((x) => [x.path, x.message])).toEqual([
+        ["/vlans/1/gateways/0/device", "r1 (frr) cannot run VRRP for VLAN 20"],
+        ["/vlans/1/gateways/1/device", "r2 (frr) cannot run VRRP for VLAN 20"],
+      ]);
+    });
+    it("frr: two gateways of one VLAN are accepted", () => {
+      expect(codes(validate(twoRouters()))).not.toContain("E_PLATFORM_FEATURE");
+    });
+  });
 
   describe("VLAN above the platform's maximum", () => {
     const saved = CAPABILITIES.ovs.maxVlan;

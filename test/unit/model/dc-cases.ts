@@ -112,7 +112,7 @@ export const DC_CASES: DcCase[] = [
   // mlag
   { name: "pair of an unknown device", code: "E_REF_UNKNOWN", path: "/mlag/0/devices/1", mutate: (d) => { pair(d); d.mlag[0].devices[1] = "sw4"; } },
   { name: "pair across two sites", code: "E_MLAG_PAIR", path: "/mlag/0/devices/1", mutate: (d) => { pair(d); d.devices[2].site = "dc2"; } },
-  { name: "pair on ovs", code: "E_PLATFORM_FEATURE", path: "/mlag/0/devices/0", mutate: (d) => { pair(d, "ovs"); } },
+  { name: "pair on frr", code: "E_PLATFORM_FEATURE", path: "/mlag/0/devices/0", mutate: (d) => { pair(d, "frr"); } },
   { name: "peer link that is no LAG of the pair", code: "E_MLAG_PEER_LINK", path: "/mlag/0/peerLink", mutate: (d) => { pair(d); d.mlag[0].peerLink = "port-channel9"; } },
   { name: "peer link not cabled", code: "E_MLAG_PEER_LINK", path: "/mlag/0/peerLink", mutate: (d) => { pair(d); d.links = d.links.filter((l: any) => l.kind !== "peer"); } },
   { name: "a half without its twin", code: "E_MLAG_LAG", path: "/devices/0/lags/1/mlag", mutate: (d) => { pair(d); sw1(d).lags.push({ name: "port-channel11", mode: "trunk", allowed: [10], mlag: true }); } },

@@ -30,12 +30,20 @@ describe("inventory/kragujevac.yaml", () => {
     expect(inv.dr[0]!.vlans).toEqual([10, 100, 120, 130, 140, 150, 200]);
     expect(inv.vlans.filter((v) => v.tenant === "university").map((v) => v.id)).toEqual([300, 310]);
   });
-  it("has LAGs with LACP, VRRP gateways on the spines, DCI and WAN links with BGP", () => {
+  it("has LAGs with LACP, VRRP gateways on the spines and the DR leafs, DCI and WAN links with BGP", () => {
     expect(inv.devices.flatMap((d) => d.lags).every((l) => l.lacp === "active")).toBe(true);
     const v120 = inv.vlans.find((v) => v.id === 120)!;
-    expect(v120.gateways.map((g) => g.device)).toEqual(["kg-dc1-spine1", "kg-dc1-spine2"]);
+    expect(v120.gateways.map((g) => [g.device, g.priority])).toEqual([["kg-dc1-spine1", undefined], ["kg-dc1-spine2", undefined], ["kg-dc2-leaf1", 90], ["kg-dc2-leaf2", 80]]);
+    // vMotion stays at the primary: its gateways are the spines only
+    expect(inv.vlans.find((v) => v.id === 110)!.gateways.map((g) => g.device)).toEqual(["kg-dc1-spine1", "kg-dc1-spine2"]);
     expect(inv.links.filter((l) => l.kind === "dci").length).toBeGreaterThan(0);
-    expect(inv.links.filter((l) => l.kind === "wan" && l.bgp).length).toBe(4);
+    // the university's WAN is statically routed in VRF university at the border (no BGP in the global table)
+    // three to the border, three to the DR site's kg-dc2-leaf1 (City Hall, the registry, the employment service)
+    expect(inv.links.filter((l) => l.kind === "wan" && l.bgp).map((l) => `${l.a.device}-${l.b.device}`)).toEqual([
+      "kg-dc1-border1-kg-cityhall-wan1", "kg-dc1-border1-kg-jkp-wan1", "kg-dc1-border1-kg-registry-wan1",
+      "kg-dc2-leaf1-kg-cityhall-wan1", "kg-dc2-leaf1-kg-registry-wan1", "kg-dc2-leaf1-kg-nsz-wan1",
+    ]);
+    expect(inv.devices.find((d) => d.name === "kg-dc1-border1")!.interfaces.filter((i) => i.vrf === "university").map((i) => i.name)).toEqual(["100GE1/0/9", "10GE1/0/5"]);
   });
   it("gets every default filled in", () => {
     for (const d of inv.devices) {
@@ -50,7 +58,7 @@ describe("inventory/kragujevac.yaml", () => {
     expect(inv.vlans.every((v) => Array.isArray(v.gateways))).toBe(true);
   });
   it("summarizes", () => {
-    expect(summarize(inv)).toMatchObject({ sites: 7, devices: 14, vlans: 10, tenants: 3, vrfs: 2 });
+    expect(summarize(inv)).toMatchObject({ sites: 7, devices: 14, vlans: 10, tenants: 3, vrfs: 1 });
     expect(kg.summary).toEqual(summarize(inv));
   });
 });

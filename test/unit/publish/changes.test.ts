@@ -73,16 +73,18 @@ describe("diff --impact --format markdown: the topology of the change", () => {
 });
 
 describe("diff --impact: a removed device and its link are drawn, marked removed", () => {
-  it("kg-nsz-wan1 and its WAN link gone: both in the picture, from the old side", async () => {
+  it("kg-nsz-wan1 and its WAN links gone: all in the picture, from the old side", async () => {
     const text = fs.readFileSync(CITY, "utf8");
     const cut = text.slice(0, text.indexOf("  - name: kg-nsz-wan1")) + text.slice(text.indexOf("  - name: kg-unikg-wan1"));
     const removed = path.join(tmp, "removed.yaml");
-    fs.writeFileSync(removed, cut.split("\n").filter((l) => !l.includes("kg-nsz-wan1, interface: xe-0/0/16")).join("\n"));
+    // its two WAN links (to the border and to the DR site) go with it
+    fs.writeFileSync(removed, cut.split("\n").filter((l) => !l.includes("kg-nsz-wan1, interface: xe-0/0/1")).join("\n"));
     const assets = path.join(tmp, "removed-assets");
     const r = await runCommand(diff, [CITY, removed, "--impact", "--format", "markdown", "--assets", assets]);
     expect(r.code, r.err).toBe(1);
     expect(r.out).toMatch(/kg-nsz-wan1<br\/>wan \[removed\]/);
     expect(r.out).toMatch(/\|"wan: 10GE1\/0\/4 - xe-0\/0\/16, 10G \[removed\]"\|/);
+    expect(r.out).toMatch(/\|"wan: 10GE1\/0\/7 - xe-0\/0\/17, 10G \[removed\]"\|/);
     const svg = fs.readFileSync(path.join(assets, "diff-impact.svg"), "utf8");
     expect(texts(svg)).toContain("kg-nsz-wan1");
     expect(texts(svg).filter((x) => x === "[removed]").length).toBe(1);
