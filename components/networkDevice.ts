@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { DeviceCredentials } from "../provider/types";
-import { toStored, type StoredObject } from "../provider/types";
+import { toFull, toLean, type FullObject, type LeanObject } from "../provider/types";
 import { configBackup, configDigest, type DigestInput } from "./checks";
 import { DeviceConfig } from "./deviceConfig";
 import { Lag } from "./lag";
@@ -34,16 +34,20 @@ export class NetworkDevice extends pulumi.ComponentResource {
     super(TYPES.switch, name, {}, opts);
     const { device, intent, objects, target } = args.build;
     this.device = device.name;
-    const stored: Record<string, StoredObject> = {};
+    const stored: Record<string, LeanObject> = {};
+    // the digests of the backups and of the site's verification are over the objects with their lines, as before
+    // the lean state: the same objects give the same triggers, so an existing stack's checks are not run again
+    const full: Record<string, FullObject> = {};
     for (const o of objects) {
       if (stored[o.key]) throw new Error(`device ${device.name}: the platform rendered two objects with key ${o.key}`);
-      stored[o.key] = toStored(o);
+      stored[o.key] = toLean(o);
+      full[o.key] = toFull(o);
     }
     this.objectKeys = objects.map((o) => o.key);
     this.lags = intent.lags.map(
       (l) => new Lag(`${device.name}:${l.name}`, { device: device.name, lag: l }, { parent: this }),
     );
-    this.digestInput = { device: device.name, platform: device.platform, target, objects: stored };
+    this.digestInput = { device: device.name, platform: device.platform, target, objects: full };
     this.digest = configDigest([this.digestInput]);
     const backup = { device: device.name, platform: device.platform, target, digest: this.digest, ...(args.credentials !== undefined ? { credentials: args.credentials } : {}) };
     const before = args.backups ? configBackup("before", backup, { parent: this }) : undefined;
@@ -55,6 +59,7 @@ export class NetworkDevice extends pulumi.ComponentResource {
         platform: device.platform,
         target,
         management: intent.management,
+        intent,
         ...(args.credentials !== undefined ? { credentials: args.credentials } : {}),
         objects: stored,
       },
