@@ -1,6 +1,6 @@
 /**
- * One network device, switch or router: its LAGs, and ONE DeviceConfig that holds all of its config
- * objects. Its type token stays `citydc:network:Switch` (components/types.ts): it is part of every URN of
+ * One network device, switch or router: ONE DeviceConfig that holds all of its config objects, and the facts of
+ * its LAGs as outputs (they were a component resource each, which configured nothing). Its type token stays `citydc:network:Switch` (components/types.ts): it is part of every URN of
  * existing state, so the class name changed and the token did not.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -8,7 +8,7 @@ import type { DeviceCredentials } from "../provider/types";
 import { toFull, toLean, type FullObject, type LeanObject } from "../provider/types";
 import { configBackup, configDigest, type DigestInput } from "./checks";
 import { DeviceConfig } from "./deviceConfig";
-import { Lag } from "./lag";
+import { lagFacts, type LagFacts } from "./facts";
 import { TYPES, type DeviceBuild } from "./types";
 
 export interface NetworkDeviceArgs {
@@ -21,7 +21,8 @@ export interface NetworkDeviceArgs {
 export class NetworkDevice extends pulumi.ComponentResource {
   readonly device: string;
   readonly config: DeviceConfig;
-  readonly lags: readonly Lag[];
+  /** The device's LAGs (members, LACP, mode), by name. */
+  readonly lags: readonly LagFacts[];
   readonly objectKeys: readonly string[];
   /** configDigest of this device: what its backups and its site's verification are triggered by. */
   readonly digest: string;
@@ -44,9 +45,7 @@ export class NetworkDevice extends pulumi.ComponentResource {
       full[o.key] = toFull(o);
     }
     this.objectKeys = objects.map((o) => o.key);
-    this.lags = intent.lags.map(
-      (l) => new Lag(`${device.name}:${l.name}`, { device: device.name, lag: l }, { parent: this }),
-    );
+    this.lags = intent.lags.map(lagFacts);
     this.digestInput = { device: device.name, platform: device.platform, target, objects: full };
     this.digest = configDigest([this.digestInput]);
     const backup = { device: device.name, platform: device.platform, target, digest: this.digest, ...(args.credentials !== undefined ? { credentials: args.credentials } : {}) };
@@ -67,6 +66,6 @@ export class NetworkDevice extends pulumi.ComponentResource {
     );
     const after = before ? configBackup("after", backup, { parent: this, dependsOn: [this.config] }) : undefined;
     this.backups = { ...(before ? { before } : {}), ...(after ? { after } : {}) };
-    this.registerOutputs({ device: device.name, platform: device.platform, role: device.role, objects: this.objectKeys.length });
+    this.registerOutputs({ device: device.name, platform: device.platform, role: device.role, objects: this.objectKeys.length, lags: this.lags });
   }
 }
