@@ -261,9 +261,12 @@ export class DeviceConfigProvider {
     const p = plain(props);
     if (!p.device || !p.target) return { id, props };
     const platform = this.platformOf(p);
-    const objects = orderedObjects(p, platform);
+    const all = orderedObjects(p, platform);
+    // a lean object its intent no longer renders has no read-back command: it stays as it is
+    const objects = all.filter((x) => x.readBack !== "");
     const outputs = objects.length === 0 ? [] : await this.withSession(p, "read-back", (s) => s.show(objects.map((x) => x.readBack)));
     const found: Record<string, StoredObject> = {};
+    for (const obj of all) if (obj.readBack === "") found[obj.key] = p.objects[obj.key]!;
     objects.forEach((obj, i) => {
       const r = platform.parseReadBack(obj, outputs[i] ?? "");
       if (!r.present) return;

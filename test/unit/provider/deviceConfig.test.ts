@@ -319,4 +319,13 @@ describe("DeviceConfig provider", () => {
     await provider.update("leaf1", "urn", inputs(base), inputs(news));
     expect(rec.applied).toEqual([["BEGIN", 'add vlan 130 {"id":130}', 'add port p5 {"mode":"access","vlan":130}', "del lag bond0", "COMMIT"]]);
   });
+
+  it("read leaves alone a lean object its intent no longer renders (nothing to read it back with)", async () => {
+    const { provider, rec } = setup();
+    const props = inputs(base);
+    const unknown = { kind: "route", fields: { prefix: "10.9.0.0/16" }, digest: digestOf(["route 10.9.0.0/16"]) };
+    const r = await provider.read("leaf1", "urn", { ...props, objects: { ...(props.objects as Record<string, LeanObject>), "route:gone": unknown } });
+    expect((r.props as { objects: Record<string, unknown> }).objects["route:gone"]).toEqual(unknown);
+    expect(rec.shown).toEqual([["show vlan 120", "show lag bond0", "show port p5"]]);
+  });
 });
