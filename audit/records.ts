@@ -16,8 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import type { ConfigObject } from "../platforms/types";
 import { changeSet, findPlatform } from "../platforms/index";
-import { orderedObjects } from "../provider/deviceConfigProvider";
-import type { DeviceConfigProps } from "../provider/types";
+import { expandObjects, leanOf } from "../provider/types";
 import type { DeviceView, ResourceStep, StackRunResult } from "../pulumi/stacks";
 import { naturalCompare } from "../util/natural";
 import { makeDirs } from "../util/dirs";
@@ -186,11 +185,9 @@ export function currentActor(env: NodeJS.ProcessEnv = process.env): Actor {
 
 type ObjectsOf = DeviceView["objects"];
 
+/** A view's objects with their lines (rendered from its intent, or as an earlier state kept them), in apply order. */
 function toObjects(view: DeviceView | undefined): ConfigObject[] {
-  if (!view) return [];
-  return Object.entries(view.objects ?? {}).map(([key, o]) => ({
-    device: view.device, key, kind: o.kind, summary: o.summary, fields: o.fields, apply: o.apply, remove: o.remove, readBack: o.readBack,
-  }));
+  return view ? expandObjects(view, findPlatform(view.platform)) : [];
 }
 
 
@@ -201,7 +198,7 @@ function objectDelta(oldObjs: ObjectsOf, newObjs: ObjectsOf) {
   for (const [k, o] of Object.entries(newObjs)) {
     const before = oldObjs[k];
     if (!before) add.push(k);
-    else if (canonicalJson(before) !== canonicalJson(o)) change.push(k);
+    else if (canonicalJson(leanOf(before)) !== canonicalJson(leanOf(o))) change.push(k);
   }
   for (const k of Object.keys(oldObjs)) if (!(k in newObjs)) remove.push(k);
   return { add: add.sort(naturalCompare), change: change.sort(naturalCompare), remove: remove.sort(naturalCompare) };
@@ -221,8 +218,7 @@ export const providerScript: ScriptOf = (step) => {
   const view = step.new ?? step.old;
   const platform = view ? findPlatform(view.platform) : undefined;
   if (!platform || !view) return undefined;
-  const ordered = (v: DeviceView | undefined): ConfigObject[] =>
-    v ? orderedObjects({ device: v.device, objects: v.objects } as unknown as DeviceConfigProps) : [];
+  const ordered = (v: DeviceView | undefined): ConfigObject[] => (v ? expandObjects(v, findPlatform(v.platform) ?? platform) : []);
   if (step.op === "create") return platform.wrap(ordered(step.new).flatMap((o) => o.apply));
   const moved = step.old?.target && step.new?.target && (step.old.target.host !== step.new.target.host || step.old.target.port !== step.new.target.port);
   const olds = moved ? [] : ordered(step.old);

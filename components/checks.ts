@@ -29,7 +29,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as command from "@pulumi/command";
 import type { PlatformName } from "../model/types";
 import { findPlatform } from "../platforms/registry";
-import type { DeviceCredentials, DeviceTargetInput, StoredObject } from "../provider/types";
+import type { DeviceCredentials, DeviceTargetInput, FullObject } from "../provider/types";
 import { canonicalJson } from "../util/canonical";
 
 /** What the backups and the verification of a stack do (stack config citydc:backups, citydc:verify, citydc:dataPlaneChecks). */
@@ -62,7 +62,8 @@ export interface DigestInput {
   readonly device: string;
   readonly platform: PlatformName;
   readonly target: DeviceTargetInput;
-  readonly objects: Readonly<Record<string, StoredObject>>;
+  /** With their lines (the digest is the same as before the DeviceConfig's state became lean). */
+  readonly objects: Readonly<Record<string, FullObject>>;
 }
 
 /** sha256 over the canonical JSON of devices (sorted by name): the same devices, objects and logins give the same digest. */

@@ -1,10 +1,12 @@
 /**
  * The client side of citydc's own resource: one `citydc:device:DeviceConfig` per device, served by the
- * provider plugin in provider/ (found through Pulumi.yaml `plugins.providers`).
+ * provider plugin in provider/ (found through Pulumi.yaml `plugins.providers`). Its inputs are lean: the
+ * device's intent and, per object, kind, fields and digest (provider/types.ts); the provider renders the lines.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformName } from "../model/types";
-import { DEVICE_CONFIG_TYPE, type DeviceCredentials, type DeviceTargetInput, type StoredObject } from "../provider/types";
+import type { DeviceIntent } from "../intent/types";
+import { DEVICE_CONFIG_TYPE, type DeviceCredentials, type DeviceTargetInput, type LeanObject } from "../provider/types";
 
 export interface DeviceConfigArgs {
   readonly device: string;
@@ -14,12 +16,14 @@ export interface DeviceConfigArgs {
   readonly management: { readonly interface?: string; readonly vlan?: number };
   /** Marked secret here whatever the caller passed. */
   readonly credentials?: pulumi.Input<DeviceCredentials>;
-  readonly objects: Readonly<Record<string, StoredObject>>;
+  /** What the provider renders the objects' lines from. */
+  readonly intent: DeviceIntent;
+  readonly objects: Readonly<Record<string, LeanObject>>;
 }
 
 export class DeviceConfig extends pulumi.CustomResource {
   declare readonly device: pulumi.Output<string>;
-  declare readonly objects: pulumi.Output<Record<string, StoredObject>>;
+  declare readonly objects: pulumi.Output<Record<string, LeanObject>>;
 
   constructor(name: string, args: DeviceConfigArgs, opts?: pulumi.CustomResourceOptions) {
     const management: Record<string, unknown> = {};
@@ -31,6 +35,7 @@ export class DeviceConfig extends pulumi.CustomResource {
       platform: args.platform,
       target: { host: args.target.host, port: args.target.port, user: args.target.user, hostKey: args.target.hostKey },
       management,
+      intent: args.intent,
       objects: args.objects,
     };
     if (args.credentials !== undefined) props.credentials = pulumi.secret(args.credentials);

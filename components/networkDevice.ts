@@ -1,14 +1,14 @@
 /**
- * One network device, switch or router: its LAGs, and ONE DeviceConfig that holds all of its config
- * objects. Its type token stays `citydc:network:Switch` (components/types.ts): it is part of every URN of
+ * One network device, switch or router: ONE DeviceConfig that holds all of its config objects, and the facts of
+ * its LAGs as outputs (they were a component resource each, which configured nothing). Its type token stays `citydc:network:Switch` (components/types.ts): it is part of every URN of
  * existing state, so the class name changed and the token did not.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { DeviceCredentials } from "../provider/types";
-import { toStored, type StoredObject } from "../provider/types";
+import { toFull, toLean, type FullObject, type LeanObject } from "../provider/types";
 import { configBackup, configDigest, type DigestInput } from "./checks";
 import { DeviceConfig } from "./deviceConfig";
-import { Lag } from "./lag";
+import { lagFacts, type LagFacts } from "./facts";
 import { TYPES, type DeviceBuild } from "./types";
 
 export interface NetworkDeviceArgs {
@@ -21,7 +21,8 @@ export interface NetworkDeviceArgs {
 export class NetworkDevice extends pulumi.ComponentResource {
   readonly device: string;
   readonly config: DeviceConfig;
-  readonly lags: readonly Lag[];
+  /** The device's LAGs (members, LACP, mode), by name. */
+  readonly lags: readonly LagFacts[];
   readonly objectKeys: readonly string[];
   /** configDigest of this device: what its backups and its site's verification are triggered by. */
   readonly digest: string;
@@ -34,16 +35,18 @@ export class NetworkDevice extends pulumi.ComponentResource {
     super(TYPES.switch, name, {}, opts);
     const { device, intent, objects, target } = args.build;
     this.device = device.name;
-    const stored: Record<string, StoredObject> = {};
+    const stored: Record<string, LeanObject> = {};
+    // the digests of the backups and of the site's verification are over the objects with their lines, as before
+    // the lean state: the same objects give the same triggers, so an existing stack's checks are not run again
+    const full: Record<string, FullObject> = {};
     for (const o of objects) {
       if (stored[o.key]) throw new Error(`device ${device.name}: the platform rendered two objects with key ${o.key}`);
-      stored[o.key] = toStored(o);
+      stored[o.key] = toLean(o);
+      full[o.key] = toFull(o);
     }
     this.objectKeys = objects.map((o) => o.key);
-    this.lags = intent.lags.map(
-      (l) => new Lag(`${device.name}:${l.name}`, { device: device.name, lag: l }, { parent: this }),
-    );
-    this.digestInput = { device: device.name, platform: device.platform, target, objects: stored };
+    this.lags = intent.lags.map(lagFacts);
+    this.digestInput = { device: device.name, platform: device.platform, target, objects: full };
     this.digest = configDigest([this.digestInput]);
     const backup = { device: device.name, platform: device.platform, target, digest: this.digest, ...(args.credentials !== undefined ? { credentials: args.credentials } : {}) };
     const before = args.backups ? configBackup("before", backup, { parent: this }) : undefined;
@@ -55,6 +58,7 @@ export class NetworkDevice extends pulumi.ComponentResource {
         platform: device.platform,
         target,
         management: intent.management,
+        intent,
         ...(args.credentials !== undefined ? { credentials: args.credentials } : {}),
         objects: stored,
       },
@@ -62,6 +66,6 @@ export class NetworkDevice extends pulumi.ComponentResource {
     );
     const after = before ? configBackup("after", backup, { parent: this, dependsOn: [this.config] }) : undefined;
     this.backups = { ...(before ? { before } : {}), ...(after ? { after } : {}) };
-    this.registerOutputs({ device: device.name, platform: device.platform, role: device.role, objects: this.objectKeys.length });
+    this.registerOutputs({ device: device.name, platform: device.platform, role: device.role, objects: this.objectKeys.length, lags: this.lags });
   }
 }

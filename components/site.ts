@@ -1,11 +1,15 @@
-/** A site: its racks (with their devices), its VLANs and the links placed at it. */
+/**
+ * A site: its racks (with their devices), and as its outputs the facts of its VLANs and of the links placed at
+ * it (components/facts.ts). The VLANs and links were a component resource each; they configure nothing (a
+ * device's configuration is its DeviceConfig), and a resource each cost the engine a step and a checkpoint write
+ * apiece, so they are recorded here instead (BENCHMARKS.md section 7).
+ */
 import * as pulumi from "@pulumi/pulumi";
 import type { Link as LinkModel, Site as SiteModel } from "../model/types";
-import { Link } from "./link";
 import { Rack } from "./rack";
 import type { NetworkDevice } from "./networkDevice";
+import { linkFacts, vlanFacts, type LinkFacts, type VlanFacts } from "./facts";
 import { linkKey, TYPES, type DeviceBuild, type NetworkBuild } from "./types";
-import { Vlan } from "./vlan";
 
 export interface SiteArgs {
   readonly site: SiteModel;
@@ -19,8 +23,10 @@ const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1
 export class Site extends pulumi.ComponentResource {
   readonly racks: readonly Rack[];
   readonly devices: readonly NetworkDevice[];
-  readonly vlans: readonly Vlan[];
-  readonly links: readonly Link[];
+  /** The site's VLANs, by ID. */
+  readonly vlans: readonly VlanFacts[];
+  /** The links placed at this site, by their natural key. */
+  readonly links: readonly LinkFacts[];
   readonly siteName: string;
 
   constructor(name: string, args: SiteArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -55,20 +61,20 @@ export class Site extends pulumi.ComponentResource {
       .map((v) => {
         const carriers = devices.filter((d) => d.intent.vlans.some((x) => x.id === v.id)).map((d) => d.device.name);
         const stretched = inv.dr.some((p) => v.sites.includes(p.site) && v.sites.includes(p.protects));
-        return new Vlan(`${site.name}:vlan${v.id}`, { site: site.name, vlan: v, devices: carriers, stretched }, { parent: this });
+        return vlanFacts(v, carriers, stretched);
       });
     this.links = args.links
       .slice()
       .sort((a, b) => (linkKey(a) < linkKey(b) ? -1 : 1))
-      .map((l) => new Link(linkKey(l), { link: l }, { parent: this }));
+      .map(linkFacts);
 
     this.registerOutputs({
       site: site.name,
       role: site.role,
       racks: this.racks.length,
       devices: this.devices.map((s) => s.device),
-      vlans: this.vlans.length,
-      links: this.links.length,
+      vlans: this.vlans,
+      links: this.links,
     });
   }
 }

@@ -28,7 +28,11 @@ export interface NetworkBuild {
   readonly checks?: CheckSettings;
 }
 
-/** The type tokens of citydc's components (part of every URN: never rename). */
+/**
+ * The type tokens of citydc's components (part of every URN: never rename). `vlan`, `link` and `lag` are no
+ * longer registered (their facts are outputs of Site and NetworkDevice: components/facts.ts); their tokens stay
+ * here because existing stacks hold resources of those types, which their next update deletes.
+ */
 export const TYPES = {
   site: "citydc:network:Site",
   drSite: "citydc:network:DrSite",

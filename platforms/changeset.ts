@@ -49,6 +49,10 @@ function fieldDiff(a: ConfigObject["fields"], b: ConfigObject["fields"]): Record
 
 const sameLines = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The device holds the new object's lines already: the same digest when both carry one, else the same apply lines. */
+const sameApplied = (o: ConfigObject, n: ConfigObject): boolean =>
+  o.digest !== undefined && n.digest !== undefined ? o.digest === n.digest : sameLines(o.apply, n.apply);
+
 export function changeSet(
   platform: Platform,
   oldObjects: readonly ConfigObject[],
@@ -72,7 +76,7 @@ export function changeSet(
       return;
     }
     const fields = fieldDiff(o.fields, n.fields);
-    if (Object.keys(fields).length === 0 && sameLines(o.apply, n.apply)) return;
+    if (Object.keys(fields).length === 0 && sameApplied(o, n)) return;
     if (n.key === mgmtPort) refuse(n.key, `change of the management interface ${mgmt.interface}`);
     if (opts.management && n.key === "management") refuse(n.key, "change of the in-band management interface");
     if (mgmt.vlan !== undefined && (n.kind === "port" || n.kind === "lag") && n.fields.mode === "trunk") {

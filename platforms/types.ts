@@ -34,6 +34,11 @@ export interface ConfigObject {
   readonly remove: readonly string[];
   /** Command whose output `Platform.parseReadBack` understands. */
   readonly readBack: string;
+  /**
+   * Set on an object rebuilt from a lean state (provider/types.ts `expandObjects`): the digest of the apply lines
+   * it was applied with. A change set compares two objects' digests when both have one, their lines otherwise.
+   */
+  readonly digest?: string;
 }
 
 export interface ObjectChange {

@@ -1,7 +1,9 @@
 /**
  * The `citydc:device:DeviceConfig` resource provider: one resource per device, whose inputs hold the
- * device's config objects. check/diff/preview never touch a device; create/update/delete open ONE
+ * device's intent and, per config object, its kind, fields and the digest of its lines (provider/types.ts).
+ * check/diff/preview never touch a device; create/update/delete render the lines from the intent, open ONE
  * session per device and send one wrapped (atomic) script; read (refresh) reads every object back.
+ * State of the earlier shape (objects with their lines) is read as it is and written back lean.
  *
  * Dependencies are injected so the logic is unit-tested with a fake session (test/unit/provider/).
  */
@@ -9,7 +11,7 @@ import type { PlatformName } from "../model/types";
 import type { ConfigObject, DeviceChangeSet, Platform } from "../platforms/types";
 import { KIND_ORDER } from "../platforms/types";
 import type { DeviceSession, DeviceTarget } from "../transport/types";
-import { DEVICE_CONFIG_TYPE, PROVIDER_VERSION, inApplyOrder, type DeviceConfigProps, type StoredObject } from "./types";
+import { DEVICE_CONFIG_TYPE, PROVIDER_VERSION, expandObjects, isFull, isLegacyState, leanOf, type DeviceConfigProps, type StoredObject } from "./types";
 import { isSecret, unwrapDeep, wrapSecret } from "./secrets";
 import { canonicalJson } from "../util/canonical";
 import { naturalCompare } from "../util/natural";
@@ -46,9 +48,9 @@ interface CheckFailure {
   reason: string;
 }
 
-/** Objects in apply order (provider/types.ts inApplyOrder). */
-export function orderedObjects(p: DeviceConfigProps): ConfigObject[] {
-  return inApplyOrder(p.device, p.objects ?? {});
+/** Objects with their lines, in apply order (provider/types.ts expandObjects: rendered from the intent, or as kept). */
+export function orderedObjects(p: Pick<DeviceConfigProps, "device" | "objects" | "intent">, platform: Platform | undefined): ConfigObject[] {
+  return expandObjects(p, platform);
 }
 
 /** Objects a removal leaves on the device: its management interface (out of band or in-band) and VLAN (never cut the way in). */
@@ -65,12 +67,20 @@ export function plain(raw: unknown): DeviceConfigProps {
   return unwrapDeep(raw) as DeviceConfigProps;
 }
 
-/** The keys of objects that differ between two object maps (added, changed, removed). */
-export function changedObjectKeys(olds: DeviceConfigProps, news: DeviceConfigProps): string[] {
+/** The keys of objects that differ between two object maps (added, changed, removed), by kind, fields and digest. */
+export function changedObjectKeys(olds: Pick<DeviceConfigProps, "objects">, news: Pick<DeviceConfigProps, "objects">): string[] {
   const a = olds.objects ?? {};
   const b = news.objects ?? {};
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k])).sort(naturalCompare);
+  const lean = (o: StoredObject | undefined) => (o ? canonicalJson(leanOf(o)) : "");
+  return [...keys].filter((k) => lean(a[k]) !== lean(b[k])).sort(naturalCompare);
+}
+
+/** A malformed stored object, or undefined: lean (kind, fields, digest) or with its lines (kind, apply, remove, readBack). */
+function malformed(o: StoredObject | undefined): boolean {
+  if (!o || typeof o !== "object" || !KIND_ORDER.includes(o.kind) || typeof o.fields !== "object" || o.fields === null) return true;
+  if (isFull(o)) return !Array.isArray(o.remove) || typeof o.readBack !== "string";
+  return typeof (o as { digest?: unknown }).digest !== "string";
 }
 
 export class DeviceConfigProvider {
@@ -163,16 +173,16 @@ export class DeviceConfigProvider {
       failures.push({ property: "credentials", reason: "credentials must be a Pulumi secret" });
     }
     for (const [key, o] of Object.entries(p.objects ?? {})) {
-      if (!o || !KIND_ORDER.includes(o.kind) || !Array.isArray(o.apply) || !Array.isArray(o.remove) || typeof o.readBack !== "string") {
-        failures.push({ property: `objects.${key}`, reason: "malformed config object (kind, apply, remove, readBack)" });
-      }
+      if (malformed(o)) failures.push({ property: `objects.${key}`, reason: "malformed config object (kind, fields and digest)" });
     }
+    const lean = Object.values(p.objects ?? {}).some((o) => o && !isFull(o));
+    need(!lean || (typeof p.intent === "object" && p.intent !== null), "intent", `device ${p.device}: the objects are rendered from the device's intent, which is missing`);
     // A change the platform refuses (cutting the management path) fails the preview, naming the device.
     const o = olds && typeof olds === "object" ? plain(olds) : undefined;
     const platform = this.deps.platform(p.platform);
     if (failures.length === 0 && platform && o?.objects && o.platform === p.platform) {
       try {
-        this.deps.changeSet(platform, orderedObjects(o), orderedObjects(p), { management: p.management ?? {} });
+        this.deps.changeSet(platform, orderedObjects(o, platform), orderedObjects(p, platform), { management: p.management ?? {} });
       } catch (err) {
         failures.push({ property: "objects", reason: `device ${p.device}: ${err instanceof Error ? err.message : String(err)}` });
       }
@@ -194,14 +204,16 @@ export class DeviceConfigProvider {
       o.site !== n.site ||
       // rotated credentials update the state (delete and refresh log in with them) but push nothing
       canonicalJson(o.credentials ?? {}) !== canonicalJson(n.credentials ?? {}) ||
-      changedObjectKeys(o, n).length > 0;
+      changedObjectKeys(o, n).length > 0 ||
+      // state of the earlier shape (objects with their lines): the update writes it lean, and sends only a real change
+      isLegacyState(o);
     return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
   }
 
   async create(urn: string, inputs: Record<string, unknown>): Promise<{ id: string; outs: unknown }> {
     const p = plain(inputs);
     const platform = this.platformOf(p);
-    const objects = orderedObjects(p);
+    const objects = orderedObjects(p, platform);
     if (objects.length > 0) {
       const script = platform.wrap(objects.flatMap((x) => x.apply));
       await this.withSession(p, "apply", (s) => s.apply(script));
@@ -217,7 +229,7 @@ export class DeviceConfigProvider {
     const platform = this.platformOf(n);
     const moved = o.target?.host !== n.target.host || o.target?.port !== n.target.port;
     // A device reached at a new address may hold nothing yet: push its whole configuration (idempotent).
-    const cs = this.deps.changeSet(platform, moved ? [] : orderedObjects(o), orderedObjects(n), { management: n.management ?? {} });
+    const cs = this.deps.changeSet(platform, moved ? [] : orderedObjects(o, this.deps.platform(o.platform) ?? platform), orderedObjects(n, platform), { management: n.management ?? {} });
     if (cs.changes.length > 0) {
       await this.withSession(n, "apply", (s) => s.apply(cs.script));
       this.deps.log?.(`${n.device}: applied ${cs.changes.length} changes in one session`);
@@ -229,7 +241,7 @@ export class DeviceConfigProvider {
   async delete(_id: string, urn: string, props: Record<string, unknown>): Promise<void> {
     const p = plain(props);
     const platform = this.platformOf(p);
-    const olds = orderedObjects(p);
+    const olds = orderedObjects(p, platform);
     // Keep the management path, and whatever another resource configured on the same box in this run.
     const owner = p.target ? this.claimed.get(`${p.target.host}:${p.target.port}`) : undefined;
     const taken = owner && owner.urn !== urn ? owner.keys : new Set<string>();
@@ -241,22 +253,27 @@ export class DeviceConfigProvider {
   }
 
   /**
-   * Refresh: reads every object back. Objects the device no longer holds drop out of the state; objects
-   * whose facts differ keep the facts found (their summary says "drifted"), so the next `up` pushes them again.
+   * Refresh: reads every object back (the read-back commands rendered from the intent). Objects the device no
+   * longer holds drop out of the state; objects whose facts differ keep the facts found, so the next `up` pushes
+   * them again (an object of the earlier shape also loses its apply lines and says "drifted" in its summary).
    */
   async read(id: string, _urn: string, props: Record<string, unknown>): Promise<{ id: string; props: unknown }> {
     const p = plain(props);
     if (!p.device || !p.target) return { id, props };
     const platform = this.platformOf(p);
-    const objects = orderedObjects(p);
+    const all = orderedObjects(p, platform);
+    // a lean object its intent no longer renders has no read-back command: it stays as it is
+    const objects = all.filter((x) => x.readBack !== "");
     const outputs = objects.length === 0 ? [] : await this.withSession(p, "read-back", (s) => s.show(objects.map((x) => x.readBack)));
     const found: Record<string, StoredObject> = {};
+    for (const obj of all) if (obj.readBack === "") found[obj.key] = p.objects[obj.key]!;
     objects.forEach((obj, i) => {
       const r = platform.parseReadBack(obj, outputs[i] ?? "");
       if (!r.present) return;
       const stored = p.objects[obj.key]!;
       if (!r.fields || canonicalJson(r.fields) === canonicalJson(obj.fields)) found[obj.key] = stored;
-      else found[obj.key] = { ...stored, summary: `${stored.summary} (drifted)`, fields: r.fields, apply: [] };
+      else if (isFull(stored)) found[obj.key] = { ...stored, summary: `${stored.summary} (drifted)`, fields: r.fields, apply: [] };
+      else found[obj.key] = { ...stored, fields: r.fields };
     });
     return { id, props: { ...props, objects: found } };
   }

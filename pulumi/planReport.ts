@@ -4,7 +4,7 @@
  * up) and the platforms' change sets of old vs new objects. Printed as text, JSON or Markdown.
  */
 import type { ConfigObject, DeviceChangeSet, ObjectChange, Platform } from "../platforms/types";
-import { inApplyOrder } from "../provider/types";
+import { expandObjects, isLegacyState, leanOf } from "../provider/types";
 import { keptOnRemoval } from "../provider/deviceConfigProvider";
 import type { DeviceView, ResourceStep, StackRunResult } from "./stacks";
 import { canonicalJson } from "../util/canonical";
@@ -61,8 +61,9 @@ export interface Plan {
 
 export type ChangeSetFn = (platform: Platform, olds: readonly ConfigObject[], news: readonly ConfigObject[], opts: { management: DeviceView["management"] }) => DeviceChangeSet;
 
-function objectsOf(v: DeviceView | undefined): ConfigObject[] {
-  return v ? inApplyOrder(v.device, v.objects) : [];
+/** A view's objects with their lines: rendered from its intent by its platform, or as an earlier state kept them. */
+function objectsOf(v: DeviceView | undefined, platform: Platform | undefined): ConfigObject[] {
+  return v ? expandObjects(v, platform) : [];
 }
 
 function actionOf(step: ResourceStep): DeviceAction {
@@ -84,6 +85,11 @@ function actionOf(step: ResourceStep): DeviceAction {
   }
 }
 
+
+/** Two object maps compared as the provider compares them: kind, fields and digest (either shape of state). */
+function leanJson(objects: DeviceView["objects"]): string {
+  return canonicalJson(Object.fromEntries(Object.entries(objects).map(([k, o]) => [k, leanOf(o)])));
+}
 
 const fmtFields = (c: ObjectChange) =>
   Object.entries(c.fields ?? {})
@@ -132,8 +138,8 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
     if (!view) continue;
     let action = actionOf(step);
     const p = platform(view.platform);
-    const olds = action === "create" ? [] : objectsOf(step.old);
-    const news = action === "delete" ? keptOnRemoval(olds, view.management) : objectsOf(step.new ?? step.old);
+    const olds = action === "create" ? [] : objectsOf(step.old, step.old ? platform(step.old.platform) : undefined);
+    const news = action === "delete" ? keptOnRemoval(olds, view.management) : objectsOf(step.new ?? step.old, p);
     const notes: string[] = [];
     if (step.old?.target && step.new?.target) {
       const [a, b] = [step.old.target, step.new.target];
@@ -147,19 +153,15 @@ export function buildPlan(run: StackRunResult, platform: (name: string) => Platf
     let refused: string | undefined;
     try {
       if (p && action !== "same") cs = changeSet(p, moved ? [] : olds, news, { management: view.management });
-      else if (p && action === "same" && canonicalJson(step.old?.objects ?? {}) !== canonicalJson(step.new?.objects ?? step.old?.objects ?? {})) {
+      else if (p && action === "same" && leanJson(step.old?.objects ?? {}) !== leanJson(step.new?.objects ?? step.old?.objects ?? {})) {
         cs = changeSet(p, olds, news, { management: view.management });
         action = "update";
       }
     } catch (err) {
       refused = err instanceof Error ? err.message : String(err);
     }
-    if (action === "update" && cs && cs.changes.length === 0) {
-      // objects whose lines are the same but whose read-back command or summary changed (a newer citydc)
-      const before = step.old?.objects ?? {};
-      const after = step.new?.objects ?? {};
-      const reread = Object.keys(after).filter((k) => before[k] && canonicalJson(before[k]) !== canonicalJson(after[k]));
-      if (reread.length > 0) notes.push(`how citydc reads ${reread.length} object${reread.length === 1 ? "" : "s"} back changed (${reread.slice(0, 3).join(", ")}${reread.length > 3 ? ", ..." : ""}): the state records it, nothing is sent`);
+    if (action === "update" && cs && cs.changes.length === 0 && step.old && isLegacyState(step.old) && step.new && !isLegacyState(step.new)) {
+      notes.push("state written by an earlier citydc (each object with its lines): kept lean from now on, nothing is sent");
     }
     const changes: PlanChange[] = (cs?.changes ?? []).map((c) => {
       const repair = repairOf(step, c);

@@ -11,6 +11,7 @@ import * as path from "path";
 import type { EngineEvent, OpType, Stack } from "@pulumi/pulumi/automation";
 import type { PlatformName } from "../model/types";
 import type { StoredObject } from "../provider/types";
+import type { DeviceIntent } from "../intent/types";
 import { DEVICE_CONFIG_TYPE } from "../provider/types";
 import type { ProgramSettings } from "../stacks/settings";
 import { backendPassword, backendUrl, displayBackend, findPulumiRoot, preparePulumiHome, pulumiEnv, PulumiSetupError, type EnvOptions } from "./env";
@@ -48,13 +49,18 @@ export interface StackOptions extends EnvOptions {
   readonly replace?: readonly string[];
 }
 
-/** A device resource's view: its config objects (credentials are never included). */
+/**
+ * A device resource's view: its config objects (credentials are never included). The objects are lean (kind,
+ * fields, digest) with the intent their lines are rendered from (provider/types.ts `expandObjects`), or, in
+ * state an earlier citydc wrote, kept with their lines and without an intent.
+ */
 export interface DeviceView {
   readonly device: string;
   readonly site: string;
   readonly platform: PlatformName;
   readonly management: { readonly interface?: string; readonly vlan?: number };
   readonly target?: { readonly host: string; readonly port: number; readonly user: string; readonly hostKey: string };
+  readonly intent?: DeviceIntent;
   readonly objects: Readonly<Record<string, StoredObject>>;
 }
 
@@ -450,6 +456,7 @@ function deviceView(props: Record<string, unknown> | undefined): DeviceView | un
     platform: props.platform as PlatformName,
     management: (props.management as DeviceView["management"]) ?? {},
     ...(t && typeof t === "object" ? { target: { host: t.host, port: t.port, user: t.user, hostKey: t.hostKey } } : {}),
+    ...(props.intent && typeof props.intent === "object" ? { intent: props.intent as DeviceIntent } : {}),
     objects: (props.objects as DeviceView["objects"]) ?? {},
   };
 }

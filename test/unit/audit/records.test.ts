@@ -9,6 +9,9 @@ import {
 } from "../../../audit/records";
 import { run as audit } from "../../../cli/commands/audit";
 import { CliError } from "../../../util/errors";
+import { PLATFORMS } from "../../../platforms/index";
+import { toFull, toLean } from "../../../provider/types";
+import type { DeviceIntent } from "../../../intent/types";
 
 const main = async (argv: string[]): Promise<number> => {
   try {
@@ -94,6 +97,23 @@ describe("run records", () => {
     expect(r.devices.find((d) => d.device === "sw3")!.outcome).toBe("unchanged");
     expect(r.outcome).toBe("failed");
     expect(JSON.stringify(r)).not.toContain("hunter22");
+  });
+
+  it("lean state: the lines sent are rendered from the intents; state of the earlier shape with the same objects sent nothing", () => {
+    const intent = (vlan: number): DeviceIntent => ({
+      device: "sw1", site: "lab-dc1", platform: "ovs", role: "leaf", vlans: [{ id: 120, name: "video" }, { id: 130, name: "voice" }],
+      ports: [{ name: "p5", description: "host a", enabled: true, mode: "access", vlan }], lags: [], gateways: [], routes: [], vrfs: [], management: {},
+    });
+    const lean = (i: DeviceIntent) => ({ device: "sw1", site: "lab-dc1", platform: "ovs" as const, management: {}, intent: i, objects: Object.fromEntries(PLATFORMS.ovs.objects(i).map((o) => [o.key, toLean(o)])) });
+    const full = (i: DeviceIntent) => ({ device: "sw1", site: "lab-dc1", platform: "ovs" as const, management: {}, objects: Object.fromEntries(PLATFORMS.ovs.objects(i).map((o) => [o.key, toFull(o)])) });
+    const at = (op: ResourceStep["op"], old: ResourceStep["old"], now: ResourceStep["new"]): ResourceStep => ({ urn: "urn:pulumi:lab::citydc::citydc:device:DeviceConfig::sw1", type: "citydc:device:DeviceConfig", name: "sw1", op, diffs: [], old, new: now });
+    const changed = buildRunRecord({ stack: "lab", result: result("update", [at("update", lean(intent(120)), lean(intent(130)))]), inventoryFile: "nowhere.yaml", root: tmp, env: {} });
+    expect(changed.devices[0]!.objects).toEqual({ add: [], change: ["port:p5"], remove: [] });
+    expect(changed.devices[0]!.sent).toEqual(["ovs-vsctl --timeout=10 -- set port p5 vlan_mode=access tag=130 external_ids:citydc=managed -- clear port p5 trunks"]);
+    const migrated = buildRunRecord({ stack: "lab", result: result("update", [at("update", full(intent(120)), lean(intent(120)))]), inventoryFile: "nowhere.yaml", root: tmp, env: {} });
+    expect(migrated.devices[0]!.objects).toEqual({ add: [], change: [], remove: [] });
+    expect(migrated.devices[0]!.sent).toEqual([]);
+    expect(migrated.devices[0]!.outcome).toBe("unchanged");
   });
 
   it("a failed post-check fails the run; an exact script can be supplied", () => {

@@ -49,10 +49,7 @@ async function build(net = network(), sites: string[] = []) {
     for (const sw of site.devices) {
       walk(sw);
       walk(sw.config);
-      sw.lags.forEach(walk);
     }
-    site.vlans.forEach(walk);
-    site.links.forEach(walk);
   }
   const urns = await Promise.all(all.map((r) => value(r.urn)));
   return { built, urns };
@@ -84,16 +81,23 @@ describe("components", () => {
     }
   });
 
-  it("puts VLANs and links under their site and LAGs under their switch, named by natural keys", async () => {
-    const { urns } = await build();
-    const names = (type: string) => registered.filter((r) => r.type === type).map((r) => r.name).sort();
-    expect(names("citydc:network:Vlan")).toEqual(["a-dc1:vlan120", "a-dc1:vlan130", "a-dc2:vlan120"]);
-    expect(names("citydc:network:Link")).toEqual(["a-dc1-leaf1:p1--a-dc1-spine1:p1", "a-dc1-spine1:p4--a-dc2-leaf1:p1"]);
-    expect(names("citydc:network:Lag")).toEqual(["a-dc1-spine1:bond0"]);
-    expect(typeChain(urns.find((u) => u.endsWith("::a-dc1:vlan120"))!)).toBe("citydc:network:Site$citydc:network:Vlan");
-    expect(typeChain(urns.find((u) => u.endsWith("::a-dc1-spine1:bond0"))!)).toBe("citydc:network:Switch$citydc:network:Lag");
+  it("records VLANs and links as facts of their site and LAGs as facts of their switch, not as a resource each", async () => {
+    const { built } = await build();
+    for (const type of ["citydc:network:Vlan", "citydc:network:Link", "citydc:network:Lag"]) expect(registered.filter((r) => r.type === type)).toEqual([]);
+    const [dc1, dc2] = built.sites as [Components.Site, Components.DrSite];
+    expect(dc1.vlans.map((v) => [v.id, v.name, v.stretched, v.devices])).toEqual([
+      [120, "video", true, ["a-dc1-leaf1", "a-dc1-spine1", "a-dc1-wan1"]],
+      [130, "voice", false, ["a-dc1-leaf1", "a-dc1-spine1", "a-dc1-wan1"]],
+    ]);
+    expect(dc2.site.vlans.map((v) => v.id)).toEqual([120]);
     // the DCI link is recorded once, at the site of its first end
-    expect(typeChain(urns.find((u) => u.endsWith("::a-dc1-spine1:p4--a-dc2-leaf1:p1"))!)).toBe("citydc:network:Site$citydc:network:Link");
+    expect(dc1.links.map((l) => [l.key, l.a, l.b])).toEqual([
+      ["a-dc1-leaf1:p1--a-dc1-spine1:p1", "a-dc1-spine1:p1", "a-dc1-leaf1:p1"],
+      ["a-dc1-spine1:p4--a-dc2-leaf1:p1", "a-dc2-leaf1:p1", "a-dc1-spine1:p4"],
+    ]);
+    expect(dc2.site.links).toEqual([]);
+    const spine = dc1.devices.find((d) => d.device === "a-dc1-spine1")!;
+    expect(spine.lags.map((l) => [l.name, l.members])).toEqual([["bond0", ["p2", "p3"]]]);
   });
 
   it("passes the device's objects, target and pinned host key, and marks the credentials secret", async () => {

@@ -1,20 +1,39 @@
+import { createHash } from "crypto";
 import { describe, expect, it } from "vitest";
 import { DeviceConfigProvider, type ProviderDeps } from "../../../provider/deviceConfigProvider";
 import { SECRET_SIG, SIG_KEY, isSecret, wrapSecret } from "../../../provider/secrets";
-import type { StoredObject } from "../../../provider/types";
+import type { FullObject, LeanObject, StoredObject } from "../../../provider/types";
 import type { ConfigObject, DeviceChangeSet, Platform } from "../../../platforms/types";
+import type { DeviceIntent } from "../../../intent/types";
+import { changeSet as realChangeSet } from "../../../platforms/changeset";
 import { TransportError, type DeviceSession, type DeviceTarget } from "../../../transport/types";
 
 const PASSWORD = "s3cret-pass-word";
 
-function obj(kind: StoredObject["kind"], name: string, fields: StoredObject["fields"] = {}): StoredObject {
+/** An object as the fake platform renders it (and as an earlier citydc kept it in state, lines and all). */
+function obj(kind: StoredObject["kind"], name: string, fields: StoredObject["fields"] = {}): FullObject {
   return { kind, summary: `${kind} ${name}`, fields, apply: [`add ${kind} ${name} ${JSON.stringify(fields)}`], remove: [`del ${kind} ${name}`], readBack: `show ${kind} ${name}` };
+}
+
+/** The digest a lean object keeps, computed here on its own: sha256 of the apply lines, each with a line end, first 32 hex digits. */
+function digestOf(apply: readonly string[]): string {
+  return createHash("sha256").update(apply.map((l) => `${l}\n`).join("")).digest("hex").slice(0, 32);
+}
+
+function leanObj(o: FullObject): LeanObject {
+  return { kind: o.kind, fields: o.fields, digest: digestOf(o.apply) };
+}
+
+/** The fake platform renders exactly the objects its fake intent lists. */
+function fakeIntent(objects: Record<string, FullObject>): DeviceIntent {
+  return { device: "leaf1", fake: Object.entries(objects).map(([key, o]) => ({ key, ...o })) } as unknown as DeviceIntent;
 }
 
 const fakePlatform = {
   name: "ovs",
   wrap: (cmds: readonly string[]) => ["BEGIN", ...cmds, "COMMIT"],
   parseReadBack: () => ({ present: true }),
+  objects: (intent: DeviceIntent) => (intent as unknown as { fake: (FullObject & { key: string })[] }).fake.map((o) => ({ device: intent.device, ...o })),
 } as unknown as Platform;
 
 /** A simple delta: adds and changes apply, removals remove (the real one is platforms/changeset.ts). */
@@ -35,14 +54,14 @@ interface Recorded {
   closed: number;
 }
 
-function setup(opts: { fail?: TransportError; readBack?: Record<string, string> } = {}) {
+function setup(opts: { fail?: TransportError; readBack?: Record<string, string>; realChangeSet?: boolean } = {}) {
   const rec: Recorded = { targets: [], applied: [], shown: [], closed: 0 };
   const changeSets: { olds: string[]; news: string[] }[] = [];
   const deps: ProviderDeps = {
     platform: (name) => (name === "ovs" ? { ...fakePlatform, parseReadBack: (o: ConfigObject, out: string) => (out === "absent" ? { present: false } : out === "same" ? { present: true, fields: o.fields } : { present: true, fields: JSON.parse(out) }) } as Platform : undefined),
     changeSet: (p, olds, news) => {
       changeSets.push({ olds: olds.map((x) => x.key), news: news.map((x) => x.key) });
-      return fakeChangeSet(p, olds, news);
+      return opts.realChangeSet ? realChangeSet(p, olds, news) : fakeChangeSet(p, olds, news);
     },
     openSession: async (target) => {
       rec.targets.push(target);
@@ -66,7 +85,8 @@ function setup(opts: { fail?: TransportError; readBack?: Record<string, string> 
   return { provider: new DeviceConfigProvider(deps), rec, changeSets };
 }
 
-function inputs(objects: Record<string, StoredObject>, over: Record<string, unknown> = {}): Record<string, unknown> {
+/** Lean inputs (what the program passes today): the intent the objects render from, and per object kind, fields, digest. */
+function inputs(objects: Record<string, FullObject>, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     device: "leaf1",
     site: "dc1",
@@ -74,12 +94,19 @@ function inputs(objects: Record<string, StoredObject>, over: Record<string, unkn
     target: { host: "127.0.0.1", port: 2202, user: "citydc", hostKey: "ssh-ed25519 AAAAC3Nza" },
     management: {},
     credentials: wrapSecret({ password: PASSWORD }),
-    objects,
+    intent: fakeIntent(objects),
+    objects: Object.fromEntries(Object.entries(objects).map(([k, o]) => [k, leanObj(o)])),
     ...over,
   };
 }
 
-const base = {
+/** State as citydc wrote it before the lean state: each object with its lines, no intent. */
+function earlierState(objects: Record<string, FullObject>, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const { intent: _intent, ...rest } = inputs(objects, over);
+  return { ...rest, objects };
+}
+
+const base: Record<"vlan:120" | "port:p5" | "lag:bond0", FullObject> = {
   "vlan:120": obj("vlan", "120", { id: 120, name: "video" }),
   "port:p5": obj("port", "p5", { mode: "access", vlan: 120 }),
   "lag:bond0": obj("lag", "bond0", { lacp: "active" }),
@@ -224,9 +251,81 @@ describe("DeviceConfig provider", () => {
     const r = await provider.read("leaf1", "urn", inputs(base));
     const objects = (r.props as { objects: Record<string, StoredObject> }).objects;
     expect(Object.keys(objects).sort()).toEqual(["lag:bond0", "port:p5"]);
-    expect(objects["port:p5"]!.fields).toEqual({ mode: "access", vlan: 999 });
-    expect(objects["lag:bond0"]).toEqual(base["lag:bond0"]);
-    expect(rec.shown).toHaveLength(1);
+    expect(objects["port:p5"]).toEqual({ kind: "port", fields: { mode: "access", vlan: 999 }, digest: digestOf(['add port p5 {"mode":"access","vlan":120}']) });
+    expect(objects["lag:bond0"]).toEqual({ kind: "lag", fields: { lacp: "active" }, digest: digestOf(['add lag bond0 {"lacp":"active"}']) });
+    // the read-back commands are rendered from the intent, in apply order
+    expect(rec.shown).toEqual([["show vlan 120", "show lag bond0", "show port p5"]]);
     expect(isSecret((r.props as Record<string, unknown>).credentials)).toBe(true);
+  });
+
+  it("keeps no line of configuration in its state: the intent once, and per object its kind, fields and digest", async () => {
+    const { provider } = setup();
+    const outs = (await provider.create("urn", inputs(base))).outs as Record<string, unknown>;
+    expect(outs.objects).toEqual({
+      "vlan:120": { kind: "vlan", fields: { id: 120, name: "video" }, digest: digestOf(['add vlan 120 {"id":120,"name":"video"}']) },
+      "port:p5": { kind: "port", fields: { mode: "access", vlan: 120 }, digest: digestOf(['add port p5 {"mode":"access","vlan":120}']) },
+      "lag:bond0": { kind: "lag", fields: { lacp: "active" }, digest: digestOf(['add lag bond0 {"lacp":"active"}']) },
+    });
+    expect(JSON.stringify(outs.objects)).not.toMatch(/"(apply|remove|readBack|summary)"/);
+    expect(outs.intent).toBeDefined();
+  });
+
+  it("check refuses lean objects without the intent they are rendered from, and a lean object without a digest", async () => {
+    const { provider } = setup();
+    const { intent: _i, ...noIntent } = inputs(base);
+    expect((await provider.check("urn", {}, noIntent)).failures.map((f) => f.property)).toEqual(["intent"]);
+    const noDigest = inputs(base, { objects: { "vlan:120": { kind: "vlan", fields: { id: 120 } } } });
+    expect((await provider.check("urn", {}, noDigest)).failures.map((f) => f.property)).toEqual(["objects.vlan:120"]);
+    // state of the earlier shape is still accepted (it is the olds of the first update after the upgrade)
+    expect((await provider.check("urn", {}, earlierState(base))).failures).toEqual([]);
+  });
+
+  it("state of the earlier shape with the same objects: a change (the state is rewritten lean) whose update sends nothing", async () => {
+    const { provider, rec, changeSets } = setup({ realChangeSet: true });
+    const d = await provider.diff("leaf1", "urn", earlierState(base), inputs(base));
+    expect(d).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    const r = await provider.update("leaf1", "urn", earlierState(base), inputs(base));
+    expect(rec.targets).toHaveLength(0);
+    expect(rec.applied).toEqual([]);
+    expect(changeSets[0]!.olds).toEqual(["vlan:120", "lag:bond0", "port:p5"]);
+    const outs = r.outs as { objects: Record<string, unknown>; intent?: unknown };
+    expect(outs.intent).toBeDefined();
+    expect(JSON.stringify(outs.objects)).not.toMatch(/"(apply|remove|readBack)"/);
+    // and once lean, the same objects are no change at all
+    expect((await provider.diff("leaf1", "urn", r.outs as Record<string, unknown>, inputs(base))).changes).toBe(false);
+  });
+
+  it("state of the earlier shape with a change: exactly the delta is sent, a removal with the lines the state kept", async () => {
+    const { provider, rec } = setup({ realChangeSet: true });
+    const earlier = { ...base, "lag:bond0": { ...base["lag:bond0"], remove: ["del lag bond0 (as an earlier citydc rendered it)"] } };
+    const news = { "vlan:120": base["vlan:120"], "port:p5": obj("port", "p5", { mode: "access", vlan: 130 }) };
+    await provider.update("leaf1", "urn", earlierState(earlier), inputs(news));
+    expect(rec.applied).toEqual([["BEGIN", 'add port p5 {"mode":"access","vlan":130}', "del lag bond0 (as an earlier citydc rendered it)", "COMMIT"]]);
+  });
+
+  it("an object whose lines changed since it was applied (same fields, a newer citydc renders it otherwise) is sent again", async () => {
+    const { provider, rec } = setup({ realChangeSet: true });
+    const applied = inputs(base);
+    const stale = { ...(applied.objects as Record<string, LeanObject>), "vlan:120": { ...leanObj(base["vlan:120"]), digest: digestOf(["vlan 120 as an earlier renderer wrote it"]) } };
+    const olds = { ...applied, objects: stale };
+    expect((await provider.diff("leaf1", "urn", olds, inputs(base))).changes).toBe(true);
+    await provider.update("leaf1", "urn", olds, inputs(base));
+    expect(rec.applied).toEqual([["BEGIN", base["vlan:120"].apply[0], "COMMIT"]]);
+  });
+
+  it("a lean update renders the old objects from the old intent and the new ones from the new intent", async () => {
+    const { provider, rec } = setup({ realChangeSet: true });
+    const news = { "vlan:120": base["vlan:120"], "vlan:130": obj("vlan", "130", { id: 130 }), "port:p5": obj("port", "p5", { mode: "access", vlan: 130 }) };
+    await provider.update("leaf1", "urn", inputs(base), inputs(news));
+    expect(rec.applied).toEqual([["BEGIN", 'add vlan 130 {"id":130}', 'add port p5 {"mode":"access","vlan":130}', "del lag bond0", "COMMIT"]]);
+  });
+
+  it("read leaves alone a lean object its intent no longer renders (nothing to read it back with)", async () => {
+    const { provider, rec } = setup();
+    const props = inputs(base);
+    const unknown = { kind: "route", fields: { prefix: "10.9.0.0/16" }, digest: digestOf(["route 10.9.0.0/16"]) };
+    const r = await provider.read("leaf1", "urn", { ...props, objects: { ...(props.objects as Record<string, LeanObject>), "route:gone": unknown } });
+    expect((r.props as { objects: Record<string, unknown> }).objects["route:gone"]).toEqual(unknown);
+    expect(rec.shown).toEqual([["show vlan 120", "show lag bond0", "show port p5"]]);
   });
 });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan, formatJson, formatMarkdown, formatText } from "../../../pulumi/planReport";
 import type { DeviceView, ResourceStep, StackRunResult } from "../../../pulumi/stacks";
-import type { StoredObject } from "../../../provider/types";
+import { toFull, toLean, type FullObject, type StoredObject } from "../../../provider/types";
+import type { DeviceIntent } from "../../../intent/types";
 import { changeSet } from "../../../platforms/changeset";
 import { PLATFORMS } from "../../../platforms/index";
 import type { Platform } from "../../../platforms/types";
 
 const platformOf = (name: string): Platform | undefined => (PLATFORMS as Record<string, Platform>)[name];
 
-function o(kind: StoredObject["kind"], summary: string, fields: StoredObject["fields"], apply: string[], remove: string[] = [`no ${apply[0]}`]): StoredObject {
+function o(kind: StoredObject["kind"], summary: string, fields: StoredObject["fields"], apply: string[], remove: string[] = [`no ${apply[0]}`]): FullObject {
   return { kind, summary, fields, apply, remove, readBack: "show" };
 }
 
@@ -22,6 +23,25 @@ function step(op: ResourceStep["op"], name: string, old?: DeviceView, now?: Devi
 
 function run(devices: ResourceStep[], ok = true): StackRunResult {
   return { stack: "lab", kind: "preview", ok, summary: {}, steps: devices, devices, failures: [], durationMs: 1, stdout: "" };
+}
+
+/** A small ovs device: VLANs 120 and 130, port p5 an access port in `vlan`. */
+function ovsIntent(vlan: number): DeviceIntent {
+  return {
+    device: "leaf1", site: "dc1", platform: "ovs", role: "leaf",
+    vlans: [{ id: 120, name: "video" }, { id: 130, name: "voice" }],
+    ports: [{ name: "p5", description: "host a", enabled: true, mode: "access", vlan }],
+    lags: [], gateways: [], routes: [], vrfs: [], management: {},
+  };
+}
+
+function leanView(intent: DeviceIntent): DeviceView {
+  const objects = Object.fromEntries(PLATFORMS.ovs.objects(intent).map((x) => [x.key, toLean(x)]));
+  return view(intent.device, objects, { intent });
+}
+
+function fullView(intent: DeviceIntent): DeviceView {
+  return view(intent.device, Object.fromEntries(PLATFORMS.ovs.objects(intent).map((x) => [x.key, toFull(x)])));
 }
 
 const vlan120 = o("vlan", "VLAN 120 (video)", { id: 120 }, ["add vlan 120"]);
@@ -95,14 +115,36 @@ describe("plan", () => {
     expect(leaf2!.changes.map((c) => c.action)).toEqual(["add"]);
   });
 
-  it("an object read back another way (a newer citydc) is an update that sends nothing, and says so", () => {
-    const reread = { ...vlan120, readBack: "ovs-vsctl --columns=name,mtu_request list port" };
-    const plan = buildPlan(run([step("update", "leaf1", view("leaf1", { "vlan:120": vlan120 }), view("leaf1", { "vlan:120": reread }), ["objects"])]), platformOf, changeSet);
+  it("lean state: the lines of each change are rendered from the intents, old and new, as the provider sends them", () => {
+    const before = ovsIntent(120);
+    const after = ovsIntent(130);
+    const plan = buildPlan(run([step("update", "leaf1", leanView(before), leanView(after), ["objects"])]), platformOf, changeSet);
+    const leaf1 = plan.sites[0]!.devices[0]!;
+    expect(leaf1.changes.map((c) => [c.action, c.key, c.summary])).toEqual([["change", "port:p5", "port p5 access VLAN 130"]]);
+    expect(leaf1.changes[0]!.fields).toEqual({ vlan: { old: 120, new: 130 } });
+    expect(leaf1.changes[0]!.commands).toEqual(["set port p5 vlan_mode=access tag=130 external_ids:citydc=managed", "clear port p5 trunks"]);
+    expect(leaf1.script).toEqual(["ovs-vsctl --timeout=10 -- set port p5 vlan_mode=access tag=130 external_ids:citydc=managed -- clear port p5 trunks"]);
+    // a removed device's lines come from the intent in its state
+    const gone = buildPlan(run([step("delete", "leaf1", leanView(before))]), platformOf, changeSet).sites[0]!.devices[0]!;
+    expect(gone.changes.map((c) => [c.action, c.key, c.commands])).toEqual([
+      ["remove", "port:p5", ["--if-exists del-port br0 p5"]],
+      ["remove", "vlan:130", ["remove bridge br0 external_ids citydc-vlan-130"]],
+      ["remove", "vlan:120", ["remove bridge br0 external_ids citydc-vlan-120"]],
+    ]);
+  });
+
+  it("state written by an earlier citydc (objects with their lines) against the same objects, lean: an update that sends nothing, and says so", () => {
+    const intent = ovsIntent(120);
+    const plan = buildPlan(run([step("update", "leaf1", fullView(intent), leanView(intent), ["intent", "objects"])]), platformOf, changeSet);
     const leaf1 = plan.sites[0]!.devices[0]!;
     expect(leaf1.action).toBe("update");
     expect(leaf1.changes).toEqual([]);
     expect(leaf1.script).toEqual([]);
-    expect(leaf1.notes).toEqual(["how citydc reads 1 object back changed (vlan:120): the state records it, nothing is sent"]);
+    expect(leaf1.notes).toEqual(["state written by an earlier citydc (each object with its lines): kept lean from now on, nothing is sent"]);
+    // a real change from such a state: the old lines are the state's own
+    const changed = buildPlan(run([step("update", "leaf1", fullView(intent), leanView(ovsIntent(130)), ["intent", "objects"])]), platformOf, changeSet);
+    expect(changed.sites[0]!.devices[0]!.script).toEqual(["ovs-vsctl --timeout=10 -- set port p5 vlan_mode=access tag=130 external_ids:citydc=managed -- clear port p5 trunks"]);
+    expect(changed.sites[0]!.devices[0]!.notes).toEqual([]);
   });
 
   it("lists sites in the stack's order (its outputs), then others by name", () => {
