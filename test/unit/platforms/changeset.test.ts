@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { join } from "path";
 import { deriveIntent } from "../../../intent";
 import { loadInventory } from "../../../model/load";
@@ -240,8 +240,12 @@ describe("the management path on a trunk", () => {
 });
 
 describe("inventory change sets on the city's network", () => {
-  const loaded = loadInventory(join(__dirname, "..", "..", "..", "inventory", "kragujevac.yaml"));
-  const inv = loaded.inventory!;
+  let loaded: ReturnType<typeof loadInventory>;
+  let inv: Inventory;
+  beforeEach(() => {
+    loaded = loadInventory(join(__dirname, "..", "..", "..", "inventory", "kragujevac.yaml"));
+    inv = loaded.inventory!;
+  });
 
   it("removing VLAN 310 touches exactly the devices that carried it", () => {
     const carriers = [...deriveIntent(inv).values()].filter((d) => d.vlans.some((v) => v.id === 310)).map((d) => d.device);
