@@ -19,7 +19,7 @@ const config = {
     "!model/schema/validator.generated.ts",
     "!model/schema/build.ts",
   ],
-  ignorePatterns: ["dist", "reports", "docs-out", "out", ".state", ".lab", ".pulumi-home", "*.log"],
+  ignorePatterns: ["dist", "reports", ".stryker-tmp*", "docs-out", "out", ".state", ".lab", ".pulumi-home", "*.log"],
   reporters: ["html", "json", "clear-text", "progress"],
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
