@@ -379,6 +379,9 @@ describe("change sets of hand-made objects (the rules of changeSet, one at a tim
     expect(refusal(() => changeSet(vrp, [inband], [{ ...inband, fields: { address: "192.0.2.9/24" } }], opts)).message).toContain("sw1: change of the in-band management interface:");
     expect(refusal(() => changeSet(vrp, [inband], [], opts)).message).toContain("sw1: removal of the in-band management interface:");
     expect(refusal(() => changeSet(vrp, [obj("vlan:10", "vlan")], [], opts)).message).toContain("sw1: removal of management VLAN 10:");
+    // without a management interface no port is guarded, whatever its name
+    const odd = obj("port:undefined", "port");
+    expect(keys(changeSet(vrp, [odd], [], opts))).toEqual(["remove port:undefined"]);
     // without management options the same changes go through
     expect(keys(changeSet(vrp, [inband], []))).toEqual(["remove management"]);
     expect(keys(changeSet(vrp, [meth], []))).toEqual(["remove port:MEth0/0/0"]);
