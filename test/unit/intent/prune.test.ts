@@ -62,6 +62,19 @@ describe("VlanPruner", () => {
     expect(carriers({ edges: [[0, 1], [1, 2]], siteLacks: [0] }, [1, 2])).toEqual([1]);
   });
 
+  it("the site rule holds whichever end of an edge the device is", () => {
+    // device 1 lacks the VLAN; it is the first end of both edges, then the second end of both
+    expect(carriers({ edges: [[1, 0], [1, 2]], siteLacks: [1] }, [0, 2])).toEqual([]);
+    expect(carriers({ edges: [[0, 1], [2, 1]], siteLacks: [1] }, [0, 2])).toEqual([]);
+  });
+
+  it("parallel edges count once: a spine joined twice to one neighbour is still a dead end", () => {
+    // 0 - 1 - 2, and spine 3 hangs off 1 by two edges (two cables)
+    expect(carriers({ edges: [[0, 1], [1, 2], [1, 3], [1, 3]] }, [0, 2])).toEqual([0, 1]);
+    // two cables between the users both carry it
+    expect(carriers({ edges: [[0, 1], [0, 1]] }, [0, 1])).toEqual([0, 1]);
+  });
+
   it("an edge that does not allow the VLAN carries nothing, and nothing beyond it is reached through it", () => {
     const g: Graph = { edges: [[0, 1], [1, 2]], blocked: [1] };
     expect(carriers(g, [0, 2])).toEqual([]);
