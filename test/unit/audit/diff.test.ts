@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Device, Inventory } from "../../../model/types";
 import { parseInventory } from "../../../model/load";
 import { diffInventories, type InventoryDiff } from "../../../audit/diff";
@@ -126,10 +126,16 @@ describe("rename rules", () => {
 });
 
 describe("output formats", () => {
-  const a = load(path.join(FIXTURES, "rename-device", "old.yaml"));
-  const b = load(path.join(FIXTURES, "rename-device", "new.yaml"));
-  const diff = diffInventories(a, b);
-  const report = { old: { source: "old.yaml" }, new: { source: "new.yaml" }, diff };
+  let a: Inventory;
+  let b: Inventory;
+  let diff: InventoryDiff;
+  let report: { old: { source: string }; new: { source: string }; diff: InventoryDiff };
+  beforeEach(() => {
+    a = load(path.join(FIXTURES, "rename-device", "old.yaml"));
+    b = load(path.join(FIXTURES, "rename-device", "new.yaml"));
+    diff = diffInventories(a, b);
+    report = { old: { source: "old.yaml" }, new: { source: "new.yaml" }, diff };
+  });
 
   it("json: schema, counts and changes", () => {
     const j = JSON.parse(JSON.stringify(diffJson(report))) as {

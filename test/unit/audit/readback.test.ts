@@ -10,7 +10,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { RenderedDevice } from "../../../pipeline/index";
 import { loadInventory } from "../../../model/load";
 import { PLATFORMS } from "../../../platforms/index";
 import { renderInventory } from "../../../pipeline/index";
@@ -18,8 +19,12 @@ import type { ConfigObject } from "../../../platforms/types";
 import { compareDevice } from "../../../audit/drift";
 
 const DIR = path.resolve(__dirname, "../../fixtures/readback");
-const inv = loadInventory(path.join(DIR, "vendors.yaml")).inventory!;
-const rendered = new Map(renderInventory(inv).map((d) => [d.device, d]));
+// Rendered before each test, not while the tests are collected (mutation testing, TESTING.md).
+let rendered: Map<string, RenderedDevice>;
+beforeEach(() => {
+  const inv = loadInventory(path.join(DIR, "vendors.yaml")).inventory!;
+  rendered = new Map(renderInventory(inv).map((d) => [d.device, d]));
+});
 
 /** drift: an intended line the device lacks; extra: a line citydc owns that the device shows unasked. */
 type Expect = "in-sync" | "absent" | { readonly drift: string } | { readonly extra: string };

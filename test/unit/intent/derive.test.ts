@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { deriveIntent } from "../../../intent";
 import type { DeviceIntent, PortIntent } from "../../../intent/types";
 import { device, host, iface, inventory, lag, link, vlan } from "../helpers/inventory";
@@ -189,8 +189,12 @@ describe("ports, LAGs, native VLANs", () => {
     links: [link("sw1 10GE1/0/1", "sw2 10GE1/0/1"), link("sw1 10GE1/0/2", "sw2 10GE1/0/2")],
     hosts: [host("esx1", "sw1 10GE1/0/4")],
   });
-  const m = deriveIntent(inv);
-  const sw1 = get(m, "sw1");
+  let m: Map<string, DeviceIntent>;
+  let sw1: DeviceIntent;
+  beforeEach(() => {
+    m = deriveIntent(inv);
+    sw1 = get(m, "sw1");
+  });
 
   it("an edge trunk keeps its list and native VLAN; the native VLAN is part of the allowed list", () => {
     expect(port(sw1, "10GE1/0/3")).toMatchObject({ mode: "trunk", allowed: [100, 110], native: 100 });
@@ -235,7 +239,10 @@ describe("gateways, VRRP, BGP", () => {
     ],
     links: [link("s1 p1", "s2 p1", { kind: "peer" }), link("s1 p9", "wan xe-0/0/0", { kind: "wan", bgp: true })],
   });
-  const m = deriveIntent(inv);
+  let m: Map<string, DeviceIntent>;
+  beforeEach(() => {
+    m = deriveIntent(inv);
+  });
 
   it("two gateways: VRRP with vrid = id mod 255, the virtual address, 110 for the first and the given priority", () => {
     expect(get(m, "s1").gateways).toEqual([{ vlan: 120, vrf: "city", address: "10.10.120.2/24", vrrp: { vrid: 120, virtualAddress: "10.10.120.1", priority: 110 } }]);
@@ -263,7 +270,10 @@ describe("a router as a VLAN gateway (frr: no VLAN interfaces)", () => {
     vlans: [vlan(130, "voice", ["dc1"], { subnet: "10.30.130.0/24", gateway: "10.30.130.1", gateways: [{ device: "r1" }] })],
     links: [link("r1 eth2", "sw p5", { kind: "uplink" })],
   });
-  const m = deriveIntent(inv);
+  let m: Map<string, DeviceIntent>;
+  beforeEach(() => {
+    m = deriveIntent(inv);
+  });
 
   it("puts the gateway address on the routed port that faces the VLAN, and knows no VLAN itself", () => {
     const r1 = get(m, "r1");

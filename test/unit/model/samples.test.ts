@@ -1,19 +1,29 @@
 /** The two sample inventories: valid, complete after defaults, and true to the shared plan. */
 import { join } from "path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Inventory } from "../../../model/types";
 import { loadInventory, summarize } from "../../../model/load";
 import { PLATFORM_NAMES } from "../../../model/capabilities";
 import { ROOT } from "./helpers";
 
-const kg = loadInventory(join(ROOT, "inventory", "kragujevac.yaml"));
-const lab = loadInventory(join(ROOT, "inventory", "lab.yaml"));
+// Loaded before each test, not while the tests are collected, so that mutation testing (TESTING.md) sees
+// which test runs which code.
+let kg: ReturnType<typeof loadInventory>;
+let lab: ReturnType<typeof loadInventory>;
+beforeEach(() => {
+  kg = loadInventory(join(ROOT, "inventory", "kragujevac.yaml"));
+  lab = loadInventory(join(ROOT, "inventory", "lab.yaml"));
+});
 
 describe("inventory/kragujevac.yaml", () => {
   it("validates with no errors and no warnings", () => {
     expect(kg.diagnostics).toEqual([]);
     expect(kg.inventory).toBeDefined();
   });
-  const inv = kg.inventory!;
+  let inv: Inventory;
+  beforeEach(() => {
+    inv = kg.inventory!;
+  });
   it("has the primary, its DR site and five city authorities", () => {
     const roles = inv.sites.map((s) => `${s.name}:${s.role}`);
     expect(roles).toEqual(expect.arrayContaining(["kg-dc1:primary", "kg-dc2:dr", "kg-cityhall:branch", "kg-jkp:branch", "kg-registry:branch", "kg-nsz:branch", "kg-unikg:branch"]));
@@ -68,7 +78,10 @@ describe("inventory/lab.yaml", () => {
     expect(lab.diagnostics).toEqual([]);
     expect(lab.inventory).toBeDefined();
   });
-  const inv = lab.inventory!;
+  let inv: Inventory;
+  beforeEach(() => {
+    inv = lab.inventory!;
+  });
   it("runs on ovs and frr only, each device on its own SSH port of 127.0.0.1", () => {
     expect(new Set(inv.devices.map((d) => d.platform))).toEqual(new Set(["ovs", "frr"]));
     expect(inv.devices.every((d) => d.management.address === "127.0.0.1" && d.management.user === "citydc")).toBe(true);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { join } from "path";
 import { deriveIntent } from "../../../intent";
 import { loadInventory } from "../../../model/load";
@@ -240,8 +240,12 @@ describe("the management path on a trunk", () => {
 });
 
 describe("inventory change sets on the city's network", () => {
-  const loaded = loadInventory(join(__dirname, "..", "..", "..", "inventory", "kragujevac.yaml"));
-  const inv = loaded.inventory!;
+  let loaded: ReturnType<typeof loadInventory>;
+  let inv: Inventory;
+  beforeEach(() => {
+    loaded = loadInventory(join(__dirname, "..", "..", "..", "inventory", "kragujevac.yaml"));
+    inv = loaded.inventory!;
+  });
 
   it("removing VLAN 310 touches exactly the devices that carried it", () => {
     const carriers = [...deriveIntent(inv).values()].filter((d) => d.vlans.some((v) => v.id === 310)).map((d) => d.device);
@@ -279,5 +283,123 @@ describe("inventory change sets on the city's network", () => {
     const gone = sets.find((s) => s.device === "kg-nsz-wan1")!;
     expect(gone.changes.every((c) => c.action === "remove")).toBe(true);
     expect(gone.script[0]).toBe("configure private");
+  });
+});
+
+describe("change sets of hand-made objects (the rules of changeSet, one at a time)", () => {
+  const obj = (key: string, kind: ConfigObject["kind"], fields: ConfigObject["fields"] = {}, apply: string[] = [`apply ${key}`]): ConfigObject => ({
+    device: "sw1",
+    kind,
+    key,
+    summary: key,
+    fields,
+    apply,
+    remove: [`remove ${key}`],
+    readBack: "",
+  });
+  const vrp = PLATFORMS["huawei-vrp"];
+  // a platform without its own change commands: a changed object is sent as its apply lines
+  const plain = { ...vrp, change: undefined };
+  const keys = (cs: ReturnType<typeof changeSet>) => cs.changes.map((c) => `${c.action} ${c.key}`);
+
+  it("adds and changes go by kind order, keeping the list's order within a kind; removals by reverse kind order, the list reversed within a kind", () => {
+    const old = [obj("vlan:30", "vlan"), obj("port:a", "port", { vlan: 30 }), obj("vlan:40", "vlan"), obj("port:c", "port"), obj("port:d", "port")];
+    const next = [obj("port:a", "port", { vlan: 20 }), obj("port:b", "port"), obj("vlan:20", "vlan"), obj("vlan:10", "vlan"), obj("system", "system")];
+    const cs = changeSet(plain, old, next);
+    expect(keys(cs)).toEqual([
+      "add system",
+      "add vlan:20",
+      "add vlan:10",
+      "change port:a",
+      "add port:b",
+      "remove port:d",
+      "remove port:c",
+      "remove vlan:40",
+      "remove vlan:30",
+    ]);
+    expect(cs.script).toEqual(vrp.wrap(cs.changes.flatMap((c) => c.commands)));
+  });
+
+  it("a kind outside KIND_ORDER goes after every known kind", () => {
+    const odd = obj("odd", "odd" as ConfigObject["kind"]);
+    expect(keys(changeSet(plain, [], [odd, obj("bgp", "bgp"), obj("system", "system")]))).toEqual(["add system", "add bgp", "add odd"]);
+    expect(keys(changeSet(plain, [odd, obj("bgp", "bgp"), obj("system", "system")], []))).toEqual(["remove odd", "remove bgp", "remove system"]);
+  });
+
+  it("an object is unchanged only when its fields and its lines are both the same", () => {
+    const a = obj("vlan:10", "vlan", { name: "ten" }, ["vlan 10", " name ten"]);
+    expect(changeSet(plain, [a], [a]).changes).toEqual([]);
+    // the same facts rendered differently (a renderer fix): a change, with no fields that differ
+    const relined = changeSet(plain, [a], [{ ...a, apply: ["vlan 10", " description ten"] }]);
+    expect(relined.changes).toEqual([{ action: "change", key: "vlan:10", kind: "vlan", summary: "vlan:10", fields: {}, commands: ["vlan 10", " description ten"] }]);
+    // other facts with the same lines (a fact the platform does not render): still a change
+    const refacted = changeSet(plain, [a], [{ ...a, fields: { name: "ten", mtu: 9000 } }]);
+    expect(refacted.changes.map((c) => [c.action, c.fields])).toEqual([["change", { mtu: { old: undefined, new: 9000 } }]]);
+    // one line more at the end is a change too
+    expect(changeSet(plain, [a], [{ ...a, apply: [...a.apply, " quit"] }]).changes).toHaveLength(1);
+  });
+
+  it("uses the platform's change commands when it has them, the new object's lines otherwise", () => {
+    const a = obj("vlan:10", "vlan", { name: "ten" });
+    const b = obj("vlan:10", "vlan", { name: "TEN" }, ["vlan 10 TEN"]);
+    expect(changeSet(plain, [a], [b]).changes[0]!.commands).toEqual(["vlan 10 TEN"]);
+    const own = { ...vrp, change: () => ["rename 10"] };
+    expect(changeSet(own, [a], [b]).changes[0]!.commands).toEqual(["rename 10"]);
+    const none = { ...vrp, change: () => undefined };
+    expect(changeSet(none, [a], [b]).changes[0]!.commands).toEqual(["vlan 10 TEN"]);
+  });
+
+  it("nothing to do: no changes and an empty script, the device named from either side", () => {
+    expect(changeSet(vrp, [], [])).toEqual({ device: "", platform: "huawei-vrp", changes: [], script: [] });
+    const a = obj("vlan:10", "vlan");
+    expect(changeSet(vrp, [a], [a])).toEqual({ device: "sw1", platform: "huawei-vrp", changes: [], script: [] });
+    expect(changeSet(vrp, [a], []).device).toBe("sw1");
+    expect(changeSet(vrp, [], [{ ...a, device: "sw2" }]).device).toBe("sw2");
+  });
+
+  it("refuses to cut the management path, naming the device, the object and what it would do", () => {
+    const refusal = (f: () => unknown): ManagementPathError => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ManagementPathError);
+        return e as ManagementPathError;
+      }
+      throw new Error("not refused");
+    };
+    const meth = obj("port:MEth0/0/0", "port", { mode: "access" });
+    const e = refusal(() => changeSet(vrp, [meth], [{ ...meth, fields: { mode: "unused" } }], { management: { interface: "MEth0/0/0" } }));
+    expect(e.name).toBe("ManagementPathError");
+    expect([e.code, e.device, e.key]).toEqual(["E_MGMT_PATH", "sw1", "port:MEth0/0/0"]);
+    expect(e.message).toBe("sw1: change of the management interface MEth0/0/0: it would cut the management path; keep it in the inventory");
+    expect(refusal(() => changeSet(vrp, [meth], [], { management: { interface: "MEth0/0/0" } })).message).toContain("sw1: removal of the management interface MEth0/0/0:");
+    // in band: the object `management` (the VLAN interface) is neither changed nor removed
+    const inband = obj("management", "management", { address: "192.0.2.1/24" });
+    const opts = { management: { vlan: 10 } };
+    expect(refusal(() => changeSet(vrp, [inband], [{ ...inband, fields: { address: "192.0.2.9/24" } }], opts)).message).toContain("sw1: change of the in-band management interface:");
+    expect(refusal(() => changeSet(vrp, [inband], [], opts)).message).toContain("sw1: removal of the in-band management interface:");
+    expect(refusal(() => changeSet(vrp, [obj("vlan:10", "vlan")], [], opts)).message).toContain("sw1: removal of management VLAN 10:");
+    // without a management interface no port is guarded, whatever its name
+    const odd = obj("port:undefined", "port");
+    expect(keys(changeSet(vrp, [odd], [], opts))).toEqual(["remove port:undefined"]);
+    // without management options the same changes go through
+    expect(keys(changeSet(vrp, [inband], []))).toEqual(["remove management"]);
+    expect(keys(changeSet(vrp, [meth], []))).toEqual(["remove port:MEth0/0/0"]);
+  });
+
+  it("with a management VLAN, other objects may still be removed and other VLANs taken off trunks", () => {
+    const opts = { management: { vlan: 10 } };
+    expect(keys(changeSet(vrp, [obj("vlan:20", "vlan"), obj("port:x", "port")], [], opts))).toEqual(["remove port:x", "remove vlan:20"]);
+    const trunk = (allowed: number[]) => obj("port:up", "port", { name: "up", mode: "trunk", allowed });
+    expect(keys(changeSet(vrp, [trunk([10, 20])], [trunk([10])], opts))).toEqual(["change port:up"]);
+    // a trunk that gains the management VLAN, or whose old object listed no VLANs
+    expect(keys(changeSet(vrp, [trunk([20])], [trunk([10, 20])], opts))).toEqual(["change port:up"]);
+    const listless = obj("port:up", "port", { name: "up", mode: "trunk" });
+    expect(keys(changeSet(vrp, [listless], [trunk([20])], opts))).toEqual(["change port:up"]);
+    // a LAG trunk is guarded like a port: the management VLAN may not leave it
+    const lagTrunk = (allowed: number[]) => obj("lag:Eth-Trunk1", "lag", { name: "Eth-Trunk1", mode: "trunk", allowed });
+    expect(() => changeSet(vrp, [lagTrunk([10, 20])], [lagTrunk([20])], opts)).toThrow(/taking management VLAN 10 off Eth-Trunk1/);
+    // a trunk's new object without a list is taken as carrying none of them
+    expect(() => changeSet(vrp, [trunk([10, 20])], [obj("port:up", "port", { name: "up", mode: "trunk" })], opts)).toThrow(/taking management VLAN 10 off up/);
   });
 });

@@ -17,20 +17,22 @@ import { describe, expect, it } from "vitest";
 import type { PlatformName } from "../../../model/types";
 import { renderInventory } from "../../../pipeline/index";
 import { fileFor } from "../../../cli/commands/render";
-import { goldenDir } from "../helpers/golden";
+import { goldenDir, UPDATE_GOLDEN } from "../helpers/golden";
 import { fabric, NAMES } from "./fabric";
 
-
+// Rendered inside each test, not while the tests are collected (see golden.test.ts).
 for (const platform of Object.keys(NAMES) as PlatformName[]) {
   describe(`golden fabric on ${platform}`, () => {
-    const devices = renderInventory(fabric(platform)).filter((d) => d.platform === platform);
+    const render = () => renderInventory(fabric(platform)).filter((d) => d.platform === platform);
     const dir = join(__dirname, "..", "..", "golden", "fabric", platform);
-    const golden = goldenDir(dir, new Map(devices.map((d) => [fileFor(d, "text"), d.config] as const)));
+    const golden = goldenDir(dir, UPDATE_GOLDEN ? new Map(render().map((d) => [fileFor(d, "text"), d.config] as const)) : new Map());
     it("has one golden file per device", () => {
-      expect(golden.names).toEqual(devices.map((d) => fileFor(d, "text")).sort());
+      expect(golden.names).toEqual(render().map((d) => fileFor(d, "text")).sort());
     });
-    for (const d of devices) {
-      it(d.device, () => expect(d.config).toBe(golden.text(fileFor(d, "text"))));
-    }
+    it("renders every device as its golden file", () => {
+      const devices = render();
+      expect(devices.length).toBeGreaterThan(0);
+      for (const d of devices) expect.soft(d.config, d.device).toBe(golden.text(fileFor(d, "text")));
+    });
   });
 }

@@ -4,7 +4,8 @@
  * VLAN gateway, from the guides named in each platform file), a default route towards the management
  * gateway, and the management-path rule: the interface is never changed or removed by a change set.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { RenderedDevice } from "../../../pipeline/index";
 import type { Inventory, PlatformName } from "../../../model/types";
 import { inventoryChangeSets, renderInventory } from "../../../pipeline/index";
 import { changeSet, ManagementPathError, PLATFORMS } from "../../../platforms";
@@ -36,7 +37,10 @@ const ROUTE: Record<string, string> = {
 
 for (const platform of Object.keys(EXPECTED) as PlatformName[]) {
   describe(`in-band management on ${platform}`, () => {
-    const leaf = renderInventory(inband(platform)).find((d) => d.device === "leaf1")!;
+    let leaf: RenderedDevice;
+    beforeEach(() => {
+      leaf = renderInventory(inband(platform)).find((d) => d.device === "leaf1")!;
+    });
     it("the management VLAN's interface carries the address; a default route points at the gateway", () => {
       const m = leaf.objects.find((o) => o.key === "management")!;
       expect(m.kind).toBe("management");

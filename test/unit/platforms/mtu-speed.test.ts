@@ -11,7 +11,8 @@
  *    name does not fix it (Junos OS Interfaces Fundamentals);
  *  - ovs: `mtu_request` on each Interface row (ovs-vswitchd.conf.db(5)).
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { RenderedDevice } from "../../../pipeline/index";
 import type { Inventory, PlatformName } from "../../../model/types";
 import { inventoryChangeSets, renderInventory } from "../../../pipeline/index";
 import { PLATFORMS } from "../../../platforms";
@@ -48,10 +49,16 @@ const WAN_LINE: Record<string, string> = {
 
 for (const platform of Object.keys(NAMES) as PlatformName[]) {
   describe(`MTU on ${platform}`, () => {
-    const before = fabric(platform);
-    const after = jumbo(platform);
-    const leaf = renderInventory(after).find((d) => d.device === "leaf1")!;
-    const spine = renderInventory(after).find((d) => d.device === "spine1")!;
+    let before: Inventory;
+    let after: Inventory;
+    let leaf: RenderedDevice;
+    let spine: RenderedDevice;
+    beforeEach(() => {
+      before = fabric(platform);
+      after = jumbo(platform);
+      leaf = renderInventory(after).find((d) => d.device === "leaf1")!;
+      spine = renderInventory(after).find((d) => d.device === "spine1")!;
+    });
     const L = NAMES[platform]!.lag;
 
     it("a jumbo LAG sets the switch-port frame size on the LAG, a routed port its MTU", () => {

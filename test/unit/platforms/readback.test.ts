@@ -12,7 +12,8 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { RenderedDevice } from "../../../pipeline/index";
 import { loadInventory } from "../../../model/load";
 import { PLATFORMS } from "../../../platforms";
 import { renderInventory } from "../../../pipeline/index";
@@ -22,13 +23,21 @@ import { fabric } from "./fabric";
 const ROOT = join(__dirname, "..", "..", "..");
 const fixture = (p: string): string => readFileSync(join(__dirname, "fixtures", p), "utf8");
 const rendered = (inv: string) => renderInventory(loadInventory(join(ROOT, "inventory", `${inv}.yaml`)).inventory!);
-const lab = rendered("lab");
-const city = rendered("kragujevac");
-const objectOf = (devs: typeof lab, device: string, key: string): ConfigObject => devs.find((d) => d.device === device)!.objects.find((o) => o.key === key)!;
+// Rendered before each test, not while the tests are collected (mutation testing, TESTING.md).
+let lab: RenderedDevice[];
+let city: RenderedDevice[];
+beforeEach(() => {
+  lab = rendered("lab");
+  city = rendered("kragujevac");
+});
+const objectOf = (devs: readonly RenderedDevice[], device: string, key: string): ConfigObject => devs.find((d) => d.device === device)!.objects.find((o) => o.key === key)!;
 
 describe("ovs read-back (recorded ovs-vsctl JSON)", () => {
   const outputs = JSON.parse(fixture("ovs/lab-dc1-spine1-readback.json")) as Record<string, string>;
-  const spine = lab.find((d) => d.device === "lab-dc1-spine1")!;
+  let spine: RenderedDevice;
+  beforeEach(() => {
+    spine = lab.find((d) => d.device === "lab-dc1-spine1")!;
+  });
 
   it("every object of the lab spine reads back present with the same facts", () => {
     for (const o of spine.objects) {
@@ -60,7 +69,10 @@ describe("ovs read-back (recorded ovs-vsctl JSON)", () => {
 });
 
 describe("frr read-back (recorded vtysh show running-config)", () => {
-  const border = lab.find((d) => d.device === "lab-dc1-border1")!;
+  let border: RenderedDevice;
+  beforeEach(() => {
+    border = lab.find((d) => d.device === "lab-dc1-border1")!;
+  });
   const out = fixture("frr/show-running-config.txt");
 
   it("every object of the lab border router reads back present with the same facts", () => {

@@ -7,7 +7,8 @@
  * Arista EOS User Manual (Spanning Tree, MLAG); Junos OS Layer 2 Bridging and Spanning-Tree and
  * Multichassis Link Aggregation User Guides; ovs-vswitchd.conf.db(5) (RSTP).
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { RenderedDevice } from "../../../pipeline/index";
 import type { Inventory, PlatformName } from "../../../model/types";
 import { renderInventory } from "../../../pipeline/index";
 import { PLATFORMS } from "../../../platforms";
@@ -27,9 +28,14 @@ function shown(lines: readonly string[]): string {
 }
 
 describe("spanning-tree roles derived from what each port faces", () => {
-  const intents = deriveIntent(fabric("cisco-nxos"));
-  const leaf = intents.get("leaf1")!;
-  const spine = intents.get("spine1")!;
+  let intents: Map<string, DeviceIntent>;
+  let leaf: DeviceIntent;
+  let spine: DeviceIntent;
+  beforeEach(() => {
+    intents = deriveIntent(fabric("cisco-nxos"));
+    leaf = intents.get("leaf1")!;
+    spine = intents.get("spine1")!;
+  });
   it("leaf: loop guard on the uplink, edge ports towards the host and the hypervisor", () => {
     expect(leaf.lags[0]!.port.stp).toEqual({ guard: "loop" });
     expect(leaf.ports.find((p) => p.name === "Ethernet1/1")!.stp).toEqual({ edge: true });
@@ -76,9 +82,14 @@ const LINES: Record<string, { stp: string[]; mlag: string[]; half: string[]; pee
 
 for (const platform of Object.keys(NAMES) as PlatformName[]) {
   describe(`spanning tree and the pair on ${platform}`, () => {
-    const devs = renderInventory(fabric(platform));
-    const spine = devs.find((d) => d.device === "spine1")!;
-    const leaf = devs.find((d) => d.device === "leaf1")!;
+    let devs: RenderedDevice[];
+    let spine: RenderedDevice;
+    let leaf: RenderedDevice;
+    beforeEach(() => {
+      devs = renderInventory(fabric(platform));
+      spine = devs.find((d) => d.device === "spine1")!;
+      leaf = devs.find((d) => d.device === "leaf1")!;
+    });
     const L = NAMES[platform]!.lag;
     const x = LINES[platform]!;
     const obj = (d: typeof spine, key: string) => d.objects.find((o) => o.key === key)!;

@@ -17,7 +17,8 @@
  *    `vlans ... l3-interface` and `routing-instances` lines;
  *  - VRRP priority 100 is the default on VRP, NX-OS and EOS and not displayed, so it is not written.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { RenderedDevice } from "../../../pipeline/index";
 import { PLATFORMS, changeSet } from "../../../platforms";
 import { renderInventory } from "../../../pipeline/index";
 import type { DeviceIntent, PortIntent } from "../../../intent/types";
@@ -111,9 +112,14 @@ describe("huawei-vrp interface names", () => {
 });
 
 describe("cisco-nxos", () => {
-  const devs = renderInventory(fabric("cisco-nxos"));
-  const leaf = devs.find((d) => d.device === "leaf1")!;
-  const spine = devs.find((d) => d.device === "spine1")!;
+  let devs: RenderedDevice[];
+  let leaf: RenderedDevice;
+  let spine: RenderedDevice;
+  beforeEach(() => {
+    devs = renderInventory(fabric("cisco-nxos"));
+    leaf = devs.find((d) => d.device === "leaf1")!;
+    spine = devs.find((d) => d.device === "spine1")!;
+  });
 
   it("a LAG member is put on the port-channel's layer before it joins", () => {
     const m = leaf.objects.find((o) => o.key === "port:Ethernet1/49")!;

@@ -1,0 +1,40 @@
+import { defineConfig } from "vitest/config";
+
+// The tests `npm run mutate` runs against each mutant (stryker.config.mjs): the fast unit tests of the pure
+// core (model and its checks, intent, platforms and change sets, audit's diff and impact). Left out: tests
+// that run the CLI or other processes (model/cli, platforms/render-cli, the audit CLIs), the property-based
+// tests, Ansible's parsers, the live Open vSwitch test, the layer and test-rule checks (they read source
+// files, not behaviour), the slow hostile-file limits, the schema file checks (schema.test.ts: the JSON file
+// and the generated validator, no behaviour) and everything end to end.
+// Run it alone with `npx vitest run -c vitest.mutate.config.ts`.
+//
+// Stryker switches mutants on at run time, so the modules need not load again for every mutant: the tests
+// share one module cache (isolate: false), which is what makes a mutant take a fraction of a second
+// instead of seconds. The one file that mocks a module keeps its own.
+const ISOLATED = ["test/unit/model/codes-rare.test.ts"];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "mutate",
+          include: [
+            "test/unit/model/{checks,checks-dc,files,fixtures,samples}.test.ts",
+            "test/unit/intent/*.test.ts",
+            "test/unit/platforms/*.test.ts",
+            "test/unit/audit/{diff,diff-groups,drift,impact,readback}.test.ts",
+          ],
+          exclude: [
+            "test/unit/platforms/ansible-parsers.test.ts",
+            "test/unit/platforms/ovs-live.test.ts",
+            "test/unit/platforms/render-cli.test.ts",
+          ],
+          testTimeout: 60_000,
+          isolate: false,
+        },
+      },
+      { test: { name: "mutate-isolated", include: ISOLATED, testTimeout: 60_000 } },
+    ],
+  },
+});
