@@ -53,23 +53,26 @@ export const carry: Check = (ctx) => {
     trunks.set(d.name, ownTrunks);
   });
   // A router (no layer-2 port) is a VLAN's gateway on the port cabled to a switch's access port in that
-  // VLAN, as the intent derives it: that port carries the VLAN.
-  const far = new Map<string, { device: string; interface: string }>();
+  // VLAN, as the intent derives it: that port carries the VLAN. One pass over the links.
+  const ports = new Map<string, { mode?: string; vlan?: number }>();
+  for (const d of inv.devices) for (const x of d.interfaces) ports.set(endpointKey(d.name, x.name), x);
+  const faces = new Map<string, Set<number>>();
+  const face = (near: { device: string; interface: string }, far: { device: string; interface: string }) => {
+    const n = ports.get(endpointKey(near.device, near.interface));
+    const f = ports.get(endpointKey(far.device, far.interface));
+    if (!n || f?.mode !== "access" || f.vlan === undefined) return;
+    let set = faces.get(near.device);
+    if (!set) faces.set(near.device, (set = new Set()));
+    set.add(f.vlan);
+  };
   for (const l of inv.links) {
-    far.set(endpointKey(l.a.device, l.a.interface), l.b);
-    far.set(endpointKey(l.b.device, l.b.interface), l.a);
+    face(l.a, l.b);
+    face(l.b, l.a);
   }
-  const byName = new Map(inv.devices.map((d) => [d.name, d] as const));
-  const facesVlan = (device: string, vlan: number): boolean =>
-    (byName.get(device)?.interfaces ?? []).some((x) => {
-      const e = far.get(endpointKey(device, x.name));
-      const fp = e ? byName.get(e.device)?.interfaces.find((y) => y.name === e.interface) : undefined;
-      return fp !== undefined && fp.mode === "access" && fp.vlan === vlan;
-    });
   inv.vlans.forEach((v, vi) => v.gateways.forEach((g, gi) => {
     use(v.id, g.device, () => `/vlans/${vi}/gateways/${gi}/device`);
     const c = carried.get(g.device);
-    if (c !== undefined && c !== "all" && facesVlan(g.device, v.id)) c.add(v.id);
+    if (c !== undefined && c !== "all" && faces.get(g.device)?.has(v.id)) c.add(v.id);
   }));
 
   for (const [vlan, devices] of users) {
