@@ -25,6 +25,7 @@
  * native VLAN. A trunk with no switch at its far end carries its configured list, or with `all` every
  * VLAN the device knows.
  */
+import { withPolicy } from "./policy";
 import type { Device, DeviceRole, Host, Inventory, Link, LinkEnd, MlagPair, PortStp, SiteStp, Vlan } from "../model/types";
 import { CAPABILITIES } from "../model/capabilities";
 import type { BgpIntent, DeviceIntent, GatewayIntent, LagIntent, MlagIntent, PortIntent, PortStpIntent, RouteIntent, SecurityIntent, StpIntent, VlanIntent, VrfIntent } from "./types";
@@ -336,7 +337,7 @@ export function deriveIntent(inv: Inventory): Map<string, DeviceIntent> {
   facts.devices.forEach((d, i) => {
     out.set(d.name, deviceIntent(d, i, facts, { siteAsn, devByName, vlanAt, vrfByName, gatewaysOf, bgpLinksOf, siteStp, stpPriority, mlagOf }));
   });
-  return out;
+  return withPolicy(inv, out);
 }
 
 /** The number at the end of a LAG name: Eth-Trunk21 -> 21 (a multi-chassis LAG's id on both switches). */

@@ -141,6 +141,75 @@ export interface SecurityIntent {
   readonly protocols: readonly string[];
 }
 
+/** A QoS class on a device: its DSCP, its queue (0..7) and how the device's links treat it. */
+export interface QosClassIntent {
+  readonly name: string;
+  readonly dscp: number;
+  readonly queue: number;
+  readonly treatment: "priority" | "guaranteed" | "limited" | "default";
+  /** Percent of the link; absent for the default class. */
+  readonly share?: number;
+}
+
+/** One marking rule: traffic entering from a VLAN (at its gateway) or a routed port gets a class's DSCP. */
+export interface QosMarkIntent {
+  /** Where: the gateway of this VLAN (its SVI / VLANIF, or on frr the routed port `interface` facing it)... */
+  readonly vlan?: number;
+  /** ...or this routed port or LAG (also the frr gateway's port). */
+  readonly interface?: string;
+  /** Source prefix the rule matches ("any" for a port's whole traffic). */
+  readonly source: string;
+  readonly protocol?: "tcp" | "udp";
+  /** Destination ports; empty: every port. */
+  readonly ports: readonly number[];
+  readonly class: string;
+  readonly dscp: number;
+}
+
+/**
+ * The device's QoS: the classes (the same on every device), the ports that trust the DSCP they receive and
+ * queue by class on the way out (every port towards another network device), and the marking it applies.
+ */
+export interface QosIntent {
+  readonly classes: readonly QosClassIntent[];
+  /** Ports and LAGs, by name, sorted. */
+  readonly trust: readonly string[];
+  readonly marking: readonly QosMarkIntent[];
+}
+
+/** One access-list entry; first match wins. */
+export interface AclEntryIntent {
+  readonly action: "permit" | "deny";
+  readonly protocol: "ip" | "tcp" | "udp" | "icmp";
+  /** "10.10.130.0/24" or "any". */
+  readonly source: string;
+  readonly destination: string;
+  /** tcp/udp: source ports (the replies of an allowed flow). */
+  readonly sourcePorts?: readonly number[];
+  /** tcp/udp: destination ports. */
+  readonly destinationPorts?: readonly number[];
+  /** tcp: only packets of an established connection (ACK or RST set). */
+  readonly established?: boolean;
+  /** icmp: only this type ("echo-reply"). */
+  readonly icmpType?: "echo-reply";
+  /** What put it there: a rule name, "tenant-isolation", "management", "reply to RULE", "default". */
+  readonly reason: string;
+}
+
+/**
+ * An inbound ACL where traffic enters the network: at a VLAN's gateway (from the VLAN's subnet) or on a
+ * routed port that faces a branch site (whatever arrives there is that site's tenant's).
+ */
+export interface AclIntent {
+  /** "CITYDC-V130-IN", "CITYDC-10GE1-0-2-IN". */
+  readonly name: string;
+  readonly vlan?: number;
+  /** The routed port (or frr gateway port) it is applied to. */
+  readonly interface?: string;
+  readonly vrf?: string;
+  readonly entries: readonly AclEntryIntent[];
+}
+
 export interface DeviceIntent {
   readonly device: string;
   readonly site: string;
@@ -171,4 +240,8 @@ export interface DeviceIntent {
   readonly stp?: StpIntent;
   /** Flow-mode firewalls only: the zone and policy that let routed traffic through. */
   readonly security?: SecurityIntent;
+  /** Quality of service, when the inventory has a qos section. */
+  readonly qos?: QosIntent;
+  /** Inbound ACLs, when the inventory has a policies section and the device is where traffic enters. */
+  readonly acls?: readonly AclIntent[];
 }

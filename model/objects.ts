@@ -39,6 +39,9 @@ const LABELS: Record<string, (item: Json, index: number) => string> = {
   dr: (x, i) => `dr ${field(x, "site") ?? `#${i + 1}`}`,
   mlag: (x, i) => `mlag pair ${field(x, "name") ?? `#${i + 1}`}`,
   vlanGroups: (x, i) => `vlan group ${field(x, "name") ?? `#${i + 1}`}`,
+  rules: (x, i) => `policy rule ${field(x, "name") ?? `#${i + 1}`}`,
+  classes: (x, i) => `qos class ${field(x, "name") ?? `#${i + 1}`}`,
+  marking: (x, i) => `qos marking #${i + 1}${field(x, "class") ? ` (${field(x, "class")})` : ""}`,
   instances: (x, i) => `mst instance ${field(x, "id") ?? `#${i + 1}`}`,
 };
 

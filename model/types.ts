@@ -300,6 +300,80 @@ export interface DrProtection {
   readonly services: readonly string[];
 }
 
+/** A QoS class: what its packets carry (DSCP) and how a link treats them. */
+export interface QosClass {
+  readonly name: string;
+  /** DSCP by name ("ef", "af41", "cs3", "cs6", "cs1", "default") or number 0..63. */
+  readonly dscp: string;
+  /**
+   * priority: a strict-priority queue held to `share` (voice); guaranteed: at least `share` of the link
+   * (video, signalling, network control); limited: at most `share` (scavenger); default: what is left.
+   */
+  readonly treatment: "priority" | "guaranteed" | "limited" | "default";
+  /** Percent of the link's bandwidth (not for treatment default). */
+  readonly share?: number;
+}
+
+/** What marks traffic with a class where it enters the network (a gateway's VLAN, a subnet, a port). */
+export interface QosMark {
+  readonly class: string;
+  readonly vlan?: number;
+  readonly subnet?: string;
+  /** With `interface`: a routed port that marks what enters it. */
+  readonly device?: string;
+  readonly interface?: string;
+  /** Only this protocol and these destination ports (e.g. SIP signalling in the voice VLAN). */
+  readonly protocol?: "tcp" | "udp";
+  readonly ports: readonly number[];
+}
+
+export interface Qos {
+  /** The classes, the six defaults merged by name with what the inventory lists. */
+  readonly classes: readonly QosClass[];
+  /** Per class, its index under `qos.classes` in the file; null for a default the file does not list. */
+  readonly listed: readonly (number | null)[];
+  /** Explicit marking, before the marking derived from VLAN purposes (voice, video, backup). */
+  readonly marking: readonly QosMark[];
+  /** Derive marking from VLAN purposes; default true. */
+  readonly markByPurpose: boolean;
+}
+
+/** One side of a policy rule: everything it names together (any one of these keys). */
+export interface PolicyEndpoint {
+  readonly tenant?: string;
+  readonly vrf?: string;
+  readonly vlan?: number;
+  readonly service?: string;
+  readonly host?: string;
+  readonly site?: string;
+  readonly subnet?: string;
+  /** The management network (the management VLAN's subnet and the devices' management addresses). */
+  readonly management?: boolean;
+  /** Anything. */
+  readonly any?: boolean;
+}
+
+export interface PolicyRule {
+  readonly name: string;
+  readonly action: "allow" | "deny";
+  readonly from: PolicyEndpoint;
+  readonly to: PolicyEndpoint;
+  /** Default any. */
+  readonly protocol: "any" | "tcp" | "udp" | "icmp";
+  /** Destination ports (tcp, udp); empty: every port. */
+  readonly ports: readonly number[];
+  readonly description?: string;
+}
+
+export interface Policies {
+  /** Traffic between tenants is denied unless a rule allows it; default true. */
+  readonly tenantIsolation: boolean;
+  /** The management network is reachable only from its VLAN and the jump hosts. */
+  readonly management: { readonly vlan?: number; readonly jumpHosts: readonly string[] };
+  /** First match wins, before the defaults above. */
+  readonly rules: readonly PolicyRule[];
+}
+
 export interface Inventory {
   /** Inventory format version; 1. */
   readonly version: 1;
@@ -319,6 +393,10 @@ export interface Inventory {
   readonly hosts: readonly Host[];
   readonly services: readonly Service[];
   readonly dr: readonly DrProtection[];
+  /** Quality of service; absent: citydc writes no QoS configuration. */
+  readonly qos?: Qos;
+  /** Traffic policies (ACLs); absent: citydc writes no ACLs. */
+  readonly policies?: Policies;
 }
 
 /** A diagnostic that a person can act on. Codes are stable (tests assert codes, not wording). */

@@ -13,6 +13,7 @@ import { mlag } from "./mlag";
 import { management } from "./management";
 import { names } from "./names";
 import { platform } from "./platform";
+import { policy } from "./policy";
 import { ports } from "./ports";
 import { portUsage } from "./port-usage";
 import { racks } from "./racks";
@@ -46,6 +47,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   routing,
   dr,
   carry,
+  policy,
 };
 
 /** Every finding of every check (or of the named checks only). */

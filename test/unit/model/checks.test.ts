@@ -140,6 +140,24 @@ const CASES: Case[] = [
   { name: "a trunk allowing a VLAN the site does not have", code: "E_VLAN_NOT_AT_SITE", path: "/devices/0/interfaces/1/allowed/1", mutate: (d) => { d.vlans.push({ id: 30, name: "dr-only", tenant: "city", purpose: "server", sites: ["dc2"] }); sw1(d).interfaces[1].allowed = [10, 30]; } },
   { name: "a trunk allowing a VLAN the platform reserves", code: "E_VLAN_RESERVED", path: "/devices/0/interfaces/1/allowed/1", mutate: (d) => { d.vlans.push({ id: 4000, name: "v4000", tenant: "city", purpose: "server", sites: ["dc1", "dc2"] }); Object.assign(sw1(d), { platform: "cisco-nxos", interfaces: [{ name: "Ethernet1/1", mode: "access", vlan: 10 }, { name: "Ethernet1/2", mode: "trunk", allowed: [10, 4000] }] }); d.links[0].a.interface = "Ethernet1/2"; d.hosts[0].attach.interface = "Ethernet1/1"; } },
   { name: "a protected VLAN allowed on one end of the DCI only", code: "E_DR_NO_DCI", path: "/dr/0/vlans/1", mutate: (d) => { v20(d); d.dr[0].vlans.push(20); sw2(d).interfaces[1].allowed = [10, 20]; } },
+  // policy: QoS classes, marking and traffic rules (minimal has tenants city and university, VLAN 10 video 10.0.10.0/24 of city, host h1)
+  { name: "a guaranteed class without a share", code: "E_QOS_SHARE", path: "/qos/classes/0", message: /class gold \(guaranteed\) has no share/, mutate: (d) => (d.qos = { classes: [{ name: "gold", dscp: "af31", treatment: "guaranteed" }] }) },
+  { name: "a second default class", code: "E_QOS_SHARE", path: "/qos/classes", message: /2 classes take the rest/, mutate: (d) => (d.qos = { classes: [{ name: "bulk", dscp: "af11", treatment: "default" }] }) },
+  { name: "shares over the whole link", code: "E_QOS_SHARE_OVER", path: "/qos/classes", message: /add up to 105%/, mutate: (d) => (d.qos = { classes: [{ name: "video", share: 80 }] }) },
+  { name: "two classes with one DSCP", code: "W_QOS_DSCP_SHARED", path: "/qos/classes/0/dscp", message: /voice and video both carry DSCP/, mutate: (d) => (d.qos = { classes: [{ name: "video", dscp: "ef" }] }) },
+  { name: "marking with an unknown class", code: "E_REF_UNKNOWN", path: "/qos/marking/0/class", message: /did you mean 'voice'/, mutate: (d) => (d.qos = { marking: [{ vlan: 10, class: "voise" }] }) },
+  { name: "marking that names no traffic", code: "E_QOS_MARK", path: "/qos/marking/0", mutate: (d) => (d.qos = { marking: [{ class: "voice" }] }) },
+  { name: "marking ports without a protocol", code: "E_QOS_MARK", path: "/qos/marking/0/ports", mutate: (d) => (d.qos = { marking: [{ vlan: 10, class: "voice", ports: [5060] }] }) },
+  { name: "marking on an unknown interface", code: "E_REF_UNKNOWN", path: "/qos/marking/0/interface", mutate: (d) => (d.qos = { marking: [{ device: "sw1", interface: "p9", class: "voice" }] }) },
+  { name: "a rule from an unknown tenant", code: "E_REF_UNKNOWN", path: "/policies/rules/0/from/tenant", message: /did you mean 'city'/, mutate: (d) => (d.policies = { rules: [{ name: "r", action: "allow", from: { tenant: "citty" }, to: { any: true } }] }) },
+  { name: "an unknown jump host", code: "E_REF_UNKNOWN", path: "/policies/management/jumpHosts/0", mutate: (d) => (d.policies = { management: { jumpHosts: ["h9"] } }) },
+  { name: "ports on a rule for any protocol", code: "E_POLICY_PORTS", path: "/policies/rules/0/ports", mutate: (d) => (d.policies = { rules: [{ name: "r", action: "allow", from: { vlan: 10 }, to: { any: true }, ports: [443] }] }) },
+  { name: "two rules with one name", code: "E_DUPLICATE", path: "/policies/rules/1/name", mutate: (d) => (d.policies = { rules: [{ name: "r", action: "allow", from: { vlan: 10 }, to: { subnet: "10.9.0.0/24" } }, { name: "r", action: "allow", from: { vlan: 10 }, to: { subnet: "10.8.0.0/24" } }] }) },
+  { name: "a rule to a tenant without subnets", code: "E_POLICY_EMPTY", path: "/policies/rules/0/to", mutate: (d) => (d.policies = { rules: [{ name: "r", action: "allow", from: { vlan: 10 }, to: { tenant: "university" } }] }) },
+  { name: "a rule an earlier one already covers", code: "W_POLICY_SHADOWED", path: "/policies/rules/1", message: /rule narrow never matches: rule wide/, mutate: (d) => (d.policies = { rules: [{ name: "wide", action: "allow", from: { vlan: 10 }, to: { subnet: "10.9.0.0/16" } }, { name: "narrow", action: "allow", from: { host: "h1" }, to: { subnet: "10.9.1.0/24" }, protocol: "tcp", ports: [443] }] }) },
+  { name: "a rule an earlier one contradicts", code: "E_POLICY_CONTRADICTS", path: "/policies/rules/1", message: /rule narrow \(deny\) never takes effect: rule wide/, mutate: (d) => (d.policies = { rules: [{ name: "wide", action: "allow", from: { vlan: 10 }, to: { any: true }, protocol: "tcp" }, { name: "narrow", action: "deny", from: { vlan: 10 }, to: { subnet: "10.9.1.0/24" }, protocol: "tcp", ports: [22] }] }) },
+  { name: "a deny that cuts the management path", code: "E_POLICY_CUTS_MANAGEMENT", path: "/policies/rules/0", message: /denies management VLAN 20/, mutate: (d) => { v20(d, { purpose: "management", subnet: "10.0.20.0/24" }); d.policies = { rules: [{ name: "lockdown", action: "deny", from: { tenant: "city" }, to: { management: true } }] }; } },
+  { name: "an unknown management VLAN of the policies", code: "E_REF_UNKNOWN", path: "/policies/management/vlan", mutate: (d) => (d.policies = { management: { vlan: 99 } }) },
 ];
 
 describe("semantic checks", () => {
@@ -148,6 +166,21 @@ describe("semantic checks", () => {
     d.vrfs = [{ name: "a", tenant: "city" }, { name: "b", tenant: "city" }];
     d.vlans[0].vrf = "a";
     d.vlans.push({ id: 20, name: "v20", tenant: "city", vrf: "b", purpose: "server", sites: ["dc1"], subnet: "10.0.10.0/24" });
+    expect(codes(validate(d))).toEqual(["W_DR_SINGLE_PATH"]);
+  });
+
+  it("a jump host allowed before a deny keeps the management path (no E_POLICY_CUTS_MANAGEMENT); a deny of other traffic too", () => {
+    const d = minimal();
+    v20(d, { purpose: "management", subnet: "10.0.20.0/24" });
+    d.policies = {
+      management: { jumpHosts: ["h1"] },
+      rules: [
+        { name: "nms", action: "allow", from: { host: "h1" }, to: { management: true } },
+        { name: "no-video", action: "deny", from: { vlan: 10 }, to: { management: true } },
+        { name: "no-dns", action: "deny", from: { vlan: 20 }, to: { management: true }, protocol: "udp", ports: [53] },
+      ],
+    };
+    d.qos = { marking: [{ vlan: 10, class: "video" }] };
     expect(codes(validate(d))).toEqual(["W_DR_SINGLE_PATH"]);
   });
 
