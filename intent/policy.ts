@@ -13,7 +13,7 @@
  *   echo replies allowed; everything else denied), tenant isolation (a deny towards every other tenant's
  *   prefixes), and a final permit. The entries are stateless, as the switches' ACLs are.
  */
-import { dscpValue, endpointPrefixes, managementVlan, networkOf, prefixesCover, prefixesOverlap } from "../model/policy";
+import { dscpValue, endpointPrefixes, managementVlan, qosClasses as qosClassesOf, networkOf, prefixesCover, prefixesOverlap } from "../model/policy";
 import { naturalCompare } from "../util/natural";
 import type { Inventory, PolicyRule, Vlan } from "../model/types";
 import type { AclEntryIntent, AclIntent, DeviceIntent, QosClassIntent, QosIntent, QosMarkIntent } from "./types";
@@ -27,7 +27,7 @@ const PURPOSE_CLASS: Readonly<Record<string, string>> = { voice: "voice", video:
 /** The classes with their queues: the defaults' own, others the free queues 2 and 7 in order. */
 export function qosClasses(inv: Inventory): QosClassIntent[] {
   const free = [2, 7];
-  return (inv.qos?.classes ?? []).map((c) => ({
+  return (inv.qos ? qosClassesOf(inv.qos).map((x) => x.cls) : []).map((c) => ({
     name: c.name,
     dscp: dscpValue(c.dscp) ?? 0,
     queue: QUEUES[c.name] ?? free.shift() ?? 0,

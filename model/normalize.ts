@@ -3,7 +3,7 @@
  * interface enabled true; device height 1; SSH port 22; empty lists for interfaces, lags, routes,
  * vrfs, racks, vlans, links, hosts, services, dr, VLAN gateways, BGP networks/neighbors, DR vlans and
  * services, VLAN groups and mlag pairs; LAG lacp active and mlag false; link bgp false; site stp
- * revision 0 and no instances; device stp enabled; mlag domain 1; a qos section's six default classes (merged by name), marking by VLAN purpose;
+ * revision 0 and no instances; device stp enabled; mlag domain 1; a qos section's marking by VLAN purpose (its classes stay as listed: model/policy.ts merges the defaults);
  * a policies section's tenant isolation, rule protocol any and empty port lists. Fresh objects are built (aliases in the YAML share
  * objects; nothing is mutated). Optional fields that have no default stay absent.
  */
@@ -69,31 +69,10 @@ function dr(x: Raw): DrProtection {
   return { ...x, vlans: [...(x.vlans ?? [])], services: [...(x.services ?? [])] } as unknown as DrProtection;
 }
 
-/**
- * The six classes every QoS section starts from (RFC 4594's service classes): voice in a strict-priority
- * queue held to 10%, video 30% and signalling and network control 5% each guaranteed, backup as scavenger
- * limited to 5%, best effort what is left. The inventory's `qos.classes` override these by name or add classes.
- */
-export const DEFAULT_QOS_CLASSES: readonly QosClass[] = [
-  { name: "voice", dscp: "ef", treatment: "priority", share: 10 },
-  { name: "video", dscp: "af41", treatment: "guaranteed", share: 30 },
-  { name: "signalling", dscp: "cs3", treatment: "guaranteed", share: 5 },
-  { name: "network-control", dscp: "cs6", treatment: "guaranteed", share: 5 },
-  { name: "scavenger", dscp: "cs1", treatment: "limited", share: 5 },
-  { name: "best-effort", dscp: "default", treatment: "default" },
-];
-
 function qos(x: Raw | undefined): Qos | undefined {
   if (x === undefined || x === null) return undefined;
-  const listed = list(x.classes, copy) as unknown as QosClass[];
-  const byName = new Map(listed.map((c) => [c.name, c] as const));
-  const classes = [...DEFAULT_QOS_CLASSES.map((d) => ({ ...d, ...byName.get(d.name) })), ...listed.filter((c) => !DEFAULT_QOS_CLASSES.some((d) => d.name === c.name))];
   return {
-    classes,
-    listed: classes.map((c) => {
-      const i = listed.findIndex((l) => l.name === c.name);
-      return i >= 0 ? i : null;
-    }),
+    classes: list(x.classes, copy) as unknown as QosClass[],
     marking: list(x.marking, (m) => ({ ...m, ports: [...(m.ports ?? [])] }) as unknown as QosMark),
     markByPurpose: x.markByPurpose ?? true,
   };

@@ -4,7 +4,39 @@
  * and the intent (intent/policy.ts), so validation and rendering read a rule the same way.
  */
 import { contains, formatPrefix, parsePrefix, type Prefix } from "./ip";
-import type { Inventory, PolicyEndpoint, PolicyRule, Vlan } from "./types";
+import type { Inventory, PolicyEndpoint, PolicyRule, Qos, QosClass, Vlan } from "./types";
+
+/**
+ * The six classes every QoS section starts from (RFC 4594's service classes): voice in a strict-priority
+ * queue held to 10%, video 30% and signalling and network control 5% each guaranteed, backup as scavenger
+ * limited to 5%, best effort what is left.
+ */
+export const DEFAULT_QOS_CLASSES: readonly QosClass[] = [
+  { name: "voice", dscp: "ef", treatment: "priority", share: 10 },
+  { name: "video", dscp: "af41", treatment: "guaranteed", share: 30 },
+  { name: "signalling", dscp: "cs3", treatment: "guaranteed", share: 5 },
+  { name: "network-control", dscp: "cs6", treatment: "guaranteed", share: 5 },
+  { name: "scavenger", dscp: "cs1", treatment: "limited", share: 5 },
+  { name: "best-effort", dscp: "default", treatment: "default" },
+];
+
+/**
+ * The classes in effect: the defaults, each overridden by the listed class of its name, then the listed
+ * classes that are new (a new class without dscp takes default, without treatment guaranteed). `listed` is
+ * the index of each under qos.classes, null for a default the file does not list.
+ */
+export function qosClasses(qos: Qos): { readonly cls: QosClass; readonly listed: number | null }[] {
+  const index = new Map(qos.classes.map((c, i) => [c.name, i] as const));
+  const merged = DEFAULT_QOS_CLASSES.map((d) => {
+    const i = index.get(d.name);
+    const o = i === undefined ? undefined : qos.classes[i];
+    // a listed class that changes the treatment to default drops the default's share
+    const cls = { ...d, ...o } as QosClass;
+    return { cls: o?.treatment === "default" && o.share === undefined ? { ...cls, share: undefined } : cls, listed: i ?? null };
+  });
+  const extra = qos.classes.flatMap((c, i) => (DEFAULT_QOS_CLASSES.some((d) => d.name === c.name) ? [] : [{ cls: { dscp: "default", treatment: "guaranteed", ...c } as QosClass, listed: i }]));
+  return [...merged, ...extra];
+}
 
 /** DSCP code points by name (RFC 2474, 2597, 3246). */
 const DSCP_NAMES: Readonly<Record<string, number>> = {

@@ -314,6 +314,9 @@ export interface QosClass {
   readonly share?: number;
 }
 
+/** A class as the inventory lists it: a default's name with what changes, or a new class in full. */
+export type QosClassOverride = Pick<QosClass, "name"> & Partial<Omit<QosClass, "name">>;
+
 /** What marks traffic with a class where it enters the network (a gateway's VLAN, a subnet, a port). */
 export interface QosMark {
   readonly class: string;
@@ -328,10 +331,11 @@ export interface QosMark {
 }
 
 export interface Qos {
-  /** The classes, the six defaults merged by name with what the inventory lists. */
-  readonly classes: readonly QosClass[];
-  /** Per class, its index under `qos.classes` in the file; null for a default the file does not list. */
-  readonly listed: readonly (number | null)[];
+  /**
+   * The classes as the file lists them: each overrides the default class of its name (its missing fields
+   * taken from it) or adds one. `qosClasses` (model/policy.ts) gives the six defaults merged with these.
+   */
+  readonly classes: readonly QosClassOverride[];
   /** Explicit marking, before the marking derived from VLAN purposes (voice, video, backup). */
   readonly marking: readonly QosMark[];
   /** Derive marking from VLAN purposes; default true. */

@@ -19,7 +19,7 @@
  * is live before `commit` (which also leaves configuration mode).
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { lagNumber, type Renderer } from "./common";
+import { ciscoAclLines, defaultShare, lagNumber, markEntry, markName, markingTargets, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, patchObject, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
@@ -213,6 +213,38 @@ const renderer: Renderer = {
     return {
       name: "Loopback0",
       syntax: { apply: ["interface Loopback0", `${I}ip address ${address}/32`, "exit"], remove: ["no interface Loopback0"], readBack: "show running-config interfaces Loopback0" },
+    };
+  },
+  qos(q) {
+    // EOS User Manual, Quality of Service: `qos trust dscp` and `tx-queue N` (`priority strict` / `no priority`,
+    // `bandwidth percent`, `shape rate N percent`) on the ports, `qos map dscp D to traffic-class T`, marking with
+    // `class-map type qos` (`match ip access-group`) and `policy-map type quality-of-service` (`set dscp`), bound
+    // with `service-policy type qos input`
+    const apply: string[] = [];
+    const remove: string[] = [];
+    for (const t of markingTargets(q)) {
+      t.rules.forEach((m, k) => apply.push(`ip access-list ${markName(t, k)}`, ...ciscoAclLines([markEntry(m)], I), "exit", `class-map type qos match-any ${markName(t, k)}`, `${I}match ip access-group ${markName(t, k)}`, "exit"));
+      apply.push(`policy-map type quality-of-service ${markName(t)}`, ...t.rules.flatMap((m, k) => [`${I}class ${markName(t, k)}`, `${I}${I}set dscp ${m.dscp}`, `${I}exit`]), "exit");
+      const iface = t.vlan !== undefined ? `Vlan${t.vlan}` : t.interface!;
+      apply.push(`interface ${iface}`, `${I}service-policy type qos input ${markName(t)}`, "exit");
+      remove.push(`interface ${iface}`, `${I}no service-policy type qos input ${markName(t)}`, "exit", `no policy-map type quality-of-service ${markName(t)}`, ...t.rules.flatMap((_m, k) => [`no class-map type qos match-any ${markName(t, k)}`, `no ip access-list ${markName(t, k)}`]));
+    }
+    for (const c of q.classes) apply.push(`qos map dscp ${c.dscp} to traffic-class ${c.queue}`);
+    const queues = [...q.classes].sort((a, b) => a.queue - b.queue).flatMap((c) => {
+      const share = c.treatment === "default" ? defaultShare(q) : c.share!;
+      if (c.treatment === "priority") return [`${I}tx-queue ${c.queue}`, `${I}${I}priority strict`, `${I}${I}shape rate ${share} percent`, `${I}exit`];
+      return [`${I}tx-queue ${c.queue}`, `${I}${I}no priority`, `${I}${I}bandwidth percent ${share}`, ...(c.treatment === "limited" ? [`${I}${I}shape rate ${share} percent`] : []), `${I}exit`];
+    });
+    for (const port of q.trust) apply.push(`interface ${port}`, `${I}qos trust dscp`, ...queues, "exit");
+    remove.unshift(...q.trust.flatMap((port) => [`interface ${port}`, `${I}no qos trust`, ...[...q.classes].sort((a, b) => a.queue - b.queue).map((c) => `${I}default tx-queue ${c.queue}`), "exit"]), ...q.classes.map((c) => `no qos map dscp ${c.dscp} to traffic-class ${c.queue}`));
+    return { apply, remove, readBack: "show running-config" };
+  },
+  acl(a) {
+    const iface = a.interface !== undefined && a.vlan === undefined ? a.interface : `Vlan${a.vlan}`;
+    return {
+      apply: [`ip access-list ${a.name}`, ...ciscoAclLines(a.entries, I), "exit", `interface ${iface}`, `${I}ip access-group ${a.name} in`, "exit"],
+      remove: [`interface ${iface}`, `${I}no ip access-group ${a.name} in`, "exit", `no ip access-list ${a.name}`],
+      readBack: "show running-config",
     };
   },
   gateway(g) {

@@ -19,7 +19,7 @@
  * NX-OS has no candidate configuration: each line takes effect when typed; errors start with `% `.
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { lagNumber, type Renderer } from "./common";
+import { ciscoAclLines, defaultShare, lagNumber, markEntry, markName, markingTargets, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../intent/types";
@@ -179,6 +179,47 @@ const renderer: Renderer = {
     return {
       name: "loopback0",
       syntax: { apply: ["interface loopback0", `  ip address ${address}/32`, "exit"], remove: ["no interface loopback0"], readBack: "show running-config interface loopback0" },
+    };
+  },
+  qos(q) {
+    // Nexus 9000 NX-OS QoS Configuration Guide: classification and marking with `class-map type qos` and
+    // `policy-map type qos` (`set dscp`, `set qos-group`), bound with `service-policy type qos input`; egress
+    // queuing with `policy-map type queuing` on the system queues c-out-8q-qN under `system qos`
+    const apply: string[] = [];
+    const remove: string[] = [];
+    const q8 = (n: number): string => (n === 0 ? "c-out-8q-q-default" : `c-out-8q-q${n}`);
+    for (const t of markingTargets(q)) {
+      t.rules.forEach((m, k) => apply.push(`ip access-list ${markName(t, k)}`, ...ciscoAclLines([markEntry(m)], "  "), "exit", `class-map type qos match-all ${markName(t, k)}`, `  match access-group name ${markName(t, k)}`, "exit"));
+      apply.push(`policy-map type qos ${markName(t)}`, ...t.rules.flatMap((m, k) => [`  class ${markName(t, k)}`, `    set dscp ${m.dscp}`, `    set qos-group ${q.classes.find((c) => c.name === m.class)?.queue ?? 0}`, "    exit"]), "exit");
+      const iface = t.vlan !== undefined ? `Vlan${t.vlan}` : t.interface!;
+      apply.push(`interface ${iface}`, `  service-policy type qos input ${markName(t)}`, "exit");
+      remove.push(`interface ${iface}`, `  no service-policy type qos input ${markName(t)}`, "exit", `no policy-map type qos ${markName(t)}`, ...t.rules.flatMap((_m, k) => [`no class-map type qos match-all ${markName(t, k)}`, `no ip access-list ${markName(t, k)}`]));
+    }
+    // trusted ports: the DSCP they receive picks the queue
+    const classes = q.classes.filter((c) => c.treatment !== "default");
+    for (const c of classes) apply.push(`class-map type qos match-any CITYDC-${c.name.toUpperCase()}`, `  match dscp ${c.dscp}`, "exit");
+    apply.push("policy-map type qos CITYDC-TRUST", ...classes.flatMap((c) => [`  class CITYDC-${c.name.toUpperCase()}`, `    set qos-group ${c.queue}`, "    exit"]), "exit");
+    for (const port of q.trust) apply.push(`interface ${port}`, "  service-policy type qos input CITYDC-TRUST", "exit");
+    apply.push(
+      "policy-map type queuing CITYDC-QUEUING",
+      ...[...q.classes]
+        .sort((a, b) => b.queue - a.queue)
+        .flatMap((c) => [`  class type queuing ${q8(c.queue)}`, c.treatment === "priority" ? "    priority level 1" : `    bandwidth remaining percent ${c.treatment === "default" ? defaultShare(q) : c.share}`, "    exit"]),
+      "exit",
+      "system qos",
+      "  service-policy type queuing output CITYDC-QUEUING",
+      "exit",
+    );
+    remove.unshift("system qos", "  no service-policy type queuing output CITYDC-QUEUING", "exit", "no policy-map type queuing CITYDC-QUEUING", ...q.trust.flatMap((port) => [`interface ${port}`, "  no service-policy type qos input CITYDC-TRUST", "exit"]));
+    remove.push("no policy-map type qos CITYDC-TRUST", ...classes.map((c) => `no class-map type qos match-any CITYDC-${c.name.toUpperCase()}`));
+    return { apply, remove, readBack: "show running-config ipqos" };
+  },
+  acl(a) {
+    const iface = a.interface !== undefined && a.vlan === undefined ? a.interface : `Vlan${a.vlan}`;
+    return {
+      apply: [`ip access-list ${a.name}`, ...ciscoAclLines(a.entries, "  "), "exit", `interface ${iface}`, `  ip access-group ${a.name} in`, "exit"],
+      remove: [`interface ${iface}`, `  no ip access-group ${a.name} in`, "exit", `no ip access-list ${a.name}`],
+      readBack: "show running-config aclmgr",
     };
   },
   gateway(g) {

@@ -115,6 +115,11 @@ export function patchObject(s: ChangeSyntax, oldObject: ConfigObject, newObject:
     // the default priority is never written, so re-applying would keep the old one
     return [...newObject.apply.slice(0, -1), ...s.vrrpDefaultPriority(Number(n.vrid)), s.exit];
   }
+  if (newObject.kind === "acl" || newObject.kind === "qos") {
+    // entries have sequence numbers and classes are referenced by policies: rebuilding is the one safe patch
+    // (inside the platform's candidate or commit where it has one)
+    return [...oldObject.remove, ...newObject.apply];
+  }
   if (newObject.kind === "bgp") {
     if (o.asn !== n.asn) return [...oldObject.remove, ...newObject.apply];
     const gone = bgpRemoved(oldObject, newObject);
@@ -150,5 +155,41 @@ export function cliPlatform(spec: CliPlatformSpec): Platform {
 
 /** A device's configuration as it displays it: a header, the objects' lines without navigation, separators, a footer. */
 export function displayedConfig(header: readonly string[], objects: readonly ConfigObject[], navigation: RegExp, separator: string, footer: readonly string[] = []): string {
-  return [...header, ...displayText(objects, navigation, separator), ...footer].join("\n") + "\n";
+  return [...header, ...displayText(foldBindings(objects, navigation), navigation, separator), ...footer].join("\n") + "\n";
+}
+
+/**
+ * QoS and ACL objects bind themselves inside interface and VLAN views (`interface Vlan130` + `ip access-group
+ * ... in`); a device displays those lines inside the one stanza of that interface or VLAN. Each such stanza of a
+ * qos or acl object moves into the stanza another object opens with the same line (the port, LAG, gateway or
+ * VLAN); one that has none stays where it is.
+ */
+export function foldBindings(objects: readonly ConfigObject[], navigation: RegExp): ConfigObject[] {
+  const binds = (o: ConfigObject): boolean => o.kind === "qos" || o.kind === "acl";
+  if (!objects.some(binds)) return [...objects];
+  const opened = new Map<string, string[]>();
+  const out = objects.map((o) => (binds(o) ? o : { ...o, apply: [...o.apply] }));
+  for (const o of out) if (!binds(o) && o.apply.length > 0 && /^(interface|vlan) /.test(o.apply[0]!) && !opened.has(o.apply[0]!)) opened.set(o.apply[0]!, o.apply as string[]);
+  return out.map((o) => {
+    if (!binds(o)) return o;
+    const kept: string[] = [];
+    let i = 0;
+    while (i < o.apply.length) {
+      const head = o.apply[i]!;
+      let j = i + 1;
+      while (j < o.apply.length && /^\s/.test(o.apply[j]!)) j++;
+      const closes = j < o.apply.length && navigation.test(o.apply[j]!) && !/^\s/.test(o.apply[j]!);
+      const target = /^(interface|vlan) /.test(head) ? opened.get(head) : undefined;
+      if (target) {
+        const body = o.apply.slice(i + 1, j);
+        const at = target.length > 0 && navigation.test(target[target.length - 1]!) ? target.length - 1 : target.length;
+        target.splice(at, 0, ...body);
+        i = closes ? j + 1 : j;
+      } else {
+        kept.push(...o.apply.slice(i, j));
+        i = j;
+      }
+    }
+    return { ...o, apply: kept };
+  });
 }

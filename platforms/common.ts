@@ -4,7 +4,7 @@
  * supplies only the syntax: one small function per kind (netlab's "one renderer per feature").
  */
 import type { ConfigObject } from "./types";
-import type { DeviceIntent, GatewayIntent, LagIntent, MlagIntent, PortIntent, RouteIntent, SecurityIntent, StpIntent, VlanIntent, VrfIntent } from "../intent/types";
+import type { AclEntryIntent, AclIntent, DeviceIntent, QosIntent, QosMarkIntent, GatewayIntent, LagIntent, MlagIntent, PortIntent, RouteIntent, SecurityIntent, StpIntent, VlanIntent, VrfIntent } from "../intent/types";
 import { naturalCompare } from "../util/natural";
 import { defined } from "./util";
 
@@ -29,6 +29,10 @@ export interface Renderer {
   route?(route: RouteIntent, intent: DeviceIntent): Syntax | undefined;
   bgp?(bgp: NonNullable<DeviceIntent["bgp"]>, intent: DeviceIntent): Syntax | undefined;
   security?(security: SecurityIntent, intent: DeviceIntent): Syntax | undefined;
+  /** The device's QoS: classes, trust and queueing on its network ports, marking at its gateways. */
+  qos?(qos: QosIntent, intent: DeviceIntent): Syntax | undefined;
+  /** One inbound ACL and its binding to a VLAN or port. */
+  acl?(acl: AclIntent, intent: DeviceIntent): Syntax | undefined;
   stp?(stp: StpIntent, intent: DeviceIntent): Syntax | undefined;
   mlag?(mlag: MlagIntent, intent: DeviceIntent): Syntax | undefined;
   /** The in-band management interface (the management VLAN's interface with the management address). */
@@ -165,6 +169,13 @@ export function buildObjects(intent: DeviceIntent, r: Renderer): ConfigObject[] 
   if (intent.bgp) {
     push("bgp", "bgp", `BGP AS ${intent.bgp.asn} with ${intent.bgp.neighbors.length} neighbors`, bgpFields(intent.bgp), r.bgp?.(intent.bgp, intent));
   }
+  if (intent.qos) {
+    const q = intent.qos;
+    push("qos", "qos", `QoS: ${q.classes.length} classes, DSCP trusted on ${q.trust.length} ports, ${q.marking.length} marking rules`, qosFields(q), r.qos?.(q, intent));
+  }
+  for (const a of intent.acls ?? []) {
+    push("acl", `acl:${a.name}`, `ACL ${a.name} inbound on ${a.vlan !== undefined ? `VLAN ${a.vlan}` : `port ${a.interface}`}${a.vlan !== undefined && a.interface ? ` (${a.interface})` : ""}, ${a.entries.length} entries`, aclFields(a), r.acl?.(a, intent));
+  }
   if (intent.security) {
     const z = intent.security;
     push("security", "security", `security zone ${z.zone} (${z.interfaces.length + z.vlans.length + (z.loopback ? 1 : 0)} interfaces)`, securityFields(z), r.security?.(z, intent));
@@ -240,4 +251,86 @@ export function displayText(objects: readonly ConfigObject[], navigation: RegExp
 export function lagNumber(name: string): number {
   const m = /(\d+)$/.exec(name);
   return m ? Number(m[1]) : 0;
+}
+
+/** One ACL entry in neutral words: "permit tcp 10.10.200.0/24 sport 443 -> 10.254.0.12/32", compared by plan, diff and drift. */
+export function aclEntryText(e: AclEntryIntent): string {
+  const ports = (w: string, p: readonly number[] | undefined): string => (p && p.length > 0 ? ` ${w} ${p.join(",")}` : "");
+  return `${e.action} ${e.protocol} ${e.source}${ports("sport", e.sourcePorts)} -> ${e.destination}${ports("dport", e.destinationPorts)}${e.established ? " established" : ""}${e.icmpType ? ` ${e.icmpType}` : ""}`;
+}
+
+export function aclFields(a: AclIntent): ConfigObject["fields"] {
+  return defined({ name: a.name, vlan: a.vlan, interface: a.interface, vrf: a.vrf, entries: a.entries.map(aclEntryText) });
+}
+
+/** "vlan 130 10.10.130.0/24 udp 5060,5061 signalling 24". */
+export function markText(m: QosMarkIntent): string {
+  const where = m.vlan !== undefined ? `vlan ${m.vlan}` : `port ${m.interface}`;
+  return `${where} ${m.source}${m.protocol ? ` ${m.protocol}` : ""}${m.ports.length > 0 ? ` ${m.ports.join(",")}` : ""} ${m.class} ${m.dscp}`;
+}
+
+export function qosFields(q: QosIntent): ConfigObject["fields"] {
+  return {
+    classes: q.classes.map((c) => `${c.name} dscp ${c.dscp} queue ${c.queue} ${c.treatment}${c.share !== undefined ? ` ${c.share}%` : ""}`),
+    trust: [...q.trust],
+    marking: q.marking.map(markText),
+  };
+}
+
+/**
+ * An entry's port matches one by one (the CLIs take one `eq` per line): every pair of a source and a
+ * destination port, or one match without ports.
+ */
+export function portMatches(e: AclEntryIntent): { readonly sport?: number; readonly dport?: number }[] {
+  const s: (number | undefined)[] = e.sourcePorts && e.sourcePorts.length > 0 ? [...e.sourcePorts] : [undefined];
+  const d: (number | undefined)[] = e.destinationPorts && e.destinationPorts.length > 0 ? [...e.destinationPorts] : [undefined];
+  return s.flatMap((sport) => d.map((dport) => ({ ...(sport !== undefined ? { sport } : {}), ...(dport !== undefined ? { dport } : {}) })));
+}
+
+/** The marking rules grouped by where they apply (a VLAN's gateway or a port), in order. */
+export function markingTargets(q: QosIntent): { readonly vlan?: number; readonly interface?: string; readonly rules: readonly QosMarkIntent[] }[] {
+  const out: { vlan?: number; interface?: string; rules: QosMarkIntent[] }[] = [];
+  for (const m of q.marking) {
+    const t = out.find((x) => x.vlan === m.vlan && x.interface === m.interface);
+    if (t) t.rules.push(m);
+    else out.push({ ...(m.vlan !== undefined ? { vlan: m.vlan } : {}), ...(m.interface !== undefined ? { interface: m.interface } : {}), rules: [m] });
+  }
+  return out;
+}
+
+/** The classes marking uses, by DSCP (one remark behaviour each). */
+export function markedDscps(q: QosIntent): number[] {
+  return [...new Set(q.marking.map((m) => m.dscp))].sort((a, b) => a - b);
+}
+
+/** What the default class gets: the link less every other class's share (at least 1%). */
+export function defaultShare(q: QosIntent): number {
+  return Math.max(1, 100 - q.classes.reduce((n, c) => n + (c.treatment === "default" ? 0 : c.share ?? 0), 0));
+}
+
+/** "CITYDC-MARK-V130" for a VLAN's marking, "CITYDC-MARK-xe-0-0-1" for a port's; with k the k+1-th rule's class. */
+export function markName(t: { readonly vlan?: number; readonly interface?: string }, k?: number): string {
+  return `CITYDC-MARK-${t.vlan !== undefined ? `V${t.vlan}` : (t.interface ?? "").replace(/[^A-Za-z0-9]+/g, "-")}${k !== undefined ? `-${k + 1}` : ""}`;
+}
+
+/** A marking rule as the permit entry of the ACL that matches its traffic. */
+export function markEntry(m: QosMarkIntent): AclEntryIntent {
+  return { action: "permit", protocol: m.protocol ?? "ip", source: m.source, destination: "any", ...(m.ports.length > 0 ? { destinationPorts: m.ports } : {}), reason: m.class };
+}
+
+/**
+ * Entries of a Cisco-style `ip access-list` (NX-OS and EOS take the same words): `SEQ permit|deny PROTO SRC
+ * [eq P] DST [eq P] [established|echo-reply]`, sequence numbers in steps of 10, one port match an entry.
+ */
+export function ciscoAclLines(entries: readonly AclEntryIntent[], indent: string): string[] {
+  const out: string[] = [];
+  for (const e of entries) {
+    for (const m of portMatches(e)) {
+      out.push(
+        `${indent}${(out.length + 1) * 10} ${e.action} ${e.protocol} ${e.source}${m.sport !== undefined ? ` eq ${m.sport}` : ""} ${e.destination}${m.dport !== undefined ? ` eq ${m.dport}` : ""}` +
+          `${e.established ? " established" : ""}${e.icmpType ? ` ${e.icmpType}` : ""}`,
+      );
+    }
+  }
+  return out;
 }

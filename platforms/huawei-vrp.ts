@@ -16,16 +16,24 @@
  * CloudEngine 8800/7800/6800/5800 V200R019C10 Configuration Guide, Ethernet Switching, "Configuring a DFS
  * Group" (`dfs-group N`, `priority`, `source ip A peer B`; V300R023 spells the last `dual-active detection
  * source ip`), and the V300R023 Command Reference for `peer-link 1` and `dfs-group N m-lag M` in the
- * Eth-Trunk view.
+ * Eth-Trunk view. QoS and ACLs from the CloudEngine 8800/6800 V200R022 Configuration Guide, QoS (MQC: `traffic
+ * classifier` with `if-match acl`, `traffic behavior` with `remark dscp`, `traffic policy` with `classifier C
+ * behavior B`, bound with `traffic-policy P inbound` in the VLAN or interface view; priority mapping `trust dscp`
+ * in the interface view; congestion management `qos pq`, `qos drr`, `qos queue N drr weight W` and
+ * `qos queue N shaping percent cir P`) and Security, ACL (`acl name N advance`, `rule ID permit|deny PROTO
+ * source A W destination A W source-port eq P destination-port eq P tcp-flag established icmp-type echo-reply`,
+ * any by leaving the address out), and the ACL-based simplified traffic policy `traffic-filter acl N inbound`
+ * in the interface and VLAN views (the command Huawei's own ce_acl_interface Ansible module sends). The issue's
+ * `qos trust dscp` is EOS's spelling; CE's is `trust dscp`.
  *
  * Every object's lines start in system view and return to it (`quit`). The shell driver types
  * `system-view`, the lines, `commit` (two-stage mode: nothing is live before it), `return`, `save` (+ `Y`).
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { displayText, lagNumber, type Renderer } from "./common";
+import { defaultShare, displayText, lagNumber, markedDscps, markingTargets, portMatches, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
-import type { LagIntent, PortIntent } from "../intent/types";
+import type { AclEntryIntent, LagIntent, PortIntent, QosIntent } from "../intent/types";
 import { addressAndMask, configText, deviceText, l2Frame, parseVlanList, speedMbps, textLine, vrpRangeChunks, vrpRanges } from "./util";
 
 const cidr = (a: string): string => addressAndMask(a).join(" ");
@@ -98,6 +106,68 @@ const describe = (p: PortIntent): string[] => {
 };
 
 const show = (what: string): string => `display current-configuration ${what}`;
+
+/** An ACL address: "10.10.130.0 0.0.0.255", "10.254.0.12 0" for a host; undefined for any (the word is left out). */
+function vrpWildcard(prefix: string): string | undefined {
+  if (prefix === "any") return undefined;
+  const [addr, len] = prefix.split("/");
+  const bits = Number(len ?? 32);
+  if (bits === 32) return `${addr} 0`;
+  const wild = 2 ** (32 - bits) - 1;
+  return `${addr} ${[wild >>> 24, (wild >>> 16) & 255, (wild >>> 8) & 255, wild & 255].join(".")}`;
+}
+
+/** The rules of an advanced ACL, numbered in steps of 5 (CE's default step), one port match a rule. */
+function vrpRules(entries: readonly AclEntryIntent[]): string[] {
+  const out: string[] = [];
+  for (const e of entries) {
+    for (const m of portMatches(e)) {
+      const src = vrpWildcard(e.source);
+      const dst = vrpWildcard(e.destination);
+      out.push(
+        ` rule ${(out.length + 1) * 5} ${e.action} ${e.protocol}${src ? ` source ${src}` : ""}${dst ? ` destination ${dst}` : ""}` +
+          `${m.sport !== undefined ? ` source-port eq ${m.sport}` : ""}${m.dport !== undefined ? ` destination-port eq ${m.dport}` : ""}` +
+          `${e.established ? " tcp-flag established" : ""}${e.icmpType ? ` icmp-type ${e.icmpType}` : ""}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** The view that binds a policy: the VLAN of a gateway (CE filters a VLAN's inbound traffic in its VLAN view), or the port. */
+const bindView = (t: { vlan?: number; interface?: string }): string => (t.interface !== undefined && t.vlan === undefined ? `interface ${t.interface}` : `vlan ${t.vlan}`);
+
+/**
+ * Egress scheduling of a trusted port: strict priority for the priority class (shaped to its share),
+ * DRR with the class's share as weight for the guaranteed and default classes, the limited class
+ * shaped to its share.
+ */
+function vrpQueueLines(q: QosIntent): { apply: string[]; undo: string[] } {
+  const apply: string[] = [];
+  const undo: string[] = [];
+  for (const c of [...q.classes].sort((a, b) => a.queue - b.queue)) {
+    if (c.treatment === "priority") {
+      apply.push(` qos pq ${c.queue}`, ` qos queue ${c.queue} shaping percent cir ${c.share}`);
+      undo.push(` undo qos queue ${c.queue} shaping`, ` undo qos pq ${c.queue}`);
+      continue;
+    }
+    apply.push(` qos drr ${c.queue}`);
+    if (c.treatment === "default") {
+      apply.push(` qos queue ${c.queue} drr weight ${defaultShare(q)}`);
+      undo.push(` undo qos queue ${c.queue} drr weight`);
+    }
+    if (c.treatment === "guaranteed") {
+      apply.push(` qos queue ${c.queue} drr weight ${c.share}`);
+      undo.push(` undo qos queue ${c.queue} drr weight`);
+    }
+    if (c.treatment === "limited") {
+      apply.push(` qos queue ${c.queue} drr weight 1`, ` qos queue ${c.queue} shaping percent cir ${c.share}`);
+      undo.push(` undo qos queue ${c.queue} shaping`, ` undo qos queue ${c.queue} drr weight`);
+    }
+    undo.push(` undo qos drr ${c.queue}`);
+  }
+  return { apply, undo };
+}
 
 const renderer: Renderer = {
   system(intent) {
@@ -208,6 +278,39 @@ const renderer: Renderer = {
   route(r) {
     const line = `ip route-static ${r.vrf ? `vpn-instance ${r.vrf} ` : ""}${cidr(r.prefix)} ${r.nextHop}`;
     return { apply: [line], remove: [`undo ${line}`], readBack: show("| include ip route-static") };
+  },
+  qos(q) {
+    const targets = markingTargets(q);
+    const name = (t: { vlan?: number; interface?: string }, k?: number): string => `CITYDC-MARK-${t.vlan !== undefined ? `V${t.vlan}` : t.interface!.replace(/[^A-Za-z0-9]+/g, "-")}${k !== undefined ? `-${k + 1}` : ""}`;
+    const behaviors = markedDscps(q);
+    const apply: string[] = [];
+    const remove: string[] = [];
+    for (const d of behaviors) apply.push(`traffic behavior CITYDC-DSCP${d}`, ` remark dscp ${d}`, "quit");
+    for (const t of targets) {
+      t.rules.forEach((m, k) => {
+        const entry: AclEntryIntent = { action: "permit", protocol: m.protocol ?? "ip", source: m.source, destination: "any", ...(m.ports.length > 0 ? { destinationPorts: m.ports } : {}), reason: m.class };
+        apply.push(`acl name ${name(t, k)} advance`, ...vrpRules([entry]), "quit", `traffic classifier ${name(t, k)}`, ` if-match acl ${name(t, k)}`, "quit");
+      });
+      apply.push(`traffic policy ${name(t)}`, ...t.rules.map((m, k) => ` classifier ${name(t, k)} behavior CITYDC-DSCP${m.dscp}`), "quit", bindView(t), ` traffic-policy ${name(t)} inbound`, "quit");
+    }
+    const queues = vrpQueueLines(q);
+    for (const port of q.trust) apply.push(`interface ${port}`, " trust dscp", ...queues.apply, "quit");
+    // removal: bindings first, then what they name
+    for (const port of q.trust) remove.push(`interface ${port}`, " undo trust", ...queues.undo, "quit");
+    for (const t of targets) {
+      remove.push(bindView(t), ` undo traffic-policy ${name(t)} inbound`, "quit", `undo traffic policy ${name(t)}`);
+      t.rules.forEach((_m, k) => remove.push(`undo traffic classifier ${name(t, k)}`, `undo acl name ${name(t, k)}`));
+    }
+    for (const d of behaviors) remove.push(`undo traffic behavior CITYDC-DSCP${d}`);
+    return { apply, remove, readBack: "display current-configuration" };
+  },
+  acl(a) {
+    const view = bindView(a);
+    return {
+      apply: [`acl name ${a.name} advance`, ...vrpRules(a.entries), "quit", view, ` traffic-filter acl ${a.name} inbound`, "quit"],
+      remove: [view, ` undo traffic-filter acl ${a.name} inbound`, "quit", `undo acl name ${a.name}`],
+      readBack: "display current-configuration",
+    };
   },
   bgp(b) {
     return {

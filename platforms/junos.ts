@@ -31,7 +31,7 @@
  * live before the commit, and a refused commit is discarded the same way. No shell reads the lines.
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { buildObjects, lagNumber, lineReadBack, stpFields, type Renderer } from "./common";
+import { buildObjects, lagNumber, lineReadBack, markingTargets, markName, portMatches, type Renderer, stpFields } from "./common";
 import type { ConfigObject, Platform, ShellDialect } from "./types";
 import type { DeviceIntent, LagIntent, PortIntent, SecurityIntent, StpIntent } from "../intent/types";
 import { configText, deviceText, vlanRuns } from "./util";
@@ -272,6 +272,64 @@ const renderer: Renderer = {
       readBack: "show configuration security | display set",
     };
   },
+  qos(q) {
+    // Junos OS Class of Service User Guide: `forwarding-classes class C queue-num N`, a DSCP behaviour-aggregate
+    // classifier (`classifiers dscp NAME forwarding-class C loss-priority low code-points BITS`) and a scheduler
+    // map (`schedulers S transmit-rate percent P | remainder`, `priority strict-high`, `exact` for the limited
+    // class) on every trusted port; marking by a firewall filter whose terms set `dscp` and `forwarding-class`
+    // and go on (`next term`), listed before the ACL in the unit's `filter input-list`
+    const cos = "set class-of-service";
+    const bits = (d: number): string => d.toString(2).padStart(6, "0");
+    const apply: string[] = [];
+    for (const c of q.classes) apply.push(`${cos} forwarding-classes class ${c.name} queue-num ${c.queue}`);
+    for (const c of q.classes) apply.push(`${cos} classifiers dscp CITYDC forwarding-class ${c.name} loss-priority low code-points ${bits(c.dscp)}`);
+    for (const c of q.classes) {
+      const sch = `${cos} schedulers CITYDC-${c.name}`;
+      if (c.treatment === "default") apply.push(`${sch} transmit-rate remainder`);
+      else apply.push(`${sch} transmit-rate percent ${c.share}${c.treatment === "limited" ? " exact" : ""}`);
+      if (c.treatment === "priority") apply.push(`${sch} priority strict-high`);
+      apply.push(`${cos} scheduler-maps CITYDC forwarding-class ${c.name} scheduler CITYDC-${c.name}`);
+    }
+    for (const port of q.trust) apply.push(`${cos} interfaces ${port} scheduler-map CITYDC`, `${cos} interfaces ${port} unit 0 classifiers dscp CITYDC`);
+    for (const t of markingTargets(q)) {
+      const f = `set firewall family inet filter ${markName(t)}`;
+      t.rules.forEach((m, k) => {
+        const term = `${f} term m${k + 1}`;
+        if (m.source !== "any") apply.push(`${term} from source-address ${m.source}`);
+        if (m.protocol) apply.push(`${term} from protocol ${m.protocol}`);
+        for (const p of m.ports) apply.push(`${term} from destination-port ${p}`);
+        apply.push(`${term} then dscp ${bits(m.dscp)}`, `${term} then forwarding-class ${m.class}`, `${term} then next term`);
+      });
+      apply.push(`${f} term rest then next term`);
+      apply.push(`set interfaces ${t.vlan !== undefined ? `irb unit ${t.vlan}` : `${t.interface} unit 0`} family inet filter input-list ${markName(t)}`);
+    }
+    const remove = [
+      ...markingTargets(q).flatMap((t) => [`delete interfaces ${t.vlan !== undefined ? `irb unit ${t.vlan}` : `${t.interface} unit 0`} family inet filter input-list ${markName(t)}`, `delete firewall family inet filter ${markName(t)}`]),
+      "delete class-of-service",
+    ];
+    return { apply, remove, readBack: "show configuration | display set" };
+  },
+  acl(a) {
+    const f = `set firewall family inet filter ${a.name}`;
+    const apply: string[] = [];
+    let n = 0;
+    for (const e of a.entries) {
+      for (const m of portMatches(e)) {
+        const term = `${f} term t${++n * 10}`;
+        if (e.source !== "any") apply.push(`${term} from source-address ${e.source}`);
+        if (e.destination !== "any") apply.push(`${term} from destination-address ${e.destination}`);
+        if (e.protocol !== "ip") apply.push(`${term} from protocol ${e.protocol}`);
+        if (m.sport !== undefined) apply.push(`${term} from source-port ${m.sport}`);
+        if (m.dport !== undefined) apply.push(`${term} from destination-port ${m.dport}`);
+        if (e.established) apply.push(`${term} from tcp-established`);
+        if (e.icmpType) apply.push(`${term} from icmp-type ${e.icmpType}`);
+        apply.push(`${term} then ${e.action === "permit" ? "accept" : "discard"}`);
+      }
+    }
+    const unit = a.interface !== undefined && a.vlan === undefined ? `${a.interface} unit 0` : `irb unit ${a.vlan}`;
+    apply.push(`set interfaces ${unit} family inet filter input-list ${a.name}`);
+    return { apply, remove: [`delete interfaces ${unit} family inet filter input-list ${a.name}`, `delete firewall family inet filter ${a.name}`], readBack: "show configuration | display set" };
+  },
   bgp(b) {
     const ext = b.neighbors.filter((n) => n.remoteAs !== b.asn);
     const int = b.neighbors.filter((n) => n.remoteAs === b.asn);
@@ -335,7 +393,7 @@ export const junos: Platform = {
   },
   change(oldObject, newObject) {
     // candidate configuration: delete the old object and set the new one, live at the commit
-    if (["port", "lag", "gateway", "bgp", "vrf", "stp", "mlag", "management", "security"].includes(newObject.kind)) {
+    if (["port", "lag", "gateway", "bgp", "vrf", "stp", "mlag", "management", "qos", "acl", "security"].includes(newObject.kind)) {
       return [...oldObject.remove, ...newObject.apply];
     }
     if (newObject.kind === "vlan" && oldObject.fields.name !== newObject.fields.name) return [...oldObject.remove, ...newObject.apply];

@@ -9,14 +9,15 @@ import type { PlatformCapabilities } from "../model/capabilities";
 
 // ---------------------------------------------------------------- config objects (layer 3)
 
-export type ObjectKind = "system" | "vrf" | "vlan" | "stp" | "mlag" | "lag" | "port" | "management" | "gateway" | "route" | "bgp" | "security";
+export type ObjectKind = "system" | "vrf" | "vlan" | "stp" | "mlag" | "lag" | "port" | "management" | "gateway" | "route" | "bgp" | "qos" | "acl" | "security";
 
 /**
  * Apply order of kinds; removal runs in the reverse order. Spanning tree is set before ports join it; the
  * multi-chassis pair (DFS group, vPC domain, MLAG, ICCP) before the LAGs that name it; the in-band
- * management interface after the ports that carry its VLAN; security zones last (they name interfaces).
+ * management interface after the ports that carry its VLAN; QoS and ACLs after the ports, LAGs and gateways
+ * they are bound to (removed before them); security zones last (they name interfaces).
  */
-export const KIND_ORDER: readonly ObjectKind[] = ["system", "vrf", "vlan", "stp", "mlag", "lag", "port", "management", "gateway", "route", "bgp", "security"];
+export const KIND_ORDER: readonly ObjectKind[] = ["system", "vrf", "vlan", "stp", "mlag", "lag", "port", "management", "gateway", "route", "bgp", "qos", "acl", "security"];
 
 /** One piece of device configuration with everything needed to apply, remove and verify it. */
 export interface ConfigObject {

@@ -10,7 +10,7 @@
  * E_POLICY_CONTRADICTS (an earlier rule with the other action matches all of it: the rule never takes effect),
  * E_POLICY_CUTS_MANAGEMENT (a deny that takes the management network from its own VLAN or a jump host).
  */
-import { dscpValue, endpointPrefixes, endpointText, managementVlan, prefixesCover, prefixesOverlap, trafficCovers, trafficOverlaps } from "../policy";
+import { dscpValue, endpointPrefixes, qosClasses, endpointText, managementVlan, prefixesCover, prefixesOverlap, trafficCovers, trafficOverlaps } from "../policy";
 import type { Check, CheckContext } from "./context";
 import type { PolicyEndpoint } from "../types";
 
@@ -22,14 +22,14 @@ export const policy: Check = (ctx) => {
 function qosSection(ctx: CheckContext): void {
   const qos = ctx.inv.qos;
   if (!qos) return;
-  const classNames = new Set(qos.classes.map((c) => c.name));
+  const classes = qosClasses(qos);
+  const classNames = new Set(classes.map((c) => c.cls.name));
   let total = 0;
   const byDscp = new Map<number, string>();
   let defaults = 0;
-  qos.classes.forEach((c, k) => {
+  for (const { cls: c, listed } of classes) {
     // a class the file lists is reported there; a default it does not list, at the section
-    const i = qos.listed[k];
-    const at = i === null || i === undefined ? "/qos" : `/qos/classes/${i}`;
+    const at = listed === null ? "/qos" : `/qos/classes/${listed}`;
     const value = dscpValue(c.dscp) ?? 0;
     const other = byDscp.get(value);
     if (other !== undefined) ctx.warn("W_QOS_DSCP_SHARED", `${at}/dscp`, `classes ${other} and ${c.name} both carry DSCP ${c.dscp}: a device cannot tell them apart`, "give each class its own DSCP");
@@ -39,7 +39,7 @@ function qosSection(ctx: CheckContext): void {
       if (c.share !== undefined) ctx.error("E_QOS_SHARE", `${at}/share`, `class ${c.name} takes what is left of the link and cannot have a share`, "remove share, or give the class another treatment");
     } else if (c.share === undefined) ctx.error("E_QOS_SHARE", at, `class ${c.name} (${c.treatment}) has no share`, "give it share: a percent of the link");
     else total += c.share;
-  });
+  }
   if (defaults !== 1) ctx.error("E_QOS_SHARE", "/qos/classes", `${defaults} classes take the rest of the link (treatment default); there must be exactly one`, "give exactly one class treatment: default (best-effort by default)");
   if (total > 100) ctx.error("E_QOS_SHARE_OVER", "/qos/classes", `the classes' shares add up to ${total}% of a link`, "lower the shares so that they add up to 100% or less");
   qos.marking.forEach((m, i) => {

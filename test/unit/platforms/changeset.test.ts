@@ -247,7 +247,27 @@ describe("inventory change sets on the city's network", () => {
     inv = loaded.inventory!;
   });
 
-  it("removing VLAN 310 touches exactly the devices that carried it", () => {
+  it("removing VLAN 310 with the policies: every ACL that isolated the city from its subnet loses that entry, nothing else", () => {
+    const without: Inventory = { ...inv, vlans: inv.vlans.filter((v) => v.id !== 310), hosts: inv.hosts.filter((h) => h.name !== "kg-uni-wlc1"), services: inv.services.map((s) => ({ ...s, vlans: s.vlans.filter((v) => v !== 310) })) };
+    const { sets } = inventoryChangeSets(inv, without);
+    const own = sets.flatMap((s) => s.changes.filter((c) => c.key === "acl:CITYDC-V310-IN").map((c) => `${s.device} ${c.action}`));
+    expect(own.sort()).toEqual(["kg-dc1-spine1 remove", "kg-dc1-spine2 remove"]);
+    const acl = sets.flatMap((s) => s.changes.filter((c) => c.kind === "acl" && c.key !== "acl:CITYDC-V310-IN").map((c) => ({ device: s.device, c })));
+    // the city's gateways (spines: VLANs 10..200; DR leafs: the protected VLANs) and the border's and DR leaf's branch ports
+    expect([...new Set(acl.map((x) => x.device))].sort()).toEqual(["kg-dc1-border1", "kg-dc1-spine1", "kg-dc1-spine2", "kg-dc2-leaf1", "kg-dc2-leaf2"]);
+    for (const { c } of acl) {
+      expect(c.action).toBe("change");
+      const entries = c.fields!.entries!;
+      const gone = (entries.old as string[]).filter((e) => !(entries.new as string[]).includes(e));
+      expect(gone.length).toBe(1);
+      expect(gone[0]).toMatch(/^deny ip \S+ -> 10\.31\.0\.0\/22$/);
+      expect((entries.new as string[]).filter((e) => !(entries.old as string[]).includes(e))).toEqual([]);
+    }
+  });
+
+  it("removing VLAN 310 touches exactly the devices that carried it (without the policies, whose ACLs name its subnet)", () => {
+    inv = { ...inv };
+    delete (inv as { policies?: unknown }).policies;
     const carriers = [...deriveIntent(inv).values()].filter((d) => d.vlans.some((v) => v.id === 310)).map((d) => d.device);
     expect(carriers.sort()).toEqual(["kg-dc1-leaf3", "kg-dc1-spine1", "kg-dc1-spine2"]);
     const without: Inventory = {

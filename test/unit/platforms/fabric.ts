@@ -3,7 +3,8 @@
  * spines as a multi-chassis LAG pair (M-LAG, vPC, MLAG, MC-LAG) joined by a peer LAG, VRRP gateways (one in
  * a VRF), a leaf dual-homed to both spines with one LACP LAG, an access port, a hypervisor trunk with a
  * native VLAN, a spare port, a routed WAN port with a static route and eBGP, and spanning tree: MSTP with
- * one extra instance, or RSTP on huawei-vrp (an M-LAG pair runs V-STP, which is RSTP).
+ * one extra instance, or RSTP on huawei-vrp (an M-LAG pair runs V-STP, which is RSTP); QoS (default classes,
+ * marking by purpose and of SIP) and two policy rules (a branch's video allowed in, SSH from voice to video denied).
  */
 import type { Inventory, PlatformName } from "../../../model/types";
 import { device, host, iface, inventory, lag, link, vlan } from "../helpers/inventory";
@@ -65,8 +66,8 @@ export function fabric(platform: PlatformName): Inventory {
     ],
     vlans: [
       vlan(10, "management", ["dc1"]),
-      vlan(120, "video", ["dc1"], { vrf: "city", subnet: "10.10.120.0/24", gateway: "10.10.120.1", gateways: [{ device: "spine1", address: "10.10.120.2" }, { device: "spine2", address: "10.10.120.3" }] }),
-      vlan(130, "voice", ["dc1"], { subnet: "10.10.130.0/24", gateway: "10.10.130.1", gateways: [{ device: "spine1" }] }),
+      vlan(120, "video", ["dc1"], { purpose: "video", vrf: "city", subnet: "10.10.120.0/24", gateway: "10.10.120.1", gateways: [{ device: "spine1", address: "10.10.120.2" }, { device: "spine2", address: "10.10.120.3" }] }),
+      vlan(130, "voice", ["dc1"], { purpose: "voice", subnet: "10.10.130.0/24", gateway: "10.10.130.1", gateways: [{ device: "spine1" }] }),
       vlan(140, "backup", ["dc1"]),
     ],
     links: [
@@ -77,6 +78,17 @@ export function fabric(platform: PlatformName): Inventory {
       link(`spine1 ${wan}`, "wan1 eth1", { kind: "wan", bgp: true }),
     ],
     hosts: [host("mcu1", `leaf1 ${access}`, "10.10.120.10/24")],
+    // QoS: the default classes; video and voice marked by purpose at their gateways, SIP as signalling
+    qos: { classes: [], markByPurpose: true, marking: [{ subnet: "10.10.130.0/24", protocol: "udp", ports: [5060], class: "signalling" }] },
+    // policy: the branch may send video (RTP) to VLAN 120; voice may not log in to the video systems
+    policies: {
+      tenantIsolation: true,
+      management: { jumpHosts: [] },
+      rules: [
+        { name: "branch-video", action: "allow", from: { site: "br1" }, to: { vlan: 120 }, protocol: "udp", ports: [5004] },
+        { name: "no-ssh-to-video", action: "deny", from: { vlan: 130 }, to: { vlan: 120 }, protocol: "tcp", ports: [22] },
+      ],
+    },
   });
 }
 
