@@ -36,9 +36,14 @@ export function qosClasses(inv: Inventory): QosClassIntent[] {
   }));
 }
 
-/** An ACL's name for a VLAN or a port: "CITYDC-V130-IN", "CITYDC-10GE1-0-2-IN". */
-export function aclName(target: { vlan?: number; port?: string }): string {
-  return target.port !== undefined ? `CITYDC-${target.port.replace(/[^A-Za-z0-9]+/g, "-")}-IN` : `CITYDC-V${target.vlan}-IN`;
+/**
+ * An ACL's name: "CITYDC-V130-IN" for a VLAN's, "CITYDC-KG-JKP-IN" for the port that faces branch site kg-jkp
+ * ("-2" and on for a second port towards the same site). Never the interface's name: Ansible's arista.eos
+ * parser skips an interface's lines that contain the interface's name.
+ */
+export function aclName(target: { vlan?: number; site?: string; nth?: number }): string {
+  if (target.site === undefined) return `CITYDC-V${target.vlan}-IN`;
+  return `CITYDC-${target.site.toUpperCase().replace(/[^A-Z0-9]+/g, "-")}${target.nth ? `-${target.nth + 1}` : ""}-IN`;
 }
 
 interface Scope {
@@ -194,13 +199,16 @@ export function withPolicy(inv: Inventory, intents: Map<string, DeviceIntent>): 
       const home = siteByName.get(intent.site);
       if (home && home.role !== "branch") {
         const routed = [...intent.ports.filter((p) => p.mode === "routed" && p.lag === undefined), ...intent.lags.map((l) => l.port).filter((p) => p.mode === "routed")];
+        const bySite = new Map<string, number>();
         for (const p of routed) {
           const far = farOf.get(key(p.name));
           const farSite = far ? siteByName.get(siteOf.get(far) ?? "") : undefined;
           if (!farSite || farSite.role !== "branch") continue;
           const own = endpointPrefixes(inv, { site: farSite.name });
           const scope: Scope = { src: "any", prefixes: own === "any" ? [] : own, ...(farSite.tenant ? { tenant: farSite.tenant } : {}), site: farSite.name, management: false };
-          acls.push({ name: aclName({ port: p.name }), interface: p.name, ...(p.vrf ? { vrf: p.vrf } : {}), entries: aclEntries(inv, scope, tenantPrefixes, mgmt) });
+          const nth = bySite.get(farSite.name) ?? 0;
+          bySite.set(farSite.name, nth + 1);
+          acls.push({ name: aclName({ site: farSite.name, nth }), interface: p.name, ...(p.vrf ? { vrf: p.vrf } : {}), entries: aclEntries(inv, scope, tenantPrefixes, mgmt) });
         }
       }
     }

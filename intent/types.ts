@@ -201,7 +201,7 @@ export interface AclEntryIntent {
  * routed port that faces a branch site (whatever arrives there is that site's tenant's).
  */
 export interface AclIntent {
-  /** "CITYDC-V130-IN", "CITYDC-10GE1-0-2-IN". */
+  /** "CITYDC-V130-IN", "CITYDC-KG-JKP-IN" (intent/policy.ts aclName). */
   readonly name: string;
   readonly vlan?: number;
   /** The routed port (or frr gateway port) it is applied to. */

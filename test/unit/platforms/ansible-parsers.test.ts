@@ -14,7 +14,10 @@
  *   - interfaces: eos_interfaces (description, enabled, MTU), and the cisco.nxos interfaces facts parser
  *     (description, enabled, layer 2 or 3, MTU, speed), called directly: nxos_interfaces first asks a
  *     device for its platform even with `state: parsed`;
- *   - static routes: nxos_static_routes (the VRF each route is in: lines after `vrf context X` are X's).
+ *   - static routes: nxos_static_routes (the VRF each route is in: lines after `vrf context X` are X's);
+ *   - ACLs: eos_acls, nxos_acls (every entry of every `ip access-list`, the inbound ACLs and the marking ACLs
+ *     of the QoS object: sequence, action, protocol, source, destination, `eq` ports, `established`,
+ *     `echo-reply`) and eos_acl_interfaces, nxos_acl_interfaces (each ACL bound inbound where the intent says).
  * What the parsers cannot read is said where it is skipped: NX-OS VLANs (nxos_vlans reads `show vlan |
  * json`, not running-config text), EOS speeds (eos_interfaces 6.0.1 takes `speed forced 10000full` for a
  * speed of "forced 10000"), EOS static routes (eos_static_routes 6.0.1 reads the next hop as an
@@ -94,12 +97,18 @@ function playbook(): string {
     "  tasks:",
     ...EOS_TASKS.map((m) => task("arista.eos", m, "intf", m)),
     task("arista.eos", "eos_vlans", "vlans", "eos_vlans"),
+    task("arista.eos", "eos_acls", "acls", "eos_acls"),
+    // arista.eos 6.0.1's acl_interfaces parser matches `^ip access-group` on each line as it is, so it is given
+    // the interface sections with their indentation taken off (the lines are the same)
+    task("arista.eos", "eos_acl_interfaces", "aclintf", "eos_acl_interfaces"),
     "- hosts: nxos",
     "  gather_facts: false",
     "  tasks:",
     ...NXOS_TASKS.map((m) => task("cisco.nxos", m, "intf", m)),
     // the whole configuration: the parser splits it at each `vrf context`
     task("cisco.nxos", "nxos_static_routes", "whole", "nxos_static_routes"),
+    task("cisco.nxos", "nxos_acls", "acls", "nxos_acls"),
+    task("cisco.nxos", "nxos_acl_interfaces", "intf", "nxos_acl_interfaces"),
     "",
   ].join("\n");
 }
@@ -140,6 +149,8 @@ describe.skipIf(!available)(`Ansible's EOS and NX-OS parsers read citydc's confi
         vars.push(`${name}=${f}`);
       };
       put("intf", sectionsOf(d.config, /^interface /));
+      put("acls", sectionsOf(d.config, /^ip access-list /));
+      if (d.platform === "arista-eos") put("aclintf", sectionsOf(d.config, /^interface /).replace(/^\s+/gm, ""));
       if (d.platform === "arista-eos") put("vlans", sectionsOf(d.config, /^vlan \d/));
       else {
         put("whole", d.config);
@@ -304,6 +315,63 @@ describe.skipIf(!available)(`Ansible's EOS and NX-OS parsers read citydc's confi
       same(host, "routes", want, got.sort());
     }
     expect(findings.filter((f) => f.includes(" routes"))).toEqual([]);
+  });
+
+  it("ACLs: every entry of every ip access-list (sequence, action, protocol, source, destination, ports, established, ICMP type) and where each is bound inbound", () => {
+    const addr = (side: Row | undefined): string => {
+      if (!side) return "?";
+      if (side.any) return "any";
+      if (side.host) return `${side.host}/32`;
+      return String(side.subnet_address ?? side.prefix ?? (side.address && side.wildcard_bits ? `${side.address}/?` : "?"));
+    };
+    const port = (side: Row | undefined): string => {
+      const eq = (side?.port_protocol as Row | undefined)?.eq;
+      return eq === undefined ? "" : ` eq ${eq}`;
+    };
+    const option = (a: Row): string => {
+      const o = (a.protocol_options ?? {}) as Record<string, Row>;
+      const tcp = o.tcp ?? {};
+      const flags = (tcp.flags ?? tcp) as Row;
+      const est = flags.established ? " established" : "";
+      const icmp = o.icmp && (o.icmp as Row).echo_reply ? " echo-reply" : "";
+      return est + icmp;
+    };
+    let entries = 0;
+    for (const { host, d } of all) {
+      const eos = d.platform === "arista-eos";
+      const groups = rows(host, eos ? "eos_acls" : "nxos_acls").filter((g) => g.afi === "ipv4").flatMap((g) => (g.acls ?? []) as Row[]);
+      const got = new Map(groups.map((g) => [String(g.name), ((g.aces ?? []) as Row[]).map((a) => `${a.sequence} ${a.grant} ${a.protocol} ${addr(a.source as Row)}${port(a.source as Row)} ${addr(a.destination as Row)}${port(a.destination as Row)}${option(a)}`)] as const));
+      const acls = d.objects.filter((o) => o.kind === "acl" || o.kind === "qos");
+      for (const o of acls) {
+        // the object's own lines are the source of truth here: its `ip access-list` sections, entry by entry
+        let name: string | undefined;
+        const want = new Map<string, string[]>();
+        for (const l of o.apply) {
+          const head = /^ip access-list (\S+)$/.exec(l);
+          if (head) {
+            name = head[1]!;
+            want.set(name, []);
+            continue;
+          }
+          const e = /^\s+(\d+) (permit|deny) (\S+) (\S+)( eq \d+)? (\S+)( eq \d+)?( established| echo-reply)?$/.exec(l);
+          if (e && name) want.get(name)!.push(`${e[1]} ${e[2]} ${e[3]} ${e[4]}${e[5] ?? ""} ${e[6]}${e[7] ?? ""}${e[8] ?? ""}`);
+          else if (!/^\s/.test(l)) name = undefined;
+        }
+        for (const [n, list] of want) {
+          entries += list.length;
+          same(host, `acl ${n}`, list, got.get(n));
+        }
+      }
+      // the bindings: every ACL of the intent, inbound on its VLAN interface or port
+      const bound = rows(host, eos ? "eos_acl_interfaces" : "nxos_acl_interfaces").flatMap((i) =>
+        ((i.access_groups ?? []) as Row[]).filter((g) => g.afi === "ipv4").flatMap((g) => ((g.acls ?? []) as Row[]).map((a) => `${i.name} ${a.name} ${a.direction}`)),
+      );
+      const wantBound = (d.intent.acls ?? []).map((a) => `${a.vlan !== undefined ? `Vlan${a.vlan}` : a.interface} ${a.name} in`);
+      same(host, "acl bindings", wantBound.sort(), bound.sort());
+    }
+    // the fabric's spines hold ACLs and marking ACLs on both platforms
+    expect(entries).toBeGreaterThan(10);
+    expect(findings.filter((f) => f.includes(" acl"))).toEqual([]);
   });
 
   it.skip("EOS static routes, spanning tree, MLAG/vPC, VRRP: no parser reads them faithfully (see the header)", () => {});
