@@ -26,6 +26,7 @@
  *
  * Linear in the size of both inventories: maps by key, one pass per object type.
  */
+import { endpointText, qosClasses } from "../model/policy";
 import type { Device, Inventory, Link, LinkEnd } from "../model/types";
 import { naturalCompare } from "../util/natural";
 
@@ -42,7 +43,9 @@ export type DiffObjectType =
   | "link"
   | "host"
   | "service"
-  | "dr";
+  | "dr"
+  | "qos"
+  | "policy";
 
 /** Order in which types are listed within a site group. */
 export const TYPE_ORDER: readonly DiffObjectType[] = [
@@ -59,6 +62,8 @@ export const TYPE_ORDER: readonly DiffObjectType[] = [
   "host",
   "service",
   "dr",
+  "qos",
+  "policy",
 ];
 
 export type DiffAction = "add" | "remove" | "change" | "rename";
@@ -369,6 +374,33 @@ function flatten(inv: Inventory, r: Renames, ports: Map<string, DevicePorts>): E
     set(f, "services", sortedSet(p.services ?? []));
     const sites = [p.site, p.protects].sort(naturalCompare);
     put({ type: "dr", key: p.site, label: `DR protection ${p.site} -> ${p.protects}`, sites, fields: f });
+  }
+  if (inv.qos) {
+    const f: Flat = new Map();
+    // the section's classes as in effect (defaults merged), its marking in order
+    set(f, "classes", qosClasses(inv.qos).map(({ cls: c }) => `${c.name} ${c.dscp} ${c.treatment}${c.share !== undefined ? ` ${c.share}%` : ""}`));
+    set(f, "marking", inv.qos.marking.map((m) => `${m.vlan !== undefined ? `vlan ${m.vlan} ` : ""}${m.subnet ? `${m.subnet} ` : ""}${m.device ? `${r.device(m.device)} ${m.interface} ` : ""}${m.protocol ? `${m.protocol} ` : ""}${m.ports.length > 0 ? `${m.ports.join(",")} ` : ""}-> ${m.class}`));
+    set(f, "markByPurpose", inv.qos.markByPurpose);
+    put({ type: "qos", key: "qos", label: "QoS", sites: [], fields: f });
+  }
+  if (inv.policies) {
+    const p = inv.policies;
+    const f: Flat = new Map();
+    set(f, "tenantIsolation", p.tenantIsolation);
+    set(f, "managementVlan", p.management.vlan);
+    set(f, "jumpHosts", sortedSet(p.management.jumpHosts));
+    put({ type: "policy", key: "policies", label: "policies (defaults)", sites: [], fields: f });
+    p.rules.forEach((rule, i) => {
+      const g: Flat = new Map();
+      set(g, "position", i + 1);
+      set(g, "action", rule.action);
+      set(g, "from", endpointText(rule.from));
+      set(g, "to", endpointText(rule.to));
+      set(g, "protocol", rule.protocol);
+      set(g, "ports", sortedSet(rule.ports));
+      set(g, "description", rule.description);
+      put({ type: "policy", key: `rule ${rule.name}`, label: `policy rule ${rule.name}`, sites: [], fields: g });
+    });
   }
   return out;
 }

@@ -9,12 +9,18 @@
  *                      removed, disabled or no longer carrying the management VLAN, the management VLAN
  *                      gone from the device's site.
  *   RISK_DCI_REMOVED   a link of kind `dci` between sites is removed (or stops being a DCI link).
+ *   RISK_POLICY_CUTS_SERVICE  a policy change denies traffic towards a service that was let through: an ACL entry
+ *                      that denies towards one of the service's subnets is new, or one that permitted towards it
+ *                      is gone (the devices' ACLs of both revisions compared, intent/policy.ts).
  */
 import type { Device, Interface, Inventory, Lag } from "../model/types";
 import type { InventoryDiff } from "./diff";
+import { deriveIntent } from "../intent/derive";
+import type { AclEntryIntent } from "../intent/types";
+import { networkOf, prefixesOverlap } from "../model/policy";
 import { naturalCompare } from "../util/natural";
 
-export type RiskCode = "RISK_VLAN_IN_USE" | "RISK_DR_PARITY" | "RISK_MGMT_PATH" | "RISK_DCI_REMOVED";
+export type RiskCode = "RISK_VLAN_IN_USE" | "RISK_DR_PARITY" | "RISK_MGMT_PATH" | "RISK_DCI_REMOVED" | "RISK_POLICY_CUTS_SERVICE";
 
 export interface Risk {
   readonly code: RiskCode;
@@ -226,7 +232,37 @@ function dciRemoved(diff: InventoryDiff): Risk[] {
   return risks;
 }
 
+function policyCutsService(oldInv: Inventory, newInv: Inventory): Risk[] {
+  if (!newInv.policies) return [];
+  const before = deriveIntent(oldInv);
+  const after = deriveIntent(newInv);
+  const text = (e: AclEntryIntent): string => `${e.action} ${e.protocol} ${e.source} -> ${e.destination}${e.destinationPorts ? ` ${e.destinationPorts.join(",")}` : ""}${e.sourcePorts ? ` sport ${e.sourcePorts.join(",")}` : ""}${e.established ? " established" : ""}${e.icmpType ? ` ${e.icmpType}` : ""}`;
+  const risks: Risk[] = [];
+  for (const svc of newInv.services ?? []) {
+    const subnets = (newInv.vlans ?? []).filter((v) => svc.vlans.includes(v.id) && v.subnet).map((v) => networkOf(v.subnet!)!);
+    if (subnets.length === 0) continue;
+    const cuts: { device: string; site: string; what: string }[] = [];
+    for (const [device, intent] of after) {
+      for (const acl of intent.acls ?? []) {
+        const old = before.get(device)?.acls?.find((a) => a.name === acl.name);
+        const had = new Set((old?.entries ?? []).map(text));
+        const has = new Set(acl.entries.map(text));
+        const towards = (e: AclEntryIntent): boolean => e.destination !== "any" && prefixesOverlap([e.destination], subnets);
+        for (const e of acl.entries) if (e.action === "deny" && towards(e) && !had.has(text(e))) cuts.push({ device, site: intent.site, what: `${acl.name} now denies ${e.source} -> ${e.destination} (${e.reason})` });
+        for (const e of old?.entries ?? []) if (e.action === "permit" && towards(e) && !has.has(text(e))) cuts.push({ device, site: intent.site, what: `${acl.name} no longer permits ${text(e).replace(/^permit /, "")} (${e.reason})` });
+      }
+    }
+    if (cuts.length === 0) continue;
+    const devices = [...new Set(cuts.map((c) => c.device))].sort(naturalCompare);
+    risks.push({
+      code: "RISK_POLICY_CUTS_SERVICE", severity: "high", object: `service ${svc.name}`, sites: [...new Set(cuts.map((c) => c.site))].sort(naturalCompare), devices,
+      message: `service ${svc.name} (${subnets.join(", ")}): ${listSome([...new Set(cuts.map((c) => `${c.device} ${c.what}`))])}`,
+    });
+  }
+  return risks;
+}
+
 export function assessRisks(oldInv: Inventory, newInv: Inventory, diff: InventoryDiff): Risk[] {
   if (diff.equal) return [];
-  return [...vlanInUse(oldInv, newInv), ...drParity(oldInv, newInv), ...mgmtPath(oldInv, newInv), ...dciRemoved(diff)];
+  return [...vlanInUse(oldInv, newInv), ...drParity(oldInv, newInv), ...mgmtPath(oldInv, newInv), ...dciRemoved(diff), ...policyCutsService(oldInv, newInv)];
 }

@@ -191,6 +191,26 @@ describe("risks", () => {
     expect(got).toContain("RISK_DR_PARITY VLAN 140");
   });
 
+  it("a policy change that cuts a service: a rule's port changed, a new deny towards a service; a deny that was already there is no risk", () => {
+    const a = load(path.resolve(__dirname, "../../../inventory/kragujevac.yaml"));
+    const rules = a.policies!.rules;
+    const narrowed = { ...a, policies: { ...a.policies!, rules: rules.map((r) => (r.name === "jkp-voice" ? { ...r, ports: [5061] } : r)) } };
+    const got = assessRisks(a, narrowed, diffInventories(a, narrowed));
+    expect(got.map((r) => `${r.code} ${r.object}`)).toEqual(["RISK_POLICY_CUTS_SERVICE service ip-telephony"]);
+    // the utility company has its WAN at the primary site only
+    expect(got[0]!.devices).toEqual(["kg-dc1-border1"]);
+    expect(got[0]!.message).toContain("CITYDC-KG-JKP-IN no longer permits udp any -> 10.10.130.0/24 5060 (jkp-voice)");
+    // the university was cut off from the eGovernment VLAN by tenant isolation already
+    const uni = { ...a, policies: { ...a.policies!, rules: [{ name: "no-uni", action: "deny" as const, from: { tenant: "university" }, to: { service: "egovernment" }, protocol: "any" as const, ports: [] }, ...rules] } };
+    expect(codes(a, uni)).toEqual([]);
+    // the city's backup VLAN closed to City Hall: new denies on the border's and the DR leaf's City Hall ports
+    const closed = { ...a, policies: { ...a.policies!, rules: [{ name: "no-backup", action: "deny" as const, from: { site: "kg-cityhall" }, to: { service: "backup" }, protocol: "any" as const, ports: [] }, ...rules] } };
+    const c = assessRisks(a, closed, diffInventories(a, closed));
+    expect(c.map((r) => `${r.code} ${r.object} ${r.devices.join(",")}`)).toEqual(["RISK_POLICY_CUTS_SERVICE service backup kg-dc1-border1,kg-dc2-leaf1"]);
+    // and the inventory diff shows the rule, its place and what moved
+    expect(lines(diffInventories(a, closed))).toEqual(["add policy rule no-backup", "change policy rule jkp-egov", "change policy rule jkp-voice"]);
+  });
+
   it("the management path: interface changed, address changed", () => {
     const a = base();
     const b = withDevices(a, (d) =>
