@@ -257,6 +257,9 @@ export function twinInventory(doc: Obj, opts: TwinOptions = {}): { doc: Obj; map
     links,
     hosts: asList(doc.hosts).map((h) => ({ ...h, attach: end(h.attach as Obj) })),
   };
+  // a marking entry on a routed port follows the port to the router that holds it in the twin
+  const qos = doc.qos as Obj | undefined;
+  if (qos && Array.isArray(qos.marking)) twin.qos = { ...qos, marking: asList(qos.marking).map((m) => (str(m.device) && str(m.interface) ? { ...m, ...end(m) } : m)) };
   if (Array.isArray(doc.mlag)) {
     twin.mlag = asList(doc.mlag).map((m) => {
       const d0 = String((m.devices as string[])[0]);

@@ -24,13 +24,24 @@
  * session script hands them to `citydc-vrrp`, the router's keepalived front end (installed by the lab on
  * every FRR router: it checks every line before it writes one, tests the whole configuration with
  * `keepalived -t`, then starts or reloads keepalived in the router's namespace). vtysh never sees them.
+ *
+ * QoS and ACLs: nftables in the router's namespace (nftables 1.0, nft(8): `add table`, base chains with
+ * `type filter hook forward priority 0` and `hook prerouting priority -150` (mangle), `flush chain`, rules
+ * matching `iifname`, `ip saddr`/`ip daddr`, `tcp|udp sport|dport`, `icmp type`, `tcp flags`, verdicts
+ * `accept`/`drop`, and the statement `ip dscp set`). Each ACL is a base chain of table `ip citydc` that first
+ * lets through what does not enter by its interface; the QoS object is one prerouting chain that marks at the
+ * gateways. Lines start with `nft: `; the session script checks them with `nft -c -f` together with vtysh's dry
+ * run, before anything is applied, and applies them last as one `nft -f` transaction. Linux routers keep the
+ * DSCP they receive, and this kernel has no queueing disciplines: the twin proves marking and filtering, not
+ * queueing.
  */
 import { naturalCompare } from "../util/natural";
 import { CAPABILITIES } from "../model/capabilities";
-import { type Renderer, type Syntax } from "./common";
+import { portMatches, type Renderer, type Syntax } from "./common";
+import { dscpName } from "../model/policy";
 import { cliPlatform, type ChangeSyntax } from "./cli";
 import type { ConfigObject, Platform, ReadBackResult, ShellDialect } from "./types";
-import type { PortIntent } from "../intent/types";
+import type { AclIntent, PortIntent, QosIntent } from "../intent/types";
 import { configText, defined, deviceText, sections, textLine } from "./util";
 
 const READ_BACK = "vtysh -c 'show running-config'";
@@ -38,6 +49,57 @@ const READ_BACK = "vtysh -c 'show running-config'";
 const READ_BACK_VRRP = "vtysh -c 'show running-config'; citydc-vrrp show";
 /** Lines of an object that are keepalived's, not vtysh's. */
 export const KEEPALIVED = "keepalived: ";
+/** Lines of an object that are nftables' (`nft -f`), not vtysh's. */
+export const NFT = "nft: ";
+/** The router's nftables table citydc owns (QoS marking and ACL chains). */
+const NFT_TABLE = "ip citydc";
+
+/** An address as nft displays it: a host without "/32". */
+const nftAddr = (a: string): string => a.replace(/\/32$/, "");
+
+/**
+ * One ACL entry (or marking match) as an nft rule body, in the words `nft list` prints back: addresses, then
+ * the protocol part (`tcp sport 443`, `udp dport 5060`, `ip protocol tcp`, `icmp type echo-reply`, the TCP
+ * flags of an established connection as `tcp flags rst,ack`, i.e. ACK or RST set).
+ */
+function nftMatch(e: { source: string; destination: string; protocol: string; sport?: number; dport?: number; established?: boolean; icmpType?: string }): string {
+  const parts: string[] = [];
+  if (e.source !== "any") parts.push(`ip saddr ${nftAddr(e.source)}`);
+  if (e.destination !== "any") parts.push(`ip daddr ${nftAddr(e.destination)}`);
+  if (e.protocol === "icmp") parts.push(e.icmpType ? `icmp type ${e.icmpType}` : "ip protocol icmp");
+  else if (e.protocol === "tcp" || e.protocol === "udp") {
+    if (e.sport === undefined && e.dport === undefined && !e.established) parts.push(`ip protocol ${e.protocol}`);
+    if (e.sport !== undefined) parts.push(`${e.protocol} sport ${e.sport}`);
+    if (e.dport !== undefined) parts.push(`${e.protocol} dport ${e.dport}`);
+    if (e.established) parts.push("tcp flags rst,ack");
+  }
+  return parts.join(" ");
+}
+
+/** The rule bodies of an ACL chain, as `nft list chain` prints them. */
+export function nftAclRules(a: AclIntent, iface: string): string[] {
+  const out = [`iifname != "${iface}" accept`];
+  for (const e of a.entries) for (const m of portMatches(e)) out.push(`${nftMatch({ ...e, ...m })} ${e.action === "permit" ? "accept" : "drop"}`.trim());
+  return out;
+}
+
+/** The rule bodies of the marking chain. */
+export function nftMarkRules(q: QosIntent): string[] {
+  return q.marking.filter((m) => m.interface !== undefined).flatMap((m) => {
+    const ports: (number | undefined)[] = m.ports.length > 0 ? [...m.ports] : [undefined];
+    return ports.map((dport) => `iifname "${m.interface}" ${nftMatch({ source: m.source, destination: "any", protocol: m.protocol ?? "ip", ...(dport !== undefined ? { dport } : {}) })} ip dscp set ${dscpName(m.dscp) === "default" ? "cs0" : dscpName(m.dscp)} accept`.replace(/ {2,}/g, " "));
+  });
+}
+
+/** One base chain of the router's table: created if missing, emptied, filled (one `nft -f` run is one transaction). */
+function nftChain(name: string, hook: string, rules: readonly string[]): { apply: string[]; remove: string[] } {
+  return {
+    apply: [`${NFT}add table ${NFT_TABLE}`, `${NFT}add chain ${NFT_TABLE} ${name} { ${hook} policy accept; }`, `${NFT}flush chain ${NFT_TABLE} ${name}`, ...rules.map((r) => `${NFT}add rule ${NFT_TABLE} ${name} ${r}`)],
+    remove: [`${NFT}flush chain ${NFT_TABLE} ${name}`, `${NFT}delete chain ${NFT_TABLE} ${name}`],
+  };
+}
+
+const nftShow = (chain: string): string => `nft list chain ${NFT_TABLE} ${chain}`;
 
 function vrrpLine(g: { vrrp?: { vrid: number; virtualAddress: string; priority: number }; interface?: string; address: string }): string | undefined {
   if (!g.vrrp || !g.interface) return undefined;
@@ -85,6 +147,18 @@ const renderer: Renderer = {
       readBack: g.vrrp ? READ_BACK_VRRP : READ_BACK,
       fields: defined({ vlan: g.vlan, interface: g.interface, address: g.address, vrid: g.vrrp?.vrid, virtual: g.vrrp?.virtualAddress, priority: g.vrrp?.priority }),
     };
+  },
+  qos(q) {
+    // Linux keeps the DSCP a packet arrives with (trust) and this kernel has no queueing disciplines: on the
+    // twin's routers QoS is the marking at the gateways, in the prerouting hook at mangle priority
+    const rules = nftMarkRules(q);
+    if (rules.length === 0) return undefined;
+    return { ...nftChain("CITYDC-QOS", "type filter hook prerouting priority -150;", rules), readBack: nftShow("CITYDC-QOS") };
+  },
+  acl(a) {
+    const iface = a.interface;
+    if (!iface) return undefined;
+    return { ...nftChain(a.name, "type filter hook forward priority 0;", nftAclRules(a, iface)), readBack: nftShow(a.name) };
   },
   route(r) {
     const line = `ip route ${r.prefix} ${r.nextHop}${r.vrf ? ` vrf ${r.vrf}` : ""}`;
@@ -172,6 +246,16 @@ export function parseFrrReadBack(object: ConfigObject, output: string): ReadBack
       }
       return { present: true, fields: defined({ asn: Number(f.asn), routerId, neighbors: neighbors.sort(naturalCompare), networks: networks.sort(naturalCompare) }) };
     }
+    case "acl":
+    case "qos": {
+      // `nft list chain ip citydc NAME`: the chain's rules, one a line, as nft prints them
+      const shown = output.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !/^(table|chain) .*\{$|^\}$|^type filter hook/.test(l));
+      if (!/^\s*chain \S+ \{/m.test(output)) return { present: false };
+      const want = object.apply.filter((l) => l.startsWith(`${NFT}add rule `)).map((l) => l.replace(/^nft: add rule \S+ \S+ \S+ /, ""));
+      const missing = want.filter((w) => !shown.includes(w));
+      const unexpected = shown.filter((l) => !want.includes(l));
+      return { present: true, fields: { ...object.fields, ...(missing.length > 0 ? { missing } : {}), ...(unexpected.length > 0 ? { unexpected } : {}) } };
+    }
     default:
       return { present: false };
   }
@@ -221,7 +305,7 @@ export const frr: Platform = cliPlatform({
     // what vtysh displays (keepalived's groups are shown by `citydc-vrrp show`, not here)
     const out = ["frr defaults traditional", `hostname ${intent.device}`, "!"];
     for (const o of objects) {
-      out.push(...o.apply.filter((l) => l !== "exit" && !l.startsWith(KEEPALIVED)), "!");
+      out.push(...o.apply.filter((l) => l !== "exit" && !l.startsWith(KEEPALIVED) && !l.startsWith(NFT)), "!");
     }
     return out.join("\n") + "\n";
   },
@@ -230,14 +314,23 @@ export const frr: Platform = cliPlatform({
     // One exec run: the change goes to a file that vtysh first checks as a whole (`-C`, dry run: a line
     // FRR would refuse fails the run before anything is applied), then applies and saves; keepalived's
     // lines go to citydc-vrrp after that (it checks them all before it writes any).
-    const vty = commands.filter((l) => !l.startsWith(KEEPALIVED));
+    // nftables' lines (QoS marking, ACLs) are checked whole with `nft -c` before anything is applied, and
+    // applied last, as one nft transaction
+    const vty = commands.filter((l) => !l.startsWith(KEEPALIVED) && !l.startsWith(NFT));
     const ka = commands.filter((l) => l.startsWith(KEEPALIVED)).map((l) => sq(l.slice(KEEPALIVED.length)));
+    const nft = commands.filter((l) => l.startsWith(NFT)).map((l) => sq(l.slice(NFT.length)));
     const vrrp = ka.length > 0 ? `citydc-vrrp ${ka.join(" ")}` : "";
-    if (vty.length === 0) return [vrrp];
-    const lines = vty.map(sq).join(" ");
-    return [
-      `f=$(mktemp) && printf '%s\\n' ${lines} > "$f" && vtysh -C -f "$f" && vtysh -f "$f" && vtysh -c 'write memory'${vrrp ? ` && ${vrrp}` : ""}; rc=$?; rm -f "$f"; exit $rc`,
-    ];
+    const steps: string[] = [];
+    const check: string[] = [];
+    if (vty.length > 0) {
+      check.push(`printf '%s\\n' ${vty.map(sq).join(" ")} > "$f"`, `vtysh -C -f "$f"`);
+      steps.push(`vtysh -f "$f"`, "vtysh -c 'write memory'");
+    }
+    if (nft.length > 0) check.push(`printf '%s\\n' ${nft.join(" ")} > "$n"`, `nft -c -f "$n"`);
+    if (vrrp) steps.push(vrrp);
+    if (nft.length > 0) steps.push(`nft -f "$n"`);
+    if (check.length === 0) return [vrrp];
+    return [`f=$(mktemp) && n=$(mktemp) && ${[...check, ...steps].join(" && ")}; rc=$?; rm -f "$f" "$n"; exit $rc`];
   },
   quirk(oldObject, newObject) {
     if (newObject.kind === "gateway" && oldObject.fields.vrid !== undefined && oldObject.fields.vrid !== newObject.fields.vrid) {

@@ -58,7 +58,7 @@ describe("VRRP on frr (keepalived)", () => {
   it("the session script: vtysh checks and applies its lines, keepalived's go to citydc-vrrp after, quoted", () => {
     const [script] = PLATFORMS.frr.wrap!(["interface v20", " ip address 10.0.20.3/24", "exit", "keepalived: vrrp 20 interface v20 address 10.0.20.1/24 priority 90"]);
     expect(script).toBe(
-      `f=$(mktemp) && printf '%s\\n' 'interface v20' ' ip address 10.0.20.3/24' 'exit' > "$f" && vtysh -C -f "$f" && vtysh -f "$f" && vtysh -c 'write memory' && citydc-vrrp 'vrrp 20 interface v20 address 10.0.20.1/24 priority 90'; rc=$?; rm -f "$f"; exit $rc`,
+      `f=$(mktemp) && n=$(mktemp) && printf '%s\\n' 'interface v20' ' ip address 10.0.20.3/24' 'exit' > "$f" && vtysh -C -f "$f" && vtysh -f "$f" && vtysh -c 'write memory' && citydc-vrrp 'vrrp 20 interface v20 address 10.0.20.1/24 priority 90'; rc=$?; rm -f "$f" "$n"; exit $rc`,
     );
     expect(PLATFORMS.frr.wrap!(["keepalived: no vrrp 20"])).toEqual(["citydc-vrrp 'no vrrp 20'"]);
   });

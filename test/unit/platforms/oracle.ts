@@ -93,11 +93,15 @@ export function shWords(line: string): string[] {
   return out;
 }
 
-/** `shWords`, but the fixed parts of the frr wrap (`$(mktemp)`, `"$f"`, `$?`, `&&`, `;`) are allowed. */
+/**
+ * `shWords`, but the fixed parts of the frr wrap (`$(mktemp)`, `"$f"`, `"$n"`, `$?`, `&&`, `;`) are allowed: vtysh's
+ * lines, then (optionally) nft's lines, the checks, the applies, keepalived's lines for citydc-vrrp, nft's apply.
+ */
 function frrScriptWords(script: string): string[] {
-  const m = /^f=\$\(mktemp\) && printf '%s\\n' (.*) > "\$f" && vtysh -C -f "\$f" && vtysh -f "\$f" && vtysh -c 'write memory'; rc=\$\?; rm -f "\$f"; exit \$rc$/.exec(script);
+  const m =
+    /^f=\$\(mktemp\) && n=\$\(mktemp\) && printf '%s\\n' (.*) > "\$f" && vtysh -C -f "\$f"(?: && printf '%s\\n' (.*) > "\$n" && nft -c -f "\$n")? && vtysh -f "\$f" && vtysh -c 'write memory'(?: && citydc-vrrp (.*?))?(?: && nft -f "\$n")?; rc=\$\?; rm -f "\$f" "\$n"; exit \$rc$/.exec(script);
   if (!m) throw new Error(`unexpected frr script shape: ${script.slice(0, 200)}`);
-  return shWords(m[1]!);
+  return [m[1], m[2], m[3]].filter((x): x is string => x !== undefined).flatMap((x) => shWords(x));
 }
 
 const LINE_TEXT = /^\s*(?:description|name|(?:neighbor|peer) \S+ description) (.*)$/;
