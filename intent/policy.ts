@@ -216,3 +216,42 @@ export function withPolicy(inv: Inventory, intents: Map<string, DeviceIntent>): 
   }
   return out;
 }
+
+/** A packet as an ACL sees it (a probe of the twin's policy matrix). */
+export interface Packet {
+  readonly source: string;
+  readonly destination: string;
+  readonly protocol: "icmp" | "tcp" | "udp";
+  readonly sport?: number;
+  readonly dport?: number;
+  /** TCP: ACK or RST set (any packet of a connection after its SYN). */
+  readonly ack?: boolean;
+  readonly icmpType?: "echo-request" | "echo-reply";
+}
+
+const inPrefix = (prefix: string, address: string): boolean => prefix === "any" || prefixesCover([prefix], [`${address}/32`]);
+
+/** The first entry of the ACL that matches the packet, and the verdict (no entry matches: permitted, as the twin's chains and VRP's traffic-filter let it pass). */
+export function evaluateAcl(acl: AclIntent, p: Packet): { readonly verdict: "permit" | "deny"; readonly entry?: AclEntryIntent } {
+  for (const e of acl.entries) {
+    if (e.protocol !== "ip" && e.protocol !== p.protocol) continue;
+    if (!inPrefix(e.source, p.source) || !inPrefix(e.destination, p.destination)) continue;
+    if (e.sourcePorts && (p.sport === undefined || !e.sourcePorts.includes(p.sport))) continue;
+    if (e.destinationPorts && (p.dport === undefined || !e.destinationPorts.includes(p.dport))) continue;
+    if (e.established && !(p.protocol === "tcp" && p.ack)) continue;
+    if (e.icmpType && p.icmpType !== e.icmpType) continue;
+    return { verdict: e.action, entry: e };
+  }
+  return { verdict: "permit" };
+}
+
+/** The DSCP a gateway's marking gives a packet entering from VLAN `vlan` (undefined: left as it came). */
+export function markedDscp(qos: QosIntent, vlan: number, p: Packet): { readonly dscp: number; readonly class: string } | undefined {
+  for (const m of qos.marking) {
+    if (m.vlan !== vlan || !inPrefix(m.source, p.source)) continue;
+    if (m.protocol && m.protocol !== p.protocol) continue;
+    if (m.ports.length > 0 && (p.dport === undefined || !m.ports.includes(p.dport))) continue;
+    return { dscp: m.dscp, class: m.class };
+  }
+  return undefined;
+}

@@ -6,11 +6,11 @@
  * then the cables are put back and the primary is proven back: each DR host reaches the primary's hosts of
  * its VLAN again. Timings: the cut, how long until each check passed (or the deadline), the restore.
  */
+import { hns, ns, ping } from "./twinProbe";
 import type { Inventory } from "../model/types";
 import { execFile } from "child_process";
 import { capture, run } from "./run";
-import { deviceNamespace, hostNamespace } from "./topology";
-import { TWIN_LAB, type TwinPrepared } from "./twinLab";
+import type { TwinPrepared } from "./twinLab";
 import { CliError } from "../util/errors";
 
 export interface DrillCheck {
@@ -33,19 +33,11 @@ export interface DrillReport {
   readonly totalMs: number;
 }
 
-const ns = (d: string) => deviceNamespace(d, TWIN_LAB.prefix);
-const hns = (h: string) => hostNamespace(h, TWIN_LAB.prefix);
-
-function ping(namespace: string, ip: string, source?: string): Promise<boolean> {
-  const args = ["netns", "exec", namespace, "ping", "-n", "-q", "-c", "1", "-W", "1", ...(source ? ["-I", source] : []), ip];
-  return new Promise((resolve) => execFile("ip", args, { timeout: 4000 }, (err) => resolve(!err)));
-}
-
 /** Polls until the probe answers or the deadline; the time it took. */
 async function until(namespace: string, ip: string, deadlineMs: number, source?: string): Promise<{ ok: boolean; ms: number }> {
   const t0 = Date.now();
   for (;;) {
-    if (await ping(namespace, ip, source)) return { ok: true, ms: Date.now() - t0 };
+    if (await ping(namespace, ip, { source })) return { ok: true, ms: Date.now() - t0 };
     if (Date.now() - t0 > deadlineMs) return { ok: false, ms: Date.now() - t0 };
     await new Promise((r) => setTimeout(r, 100));
   }

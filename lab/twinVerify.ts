@@ -8,30 +8,28 @@
  *   isolation    hosts (and branches) of two tenants, one of which routes in a VRF of its own, do not reach
  *                each other, either way: not routed, and not over layer 2 either (a borrowed address in the
  *                other's subnet)
- *   management   every device's management session answers (sshd on 127.0.0.1 with the pinned key)
+ *   management   every device's management session answers (sshd on 127.0.0.1 with the pinned key); with
+ *                a policies section also the management network's policy (lab/twinPolicy.ts)
+ *   policy       with a policies section: each rule's flow and its counterpart on another port, and every
+ *                routed or branch ping above that the policy denies, which must then go unanswered
+ *   marking      with a qos section: the DSCP a marked VLAN's packets arrive with at a branch, past the
+ *                fabric and the WAN (tcpdump in the branch router's namespace); the twin cannot queue (no
+ *                queueing disciplines in this kernel), so it proves marking and filtering, not queueing
  * A failed cell says where the path breaks: for layer 2 the first cable on the way that does not carry the
  * VLAN in the intent; for layer 3 the router without a route (`ip route get` hop by hop in the twin).
  */
-import type { Inventory, Host } from "../model/types";
+import type { Inventory } from "../model/types";
 import type { DeviceIntent } from "../intent/types";
 import { intentsOf, loadNetwork } from "../pipeline/index";
-import { execFile } from "child_process";
 import { capture } from "./run";
 import { readBackAll } from "./verify";
 import { sshAnswers, readLabInfo } from "./index";
-import { hostNamespace, deviceNamespace, HOST_IFNAME } from "./topology";
-import { TWIN_LAB, twinBase, type TwinPrepared } from "./twinLab";
+import { HOST_IFNAME } from "./topology";
+import { twinBase, type TwinPrepared } from "./twinLab";
+import { branchLans, hns, hostsOf, ipOf, ns, ping, type Cell, type CellKind, type HostInfo, type Task } from "./twinProbe";
+import { hostEnd, Listeners, pingAllowed, policyBook, policyTasks, type End } from "./twinPolicy";
 
-export type CellKind = "read-back" | "same-vlan" | "routed" | "branch" | "dr-gateway" | "isolation" | "management";
-
-export interface Cell {
-  readonly kind: CellKind;
-  readonly from: string;
-  readonly to: string;
-  readonly ok: boolean;
-  /** Where the path breaks (failed cells). */
-  readonly breaks?: string;
-}
+export type { Cell, CellKind } from "./twinProbe";
 
 export interface TwinVerifyReport {
   readonly inventory: string;
@@ -42,14 +40,7 @@ export interface TwinVerifyReport {
   readonly ms: number;
 }
 
-const ns = (device: string) => deviceNamespace(device, TWIN_LAB.prefix);
-const hns = (host: string) => hostNamespace(host, TWIN_LAB.prefix);
-const ipOf = (a: string) => a.split("/")[0]!;
 
-function ping(namespace: string, ip: string, opts: { source?: string; count?: number } = {}): Promise<boolean> {
-  const args = ["netns", "exec", namespace, "ping", "-n", "-q", "-c", String(opts.count ?? 1), "-i", "0.2", "-W", "1", ...(opts.source ? ["-I", opts.source] : []), ip];
-  return new Promise((resolve) => execFile("ip", args, { timeout: 6000 }, (err) => resolve(!err)));
-}
 
 /** Reach with a short convergence allowance (ARP, LACP, BGP right after an up). */
 async function reaches(namespace: string, ip: string, source?: string, deadlineMs = 3000): Promise<boolean> {
@@ -60,11 +51,6 @@ async function reaches(namespace: string, ip: string, source?: string, deadlineM
   }
 }
 
-/** A check, run after the others of the same source namespace (a borrowed address must not meet another probe). */
-interface Task {
-  readonly group: string;
-  readonly run: () => Promise<Cell>;
-}
 
 /** Runs the tasks: one source namespace after the other within a group, up to `width` groups at once. */
 export async function runTasks(tasks: readonly Task[], width = 12): Promise<Cell[]> {
@@ -78,23 +64,7 @@ export async function runTasks(tasks: readonly Task[], width = 12): Promise<Cell
   return tasks.map((t) => results.get(t)!);
 }
 
-interface HostInfo {
-  readonly host: Host;
-  readonly vlan?: number;
-  readonly site: string;
-  readonly ip: string;
-  readonly prefix: number;
-}
 
-function hostsOf(inv: Inventory): HostInfo[] {
-  const dev = new Map(inv.devices.map((d) => [d.name, d]));
-  return inv.hosts.map((h) => {
-    const d = dev.get(h.attach.device);
-    const port = d?.interfaces.find((i) => i.name === h.attach.interface);
-    const [ip, len] = h.address.split("/");
-    return { host: h, vlan: port?.mode === "access" ? port.vlan : undefined, site: d?.site ?? "", ip: ip!, prefix: Number(len ?? 32) };
-  });
-}
 
 // ------------------------------------------------------------------ where a layer-2 path breaks
 
@@ -205,21 +175,19 @@ async function isolatedL2(from: HostInfo, to: HostInfo): Promise<boolean> {
   }
 }
 
-/** A branch's WAN router and its LAN address: a routed interface on no link. */
-function branchLans(inv: Inventory): { site: string; tenant: string; router: string; lan: string }[] {
-  const cabled = new Set(inv.links.flatMap((l) => [`${l.a.device}/${l.a.interface}`, `${l.b.device}/${l.b.interface}`]));
-  const out: { site: string; tenant: string; router: string; lan: string }[] = [];
-  for (const s of inv.sites.filter((x) => x.role === "branch")) {
-    for (const d of inv.devices.filter((x) => x.site === s.name)) {
-      const lan = d.interfaces.find((i) => i.mode === "routed" && i.address && !cabled.has(`${d.name}/${i.name}`));
-      if (lan?.address) out.push({ site: s.name, tenant: s.tenant ?? "", router: d.name, lan: ipOf(lan.address) });
-    }
-  }
-  return out;
-}
 
 export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<string, DeviceIntent>): Task[] {
   const hosts = hostsOf(source).filter((h) => h.vlan !== undefined);
+  const book = source.policies ? policyBook(source, intents) : undefined;
+  /** A ping the policy denies: it must not be answered (a policy cell, not a reachability one). */
+  const denied = (from: End, to: End): Task | undefined => {
+    const p = pingAllowed(source, book, from, to);
+    if (p.allowed) return undefined;
+    return { group: from.namespace, run: async () => {
+      const got = await ping(from.namespace, to.ip, { count: 2, ...(from.site ? { source: from.ip } : {}) });
+      return { kind: "policy", from: from.label, to: `${to.label} ping (denied)`, ok: !got, ...(got ? { breaks: `got through; the policy: ${p.why}` } : {}) };
+    } };
+  };
   const vlan = (id: number | undefined) => source.vlans.find((v) => v.id === id);
   const cells: Task[] = [];
   const l2 = (from: HostInfo, to: HostInfo): Task => ({ group: hns(from.host.name), run: async () => {
@@ -248,7 +216,7 @@ export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<
       if (a.host.tenant !== b.host.tenant && !apart(a.host.tenant, b.host.tenant)) continue;
       if (a.host.tenant === b.host.tenant) {
         const routed = i < j && !!a.host.gateway && !!b.host.gateway && !!va?.gateway && !!vb?.gateway && (va.vrf ?? "") === (vb.vrf ?? "");
-        if (routed) cells.push(l3("routed", a.host.name, hns(a.host.name), gatewayRouter(twin, a.host.gateway), b.host.name, b.ip));
+        if (routed) cells.push(denied(hostEnd(a), hostEnd(b)) ?? l3("routed", a.host.name, hns(a.host.name), gatewayRouter(twin, a.host.gateway), b.host.name, b.ip));
         continue;
       }
       // two tenants: once per VLAN pair and direction
@@ -273,7 +241,8 @@ export function matrix(source: Inventory, twin: Inventory, intents: ReadonlyMap<
     const mine = new Set(services.filter((s) => s.tenant === br.tenant).flatMap((s) => s.vlans));
     for (const v of [...mine].sort((x, y) => x - y)) {
       for (const h of hosts.filter((x) => x.vlan === v && x.site !== "")) {
-        cells.push(l3("branch", `${br.router} (${br.site} LAN ${br.lan})`, ns(br.router), start, h.host.name, h.ip, br.lan));
+        const label = `${br.router} (${br.site} LAN ${br.lan})`;
+        cells.push(denied({ label, namespace: ns(br.router), ip: br.lan, site: br.site }, hostEnd(h)) ?? l3("branch", label, ns(br.router), start, h.host.name, h.ip, br.lan));
       }
     }
     const others = new Map<number, HostInfo>();
@@ -329,11 +298,19 @@ export async function twinVerify(p: TwinPrepared, opts: { readBack?: boolean } =
     const ok = await sshAnswers(d.host, d.port);
     cells.push({ kind: "management", from: "citydc", to: `${d.name} (${d.host}:${d.port})`, ok, ...(ok ? {} : { breaks: `sshd of ${d.name} does not answer` }) });
   }
-  cells.push(...(await runTasks(matrix(p.source, p.twin, intentsOf(p.source)))));
+  const intents = intentsOf(p.source);
+  const listeners = new Listeners();
+  try {
+    const tasks = [...matrix(p.source, p.twin, intents), ...policyTasks(p.source, intents, listeners)];
+    await listeners.ready();
+    cells.push(...(await runTasks(tasks)));
+  } finally {
+    listeners.stop();
+  }
   return { inventory: p.source.name, ok: cells.every((c) => c.ok), cells, objects, objectsMatching, ms: Date.now() - started };
 }
 
-const KINDS: readonly CellKind[] = ["read-back", "management", "same-vlan", "routed", "branch", "dr-gateway", "isolation"];
+const KINDS: readonly CellKind[] = ["read-back", "management", "same-vlan", "routed", "branch", "dr-gateway", "isolation", "policy", "marking"];
 
 function counts(r: TwinVerifyReport): string {
   return KINDS.map((k) => {
