@@ -72,6 +72,10 @@ function createPair(a: LabEnd, b: LabEnd): boolean {
   run("ip", ["link", "add", a.ifname, "netns", a.namespace, "type", "veth", "peer", "name", b.ifname, "netns", b.namespace]);
   run("ip", ["-n", a.namespace, "link", "set", "dev", a.ifname, "up"]);
   run("ip", ["-n", b.namespace, "link", "set", "dev", b.ifname, "up"]);
+  // A veth leaves the TCP/UDP checksum of what it sends to the receiver (checksum offload); Open vSwitch's
+  // userspace datapath reads the frame from its end as it is and forwards it with the checksum unfilled, so
+  // the far host drops every TCP and UDP packet (pings pass: ICMP is summed in software). Both ends compute it.
+  for (const e of [a, b]) run("ip", ["netns", "exec", e.namespace, "ethtool", "-K", e.ifname, "tx", "off"]);
   return true;
 }
 

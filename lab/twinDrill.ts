@@ -10,7 +10,7 @@ import { hns, ns, ping } from "./twinProbe";
 import type { Inventory } from "../model/types";
 import { execFile } from "child_process";
 import { capture, run } from "./run";
-import type { TwinPrepared } from "./twinLab";
+import { flushMacTables, type TwinPrepared } from "./twinLab";
 import { CliError } from "../util/errors";
 
 export interface DrillCheck {
@@ -135,6 +135,7 @@ export async function drillDr(p: TwinPrepared, site: string, deadlineMs = 10_000
     await runProbes("cut", during);
     const tr = Date.now();
     for (const e of ends) run("ip", ["-n", e.namespace, "link", "set", "dev", e.ifname, "up"]);
+    flushMacTables(p);
     await runProbes("restored", back, 30_000);
     restoreMs = Date.now() - tr;
     return { drill: `dr ${site} (primary ${dr.protects} cut off: ${ends.length} DCI cable(s) down)`, ok: checks.every((c) => c.ok), cut: ends.map((e) => e.label), checks, cutMs, restoreMs, totalMs: Date.now() - t0 };

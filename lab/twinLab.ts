@@ -164,3 +164,18 @@ export function twinMemory(p: TwinPrepared): DeviceMemory[] {
     return { device: d.name, kind: d.kind, pssKiB: pids.reduce((n, pid) => n + pssOf(pid), 0), processes: pids.length };
   });
 }
+
+/**
+ * Empties every twin switch's MAC table (`ovs-appctl fdb/flush`). The twin's M-LAG pairs have no MAC
+ * synchronisation and their bonds run active-backup: when a cut cable comes back, a bond may pick its other
+ * member, and a switch that learned a MAC behind the old one would keep sending into the member the far end
+ * now ignores until the entry ages out (300 s). Real M-LAG pairs share their MAC tables; the twin relearns.
+ */
+export function flushMacTables(p: TwinPrepared): void {
+  for (const d of planLab(p.twin, TWIN_LAB).devices) {
+    if (d.kind !== "switch") continue;
+    const pid = readPid(`${d.runDir}/ovs-vswitchd.pid`);
+    if (pid === undefined) continue;
+    capture("ovs-appctl", ["-t", `${d.runDir}/ovs-vswitchd.${pid}.ctl`, "fdb/flush", "br0"]);
+  }
+}

@@ -11,12 +11,13 @@ log() { echo "setup: $*" >&2; }
 #    those of `citydc docs` and its tests: Graphviz (the topology layout), Chromium (the pages opened headless),
 #    xmllint (SVG well-formedness), the DejaVu fonts the pictures are drawn in; keepalived (VRRP on the
 #    twin's FRR routers), nftables (QoS marking and ACLs on the twin's routers) and tcpdump (the twin's marking
-#    check captures in the far namespace).
+#    check captures in the far namespace); ethtool (the lab's veths compute their own checksums: Open vSwitch's
+#    userspace datapath forwards what a veth leaves unsummed).
 need=()
 for pair in ovs-vsctl:openvswitch-switch sshd:openssh-server vtysh:frr ip:iproute2 ping:iputils-ping \
             ssh-keygen:openssh-client ansible-playbook:ansible /usr/bin/time:time git:git \
             dot:graphviz chromium:chromium xmllint:libxml2-utils keepalived:keepalived \
-            nft:nftables tcpdump:tcpdump; do
+            nft:nftables tcpdump:tcpdump ethtool:ethtool; do
   bin=${pair%%:*} pkg=${pair#*:}
   if [ "${bin#/}" != "$bin" ]; then [ -x "$bin" ] || need+=("$pkg"); else command -v "$bin" >/dev/null 2>&1 || [ -x "/usr/sbin/$bin" ] || [ -x "/usr/lib/frr/$bin" ] || need+=("$pkg"); fi
 done

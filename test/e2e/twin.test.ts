@@ -155,7 +155,7 @@ describe.skipIf(!root)("citydc twin on inventory/kragujevac.yaml", () => {
     citydc(env(), "twin", "down", "--inventory", inv);
   });
 
-  it("the city's design passes verify: every object read back, every reachability and isolation check", () => {
+  it("the city's design passes verify: every object read back, every reachability, isolation, policy and marking check", () => {
     const up = citydc(env(), "twin", "up", "--inventory", inv);
     expect(up.code, up.out + up.err).toBe(0);
     const v = citydc(env(), "twin", "verify", "--inventory", inv, "--format", "json");
@@ -163,9 +163,25 @@ describe.skipIf(!root)("citydc twin on inventory/kragujevac.yaml", () => {
     const failed = r.cells.filter((c) => !c.ok).map((c) => `${c.kind} ${c.from} -> ${c.to}: ${c.breaks}`);
     expect(failed).toEqual([]);
     expect(v.code).toBe(0);
-    for (const kind of ["read-back", "same-vlan", "routed", "branch", "dr-gateway", "isolation", "management"]) {
+    for (const kind of ["read-back", "same-vlan", "routed", "branch", "dr-gateway", "isolation", "management", "policy", "marking"]) {
       expect(r.cells.some((c) => c.kind === kind), kind).toBe(true);
     }
+    // the policy matrix (issue 17): the utility company reaches the eGovernment portal and SIP, nothing else of
+    // the city's; the management network only from its VLAN and the jump host
+    const cell = (kind: string, from: RegExp, to: RegExp) => r.cells.filter((c) => c.kind === kind && from.test(c.from) && to.test(c.to)).map((c) => `${c.to} ${c.ok}`);
+    expect(cell("policy", /^kg-jkp-wan1 /, /./)).toEqual([
+      "kg-egov-gw1 tcp 443 (allowed) true",
+      "kg-egov-gw1 tcp 22 (denied) true",
+      "kg-ucm1 udp 5060 (allowed) true",
+      "kg-ucm1 udp 5099 (denied) true",
+    ]);
+    expect(cell("management", /^kg-ucm1$/, /^kg-nms1/)).toEqual(["kg-nms1 ping (denied) true"]);
+    expect(cell("management", /^kg-nms1$/, /^kg-ucm1/)).toEqual(["kg-ucm1 ping (allowed) true"]);
+    expect(cell("management", /^kg-cityhall-wan1 /, /^kg-nms1/)).toEqual(["kg-nms1 ping (denied) true"]);
+    // the marking matrix: DSCP as it arrives at City Hall, past the fabric and the WAN
+    expect(cell("marking", /^kg-ucm1 /, /./)).toEqual(["kg-cityhall-wan1 (kg-cityhall LAN 10.101.0.1): DSCP ef (voice) true", "kg-cityhall-wan1 (kg-cityhall LAN 10.101.0.1): DSCP cs3 (signalling) true"]);
+    expect(cell("marking", /^kg-video-mcu1 /, /./)).toEqual(["kg-cityhall-wan1 (kg-cityhall LAN 10.101.0.1): DSCP af41 (video) true"]);
+    expect(cell("marking", /^kg-vcenter1 /, /./)).toEqual(["kg-cityhall-wan1 (kg-cityhall LAN 10.101.0.1): DSCP default (unmarked) true"]);
   });
 
   it("drill vrrp: the master of VLAN 130 loses its port, the second spine takes the address over (keepalived), the hosts get their gateway back, the master takes it back", () => {
