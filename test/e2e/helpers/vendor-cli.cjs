@@ -62,24 +62,33 @@ const KNOWN = {
     "ipv4-family", "bgp", "peer", "network", "import-route", "router-id", "sysname", "dfs-group", "m-lag", "priority",
     "source", "peer-link", "shutdown", "mtu", "jumboframe", "speed", "instance", "region-name", "revision-level",
     "route-distinguisher", "vpn-target", "clear", "quit", "return", "commit", "display", "save", "screen-length",
-    "system-view", "dual-active", "lldp", "arp", "authentication-mode", "preempt-mode", "local-user", "ssh", "stelnet"],
+    "system-view", "dual-active", "lldp", "arp", "authentication-mode", "preempt-mode", "local-user", "ssh", "stelnet",
+    // QoS and ACLs (Configuration Guide, QoS: MQC, priority mapping, congestion management; Security: ACL)
+    "acl", "rule", "traffic", "traffic-filter", "traffic-policy", "if-match", "remark", "classifier", "trust", "qos"],
   nxos: ["feature", "vlan", "name", "interface", "switchport", "no", "description", "channel-group", "shutdown", "ip",
     "vrf", "vrrp", "address", "priority", "router", "neighbor", "remote-as", "address-family", "network", "router-id",
     "spanning-tree", "vpc", "role", "peer-keepalive", "peer-link", "peer-gateway", "mtu", "speed", "rd", "hostname",
-    "instance", "revision", "exit", "end", "show", "copy", "terminal", "configure", "lacp", "system", "mac", "track"],
+    "instance", "revision", "exit", "end", "show", "copy", "terminal", "configure", "lacp", "system", "mac", "track",
+    // QoS Configuration Guide (class-map, policy-map type qos and queuing, service-policy, system qos);
+    // Security Configuration Guide (ip access-list, ip access-group; entries are typed with their sequence number)
+    "class-map", "policy-map", "class", "set", "match", "service-policy", "bandwidth"],
   eos: ["vlan", "name", "interface", "switchport", "no", "description", "channel-group", "shutdown", "ip", "vrf",
     "vrrp", "router", "neighbor", "network", "router-id", "spanning-tree", "mlag", "domain-id", "local-interface",
     "peer-address", "peer-link", "trunk", "mtu", "speed", "rd", "hostname", "instance", "revision", "exit", "end",
     "show", "copy", "terminal", "configure", "commit", "abort", "lacp", "autostate", "address-family", "service",
-    "enable", "bgp"],
+    "enable", "bgp",
+    // User Manual, Quality of Service (qos trust, qos map, tx-queue, class-map, policy-map type
+    // quality-of-service, service-policy) and ACLs (ip access-list with sequence numbers, ip access-group)
+    "class-map", "policy-map", "class", "set", "match", "service-policy", "qos", "tx-queue", "priority", "bandwidth",
+    "shape", "default"],
   junos: ["set", "delete", "commit", "rollback", "exit", "show", "configure", "run", "top", "quit"],
 };
 
 /** Lines that open a sub-mode (view) in the tree CLIs. */
 const OPENS = {
-  vrp: /^(interface \S+|vlan \d+|bgp \d+|ipv4-family( vpn-instance \S+| unicast)?|ip vpn-instance \S+|dfs-group \d+|stp region-configuration|vrrp vrid \d+ .*never)$/,
-  nxos: /^(interface \S+|vlan \d+|vrf context \S+|router bgp \d+|neighbor \S+|address-family .+|vrf \S+|vpc domain \d+|spanning-tree mst configuration|vrrp \d+)$/,
-  eos: /^(interface \S+|vlan \d+|vrf instance \S+|router bgp \d+|vrf \S+|address-family .+|mlag configuration|spanning-tree mst configuration)$/,
+  vrp: /^(interface \S+|vlan \d+|bgp \d+|ipv4-family( vpn-instance \S+| unicast)?|ip vpn-instance \S+|dfs-group \d+|stp region-configuration|vrrp vrid \d+ .*never|acl name \S+ advance|traffic (classifier|behavior|policy) \S+)$/,
+  nxos: /^(interface \S+|vlan \d+|vrf context \S+|router bgp \d+|neighbor \S+|address-family .+|vrf \S+|vpc domain \d+|spanning-tree mst configuration|vrrp \d+|ip access-list \S+|class-map type qos (match-all|match-any) \S+|policy-map type (qos|queuing) \S+|class (type queuing )?\S+|system qos)$/,
+  eos: /^(interface \S+|vlan \d+|vrf instance \S+|router bgp \d+|vrf \S+|address-family .+|mlag configuration|spanning-tree mst configuration|ip access-list \S+|class-map type qos (match-all|match-any) \S+|policy-map type quality-of-service \S+|class \S+|tx-queue \d+)$/,
 };
 const NO = { vrp: "undo", nxos: "no", eos: "no" };
 const INDENT = { vrp: " ", nxos: "  ", eos: "   " };
@@ -279,7 +288,9 @@ function operational(line) {
 
 function configuration(line) {
   const w = line.split(/\s+/);
-  if (!KNOWN[vendor].includes(w[0])) return errorUnknown(line);
+  // an access-list entry starts with its sequence number
+  const entry = /^\d+$/.test(w[0]) && /^ip access-list /.test(path[path.length - 1] || "");
+  if (!KNOWN[vendor].includes(w[0]) && !entry) return errorUnknown(line);
   if (badVlan(line)) return errorParameter(line);
   if (vendor === "vrp") {
     if (line === "commit") {
