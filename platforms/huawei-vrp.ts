@@ -30,7 +30,7 @@
  * `system-view`, the lines, `commit` (two-stage mode: nothing is live before it), `return`, `save` (+ `Y`).
  */
 import { CAPABILITIES } from "../model/capabilities";
-import { defaultShare, displayText, lagNumber, markedDscps, markingTargets, portMatches, type Renderer } from "./common";
+import { defaultShare, displayText, lagNumber, markEntry, markName, markedDscps, markingTargets, portMatches, type Renderer } from "./common";
 import { cliPlatform, displayedConfig, type ChangeSyntax } from "./cli";
 import type { Platform, ShellDialect } from "./types";
 import type { AclEntryIntent, LagIntent, PortIntent, QosIntent } from "../intent/types";
@@ -281,15 +281,14 @@ const renderer: Renderer = {
   },
   qos(q) {
     const targets = markingTargets(q);
-    const name = (t: { vlan?: number; interface?: string }, k?: number): string => `CITYDC-MARK-${t.vlan !== undefined ? `V${t.vlan}` : t.interface!.replace(/[^A-Za-z0-9]+/g, "-")}${k !== undefined ? `-${k + 1}` : ""}`;
+    const name = markName;
     const behaviors = markedDscps(q);
     const apply: string[] = [];
     const remove: string[] = [];
     for (const d of behaviors) apply.push(`traffic behavior CITYDC-DSCP${d}`, ` remark dscp ${d}`, "quit");
     for (const t of targets) {
       t.rules.forEach((m, k) => {
-        const entry: AclEntryIntent = { action: "permit", protocol: m.protocol ?? "ip", source: m.source, destination: "any", ...(m.ports.length > 0 ? { destinationPorts: m.ports } : {}), reason: m.class };
-        apply.push(`acl name ${name(t, k)} advance`, ...vrpRules([entry]), "quit", `traffic classifier ${name(t, k)}`, ` if-match acl ${name(t, k)}`, "quit");
+        apply.push(`acl name ${name(t, k)} advance`, ...vrpRules([markEntry(m)]), "quit", `traffic classifier ${name(t, k)}`, ` if-match acl ${name(t, k)}`, "quit");
       });
       apply.push(`traffic policy ${name(t)}`, ...t.rules.map((m, k) => ` classifier ${name(t, k)} behavior CITYDC-DSCP${m.dscp}`), "quit", bindView(t), ` traffic-policy ${name(t)} inbound`, "quit");
     }
