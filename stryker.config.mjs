@@ -1,5 +1,11 @@
 // Mutation testing of the pure core: `npm run mutate` (TESTING.md says how to read and narrow it).
 // @ts-check
+// CITYDC_MUTATE_NAME=<name> keeps a narrowed run's report and incremental file apart from the others
+// (reports/mutation/<name>.json, <name>.html, incremental-<name>.json), so runs over different folders do not
+// overwrite each other's results; `npm run mutate:scores` merges every report it finds into the folder table.
+const name = process.env.CITYDC_MUTATE_NAME || "mutation";
+if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`CITYDC_MUTATE_NAME must be lower-case letters, digits and dashes, not ${JSON.stringify(name)}`);
+const incremental = name === "mutation" ? "stryker-incremental.json" : `incremental-${name}.json`;
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   testRunner: "vitest",
@@ -21,13 +27,14 @@ const config = {
   ],
   ignorePatterns: ["dist", "reports", ".stryker-tmp*", "docs-out", "out", ".state", ".lab", ".pulumi-home", "*.log"],
   reporters: ["html", "json", "clear-text", "progress"],
-  htmlReporter: { fileName: "reports/mutation/mutation.html" },
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
   incremental: true,
-  incrementalFile: "reports/mutation/stryker-incremental.json",
+  incrementalFile: `reports/mutation/${incremental}`,
   concurrency: 1,
   timeoutMS: 10_000,
-  tempDirName: ".stryker-tmp",
+  // one sandbox per name, so that two narrowed runs can share the checkout
+  tempDirName: name === "mutation" ? ".stryker-tmp" : `.stryker-tmp-${name}`,
   cleanTempDir: true,
 };
 export default config;

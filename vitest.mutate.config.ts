@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // The tests `npm run mutate` runs against each mutant (stryker.config.mjs): the fast unit tests of the pure
 // core (model and its checks, intent, platforms and change sets, audit's diff and impact). Left out: tests
 // that run the CLI or other processes (model/cli, platforms/render-cli, the audit CLIs), the property-based
-// tests, Ansible's parsers, the live Open vSwitch test, the layer and test-rule checks (they read source
+// tests, Ansible's parsers, the live Open vSwitch test, nft in a scratch namespace (frr-nft), the layer and test-rule checks (they read source
 // files, not behaviour), the slow hostile-file limits, the schema file checks (schema.test.ts: the JSON file
 // and the generated validator, no behaviour) and everything end to end.
 // Run it alone with `npx vitest run -c vitest.mutate.config.ts`.
@@ -27,6 +27,7 @@ export default defineConfig({
           ],
           exclude: [
             "test/unit/platforms/ansible-parsers.test.ts",
+            "test/unit/platforms/frr-nft.test.ts",
             "test/unit/platforms/ovs-live.test.ts",
             "test/unit/platforms/render-cli.test.ts",
           ],

@@ -39,3 +39,30 @@ describe("prerequisites", () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** A glob of the mutation config (`*` within a folder, `{a,b}` alternatives) as a regular expression. */
+function globRegExp(glob: string): RegExp {
+  const body = glob
+    .replace(/[.+^$()|[\]\\]/g, "\\$&")
+    .replace(/\{([^}]*)\}/g, (_, alts: string) => `(${alts.split(",").join("|")})`)
+    .replace(/\*/g, "[^/]*");
+  return new RegExp(`^${body}$`);
+}
+
+describe("the mutation suite (vitest.mutate.config.ts)", () => {
+  it("runs only tests that need nothing of the machine: no process spawned, no prerequisite", async () => {
+    const config = (await import("../../vitest.mutate.config")).default as { test: { projects: { test: { include: string[]; exclude?: string[] } }[] } };
+    const ROOT = join(TEST, "..");
+    const all = testFiles(TEST).map((f) => relative(ROOT, f));
+    const chosen = config.test.projects.flatMap(({ test }) =>
+      all.filter((f) => test.include.some((g) => globRegExp(g).test(f)) && !(test.exclude ?? []).some((g) => globRegExp(g).test(f))),
+    );
+    // the glob reading is itself checked: the set holds the core's unit tests and leaves the live ones out
+    expect(chosen).toEqual(expect.arrayContaining(["test/unit/model/checks.test.ts", "test/unit/platforms/changeset.test.ts", "test/unit/audit/diff.test.ts"]));
+    expect(chosen).not.toContain("test/unit/platforms/ovs-live.test.ts");
+    const needy = chosen.filter((f) => /requirePrerequisite\(|from "(node:)?child_process"/.test(readFileSync(join(ROOT, f), "utf8")));
+    // such a test also runs code while the tests are collected or in beforeAll, which Stryker cannot
+    // credit to a test: every mutant it reaches becomes static and runs the whole suite (TESTING.md)
+    expect(needy).toEqual([]);
+  });
+});
