@@ -102,6 +102,15 @@ describe("VlanPruner", () => {
     expect(carriers({ ...g, edgeRole: [1, 2, 3] }, [0, 4])).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it("a dead end hanging off an edge device does not make it hold the users together", () => {
+    // the square 0-1-2-3-0 with users 0 and 2 and leaf 1, and spine 4 a dead end off 1: 4 is cut back,
+    // and 1 is still spared (3 joins the users), so only 2-3 and 3-0 carry
+    const g: Graph = { edges: [[0, 1], [1, 2], [2, 3], [3, 0], [1, 4]], edgeRole: [1] };
+    expect(carriers(g, [0, 2])).toEqual([2, 3]);
+    // a longer dead end, of two spines
+    expect(carriers({ edges: [...g.edges, [4, 5]], edgeRole: [1] }, [0, 2])).toEqual([2, 3]);
+  });
+
   it("users in two parts that do not meet carry the VLAN only inside a part with two of them", () => {
     // part A: 0 - 1 - 2, part B: 3 - 4 (one user in B)
     const g: Graph = { edges: [[0, 1], [1, 2], [3, 4]] };
