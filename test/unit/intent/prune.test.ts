@@ -111,6 +111,13 @@ describe("VlanPruner", () => {
     expect(carriers({ edges: [...g.edges, [4, 5]], edgeRole: [1] }, [0, 2])).toEqual([2, 3]);
   });
 
+  it("an edge device whose ring closes on itself is the only way to the ring, and kept; the ring's spare leaf is spared", () => {
+    // user 0 - leaf 1, and the ring 1-2-3-1 with user 5 off 3: every way from 0 to 5 goes through 1 (the ring
+    // comes back to 1 and no higher), so 1 carries; leaf 2 is not needed (1-3 closes the ring)
+    const g: Graph = { edges: [[0, 1], [1, 2], [2, 3], [3, 1], [3, 5]], edgeRole: [1, 2] };
+    expect(carriers(g, [0, 5])).toEqual([0, 3, 4]);
+  });
+
   it("users in two parts that do not meet carry the VLAN only inside a part with two of them", () => {
     // part A: 0 - 1 - 2, part B: 3 - 4 (one user in B)
     const g: Graph = { edges: [[0, 1], [1, 2], [3, 4]] };
