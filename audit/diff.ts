@@ -3,11 +3,14 @@
  *
  * Every object is identified by its natural key (inventory/types.ts): tenant, VRF, site, rack, device and
  * host by name; an interface or LAG by device and name; a VLAN by id (by group and id in a VLAN group); a link by its two ends, sorted; a
- * service by name; a DR protection by its DR site. Each object is flattened into named fields
+ * service, VLAN group and MLAG pair by name; a DR protection by its DR site; QoS and the policy defaults once, a
+ * policy rule by name. Each object is flattened into named fields
  * ("management.address", "routes[default 0.0.0.0/0].nextHop", "gateways[kg-dc1-core01].priority"), and
  * two revisions are compared field by field. Lists that are sets in the model (a VLAN's sites, a trunk's
- * allowed VLANs, a service's VLANs, DR VLANs and services, BGP networks) are compared sorted; lists whose
- * order means something (a VLAN's gateways: the first one is the VRRP master) keep their order. So a file
+ * allowed VLANs, a service's VLANs, DR VLANs and services, BGP networks, an MST instance's VLANs, a VLAN
+ * group's sites, jump hosts, a rule's ports) are compared sorted; lists whose order means something (a VLAN's
+ * gateways: the first one is the VRRP master; an MLAG pair's devices: the first is the primary; QoS marking:
+ * first match) keep their order. So a file
  * whose objects are reordered or reformatted shows no difference.
  *
  * Renames (documented in docs/diff-format.md): an object that disappears under one key while another
@@ -44,6 +47,8 @@ export type DiffObjectType =
   | "host"
   | "service"
   | "dr"
+  | "mlag"
+  | "vlan-group"
   | "qos"
   | "policy";
 
@@ -57,8 +62,10 @@ export const TYPE_ORDER: readonly DiffObjectType[] = [
   "device",
   "lag",
   "interface",
+  "vlan-group",
   "vlan",
   "link",
+  "mlag",
   "host",
   "service",
   "dr",
@@ -122,20 +129,16 @@ interface Entity {
   readonly key: string;
   readonly label: string;
   readonly sites: readonly string[];
-  /** Parent device for interfaces and LAGs. */
-  readonly device?: string;
-  /** Flattened fields; for interfaces and LAGs built on first use from `port`. */
-  fields?: Flat;
-  /** Interfaces and LAGs (the bulk of an inventory): the raw object, compared without flattening. */
-  readonly port?: PortLike;
+  readonly fields: Flat;
 }
 
 type PortLike = {
   description?: string; speed?: string; mode?: string; vlan?: number; allowed?: readonly number[] | "all";
   native?: number; address?: string; vrf?: string; lag?: string; enabled?: boolean; mtu?: number; lacp?: string;
+  mlag?: boolean; stp?: { readonly edge?: boolean; readonly guard?: string };
 };
 
-const PORT_SCALARS = ["description", "speed", "mode", "vlan", "native", "address", "vrf", "lag", "lacp", "enabled", "mtu"] as const;
+const PORT_SCALARS = ["description", "speed", "mode", "vlan", "native", "address", "vrf", "lag", "lacp", "enabled", "mtu", "mlag"] as const;
 
 function sameAllowed(a: PortLike["allowed"], b: PortLike["allowed"]): boolean {
   if (a === b) return true;
@@ -151,16 +154,8 @@ function sameAllowed(a: PortLike["allowed"], b: PortLike["allowed"]): boolean {
 /** Equality of two interfaces or LAGs without building their flattened fields. */
 function samePort(a: PortLike, b: PortLike): boolean {
   for (const k of PORT_SCALARS) if (a[k] !== b[k]) return false;
+  if (a.stp?.edge !== b.stp?.edge || a.stp?.guard !== b.stp?.guard) return false;
   return sameAllowed(a.allowed, b.allowed);
-}
-
-function fieldsOf(e: Entity): Flat {
-  if (e.fields === undefined) {
-    const f: Flat = new Map();
-    portFields(f, e.port ?? {});
-    e.fields = f;
-  }
-  return e.fields;
 }
 
 function set(flat: Flat, name: string, value: FieldValue | undefined | null): void {
@@ -211,7 +206,8 @@ function vlanLabel(id: number, name: string): string {
   return `VLAN ${id} (${name})`;
 }
 
-function portFields(flat: Flat, p: PortLike): void {
+function portFields(p: PortLike): Flat {
+  const flat: Flat = new Map();
   set(flat, "description", p.description);
   set(flat, "speed", p.speed);
   set(flat, "mode", p.mode);
@@ -224,6 +220,10 @@ function portFields(flat: Flat, p: PortLike): void {
   set(flat, "lacp", p.lacp);
   set(flat, "enabled", p.enabled);
   set(flat, "mtu", p.mtu);
+  set(flat, "mlag", p.mlag);
+  set(flat, "stp.edge", p.stp?.edge);
+  set(flat, "stp.guard", p.stp?.guard);
+  return flat;
 }
 
 function deviceFields(d: Device, r: Renames): Flat {
@@ -242,7 +242,11 @@ function deviceFields(d: Device, r: Renames): Flat {
   set(f, "management.hostKey", m.hostKey);
   set(f, "management.interface", m.interface);
   set(f, "management.vlan", m.vlan);
+  set(f, "management.inband.prefixLength", m.inband?.prefixLength);
+  set(f, "management.inband.gateway", m.inband?.gateway);
   set(f, "loopback", d.loopback);
+  set(f, "stp.enabled", d.stp?.enabled);
+  set(f, "stp.priority", d.stp?.priority);
   for (const rt of d.routes ?? []) set(f, `routes[${rt.vrf ?? "default"} ${rt.prefix}].nextHop`, rt.nextHop);
   if (d.bgp) {
     set(f, "bgp.asn", d.bgp.asn);
@@ -301,6 +305,12 @@ function flatten(inv: Inventory, r: Renames, ports: Map<string, DevicePorts>): E
     set(f, "authority", s.authority);
     set(f, "tenant", s.tenant);
     set(f, "asn", s.asn);
+    if (s.stp) {
+      set(f, "stp.mode", s.stp.mode);
+      set(f, "stp.region", s.stp.region);
+      set(f, "stp.revision", s.stp.revision);
+      for (const i of s.stp.instances) set(f, `stp.instances[${i.id}].vlans`, sortedSet(i.vlans));
+    }
     put({ type: "site", key: s.name, label: `site ${s.name}`, sites: [s.name], fields: f });
   }
   for (const k of inv.racks ?? []) {
@@ -342,6 +352,12 @@ function flatten(inv: Inventory, r: Renames, ports: Map<string, DevicePorts>): E
     const key = v.group === undefined ? String(v.id) : `${v.group}/${v.id}`;
     put({ type: "vlan", key, label: v.group === undefined ? vlanLabel(v.id, v.name) : `${vlanLabel(v.id, v.name)} in group ${v.group}`, sites, fields: f });
   }
+  for (const g of inv.vlanGroups ?? []) {
+    const f: Flat = new Map();
+    set(f, "sites", sortedSet(g.sites));
+    set(f, "description", g.description);
+    put({ type: "vlan-group", key: g.name, label: `VLAN group ${g.name}`, sites: sortedSet(g.sites).map(String), fields: f });
+  }
   for (const l of inv.links ?? []) {
     const f: Flat = new Map();
     set(f, "kind", l.kind);
@@ -350,6 +366,17 @@ function flatten(inv: Inventory, r: Renames, ports: Map<string, DevicePorts>): E
     const key = linkKey(l, r.device);
     const sites = [...new Set([...siteOf(r.device(l.a.device)), ...siteOf(r.device(l.b.device))])].sort(naturalCompare);
     put({ type: "link", key, label: `link ${key}`, sites, fields: f });
+  }
+  for (const m of inv.mlag ?? []) {
+    const f: Flat = new Map();
+    // in order: the first device is the primary, and the keepalive addresses follow the devices
+    set(f, "devices", m.devices.map(r.device));
+    set(f, "domain", m.domain);
+    set(f, "peerLink", m.peerLink);
+    if (m.keepalive) set(f, "keepalive", [...m.keepalive]);
+    set(f, "peerVlan", m.peerVlan);
+    const sites = [...new Set(m.devices.flatMap((d) => siteOf(r.device(d))))].sort(naturalCompare);
+    put({ type: "mlag", key: m.name, label: `MLAG pair ${m.name}`, sites, fields: f });
   }
   for (const h of inv.hosts ?? []) {
     const f: Flat = new Map();
@@ -476,20 +503,10 @@ function deviceRenames(oldInv: Inventory, newInv: Inventory, rack: (n: string) =
   );
 }
 
-function entityRenames(
-  oldE: Map<string, Entity>,
-  newE: Map<string, Entity>,
-  identityOf: (e: Entity) => string | undefined,
-): Map<string, string> {
+function entityRenames(oldE: Map<string, Entity>, newE: Map<string, Entity>, identityOf: (e: Entity) => string): Map<string, string> {
   const removed = [...oldE.values()].filter((e) => !newE.has(e.key));
   const added = [...newE.values()].filter((e) => !oldE.has(e.key));
-  if (removed.length === 0 || added.length === 0) return new Map();
-  const withId = (xs: Entity[]): { e: Entity; id: string }[] =>
-    xs.flatMap((e) => {
-      const id = identityOf(e);
-      return id === undefined ? [] : [{ e, id }];
-    });
-  return pairByIdentity(withId(removed), withId(added), (x) => x.id, (x) => x.e.key);
+  return pairByIdentity(removed, added, identityOf, (e) => e.key);
 }
 
 const fieldJson = (f: Flat, ...names: string[]): string => JSON.stringify(names.map((n) => f.get(n) ?? null));
@@ -534,7 +551,7 @@ function portDiffs(type: "interface" | "lag", olds: Map<string, DevicePorts>, ne
     const key = `${device} ${p.name}`;
     out.push({
       type, action, key, label: `${label} ${key}`, sites: d.sites,
-      fields: allFields(fieldsOf({ type, key, label: "", sites: d.sites, port: p }), action === "add" ? "new" : "old"),
+      fields: allFields(portFields(p), action === "add" ? "new" : "old"),
       ...(within ? { within: `device:${device}` } : {}),
     });
   };
@@ -552,7 +569,7 @@ function portDiffs(type: "interface" | "lag", olds: Map<string, DevicePorts>, ne
         before.delete(p.name);
         if (samePort(q, p)) continue;
         const key = `${device} ${p.name}`;
-        const fields = compareFields(fieldsOf({ type, key, label: "", sites: nd.sites, port: q }), fieldsOf({ type, key, label: "", sites: nd.sites, port: p }));
+        const fields = compareFields(portFields(q), portFields(p));
         if (fields.length > 0) out.push({ type, action: "change", key, label: `${label} ${key}`, sites: nd.sites, fields });
       }
     }
@@ -572,10 +589,6 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
   const newAll = flatten(newInv, NO_RENAMES, newPorts);
 
   const changes: ObjectDiff[] = [];
-  const addedDevices = new Set<string>();
-  const removedDevices = new Set<string>();
-  for (const k of newAll.get("device")!.keys()) if (!oldAll.get("device")!.has(k)) addedDevices.add(k);
-  for (const k of oldAll.get("device")!.keys()) if (!newAll.get("device")!.has(k)) removedDevices.add(k);
 
   for (const type of TYPE_ORDER) {
     if (type === "interface" || type === "lag") {
@@ -588,13 +601,11 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
     // already carry the new key on both sides), so they are reported here from the maps above.
     let pairs = new Map<string, string>();
     if (type === "vlan") {
-      pairs = entityRenames(o, n, (e) =>
-        fieldsOf(e).has("subnet") ? fieldJson(fieldsOf(e), "name", "subnet") : fieldJson(fieldsOf(e), "name", "tenant"),
-      );
+      pairs = entityRenames(o, n, (e) => (e.fields.has("subnet") ? fieldJson(e.fields, "name", "subnet") : fieldJson(e.fields, "name", "tenant")));
     } else if (type === "host") {
-      pairs = entityRenames(o, n, (e) => fieldJson(fieldsOf(e), "attach", "address"));
+      pairs = entityRenames(o, n, (e) => fieldJson(e.fields, "attach", "address"));
     } else if (type === "service") {
-      pairs = entityRenames(o, n, (e) => fieldJson(fieldsOf(e), "tenant", "vlans"));
+      pairs = entityRenames(o, n, (e) => fieldJson(e.fields, "tenant", "vlans"));
     }
     const renamedFrom = new Map<string, string>();
     for (const [ok, nk] of pairs) renamedFrom.set(nk, ok);
@@ -607,8 +618,7 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
       const oldKeyOfRename = renamedFrom.get(key);
       if (oe) {
         const wasRenamed = explicitNew.get(key);
-        if (wasRenamed === undefined && oe.port && ne.port && samePort(oe.port, ne.port)) continue;
-        const fields = compareFields(fieldsOf(oe), fieldsOf(ne));
+        const fields = compareFields(oe.fields, ne.fields);
         if (wasRenamed !== undefined) {
           changes.push({ type, action: "rename", key, oldKey: wasRenamed, label: ne.label, sites: ne.sites, fields });
         } else if (fields.length > 0) {
@@ -616,23 +626,15 @@ export function diffInventories(oldInv: Inventory, newInv: Inventory): Inventory
         }
       } else if (oldKeyOfRename !== undefined) {
         const before = o.get(oldKeyOfRename)!;
-        const fields = compareFields(fieldsOf(before), fieldsOf(ne));
+        const fields = compareFields(before.fields, ne.fields);
         changes.push({ type, action: "rename", key, oldKey: oldKeyOfRename, label: ne.label, sites: ne.sites, fields });
       } else {
-        const within = ne.device !== undefined && addedDevices.has(ne.device) ? `device:${ne.device}` : undefined;
-        changes.push({
-          type, action: "add", key, label: ne.label, sites: ne.sites, fields: allFields(fieldsOf(ne), "new"),
-          ...(within ? { within } : {}),
-        });
+        changes.push({ type, action: "add", key, label: ne.label, sites: ne.sites, fields: allFields(ne.fields, "new") });
       }
     }
     for (const [key, oe] of o) {
       if (n.has(key) || pairs.has(key)) continue;
-      const within = oe.device !== undefined && removedDevices.has(oe.device) ? `device:${oe.device}` : undefined;
-      changes.push({
-        type, action: "remove", key, label: oe.label, sites: oe.sites, fields: allFields(fieldsOf(oe), "old"),
-        ...(within ? { within } : {}),
-      });
+      changes.push({ type, action: "remove", key, label: oe.label, sites: oe.sites, fields: allFields(oe.fields, "old") });
     }
   }
 
