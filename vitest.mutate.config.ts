@@ -23,7 +23,7 @@ export default defineConfig({
             "test/unit/model/{checks,checks-dc,files,fixtures,samples}.test.ts",
             "test/unit/intent/*.test.ts",
             "test/unit/platforms/*.test.ts",
-            "test/unit/audit/{diff,diff-groups,drift,impact,readback}.test.ts",
+            "test/unit/audit/{diff,diff-fields,diff-groups,drift,impact,readback}.test.ts",
           ],
           exclude: [
             "test/unit/platforms/ansible-parsers.test.ts",
