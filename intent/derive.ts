@@ -588,7 +588,8 @@ function deviceIntent(d: Device, i: number, facts: FabricFacts, lk: Lookups): De
   if (pair && CAPABILITIES[d.platform].mlag) {
     const me = pair.devices.indexOf(d.name);
     const peerName = pair.devices[1 - me]!;
-    const addrs = pair.keepalive ?? [d.management.address, lk.devByName.get(peerName)?.management.address ?? ""];
+    // keepalive addresses in device order (the first device's, then the second's), as `keepalive` lists them
+    const addrs = pair.keepalive ?? pair.devices.map((n) => (n === d.name ? d.management.address : lk.devByName.get(n)?.management.address ?? ""));
     mlag = {
       name: pair.name,
       domain: pair.domain,
