@@ -5,7 +5,7 @@
  * mutation suite records coverage per test).
  */
 import { describe, expect, it } from "vitest";
-import { diffInventories, type FieldChange, type FieldValue, type ObjectDiff } from "../../../audit/diff";
+import { diffInventories, siteGroup, type FieldChange, type FieldValue, type ObjectDiff } from "../../../audit/diff";
 import type { Device, Inventory, Vlan } from "../../../model/types";
 import { naturalCompare } from "../../../util/natural";
 
@@ -254,6 +254,7 @@ const CASES: Case[] = [
   ["port guard", (i) => void (port(i, 0).stp!.guard = "loop"), "interface", "d1 10GE1/0/1", [{ field: "stp.guard", old: "root", new: "loop" }]],
   ["trunk allows one more VLAN", (i) => void port(i, 1).allowed!.push(300), "interface", "d1 10GE1/0/2", [{ field: "allowed", old: [100, 200], new: [100, 200, 300] }]],
   ["trunk allows another VLAN instead", (i) => void (port(i, 1).allowed = [100, 300]), "interface", "d1 10GE1/0/2", [{ field: "allowed", old: [100, 200], new: [100, 300] }]],
+  ["trunk allows other VLANs only", (i) => void (port(i, 1).allowed = [400, 300]), "interface", "d1 10GE1/0/2", [{ field: "allowed", old: [100, 200], new: [300, 400] }]],
   ["trunk allows every VLAN", (i) => void (port(i, 1).allowed = "all"), "interface", "d1 10GE1/0/2", [{ field: "allowed", old: [100, 200], new: "all" }]],
   ["native VLAN changed", (i) => void (port(i, 1).native = 200), "interface", "d1 10GE1/0/2", [{ field: "native", old: 100, new: 200 }]],
   ["native VLAN removed", (i) => void delete port(i, 1).native, "interface", "d1 10GE1/0/2", [{ field: "native", old: 100 }]],
@@ -321,6 +322,8 @@ const CASES: Case[] = [
 ];
 
 
+const NEW_LABEL: Record<string, string> = { "VLAN name": "VLAN 100 (vc)", "DR protects": "DR protection s2 -> s3" };
+
 describe("each field changed on its own is that object's one change", () => {
   for (const [what, edit, type, key, fields] of CASES) {
     it(what, () => {
@@ -328,12 +331,15 @@ describe("each field changed on its own is that object's one change", () => {
       const b = rich();
       edit(b);
       const d = diff(a, b);
-      expect(d.changes.map((c) => [c.type, c.action, c.key, c.fields])).toEqual([[type, "change", key, fields]]);
+      // strict: a field set on one side only has no key for the other side (not an undefined one)
+      expect(d.changes.map((c) => [c.type, c.action, c.key, c.fields])).toStrictEqual([[type, "change", key, fields]]);
+      // the label names the object as it is now
+      expect(d.changes[0]!.label).toBe(NEW_LABEL[what] ?? RICH.find((e) => e.type === type && e.key === key)?.label ?? "inventory");
       expect(d.counts).toEqual({ total: 1, add: 0, remove: 0, change: 1, rename: 0 });
       // and back: the same field with its sides swapped
       const back = diff(b, a).changes;
       const swapped = fields.map((f) => ({ field: f.field, ...(f.new !== undefined ? { old: f.new } : {}), ...(f.old !== undefined ? { new: f.old } : {}) }));
-      expect(back.map((c) => [c.type, c.action, c.key, c.fields])).toEqual([[type, "change", key, swapped]]);
+      expect(back.map((c) => [c.type, c.action, c.key, c.fields])).toStrictEqual([[type, "change", key, swapped]]);
     });
   }
 
@@ -513,5 +519,145 @@ describe("the order of the changes", () => {
     b.hosts.push({ name: "h10", tenant: "city", attach: { device: "d1", interface: "10GE1/0/9" }, address: "10.100.0.20/24" }, { name: "h9", tenant: "city", attach: { device: "d1", interface: "10GE1/0/10" }, address: "10.100.0.21/24" });
     b.racks.push({ name: "r0", site: "s1", height: 42 });
     expect(brief(rich(), b)).toEqual(["add rack r0", "add interface d1 10GE1/0/9", "add interface d1 10GE1/0/10", "add host h9", "add host h10"]);
+  });
+});
+
+describe("edges of the comparison", () => {
+  it("an inventory built in code without its lists reads as empty", () => {
+    const bare = { version: 1, name: "rich", description: "every field" } as unknown as Inv;
+    expect(diff(bare, rich()).changes).toEqual(diff(empty(), rich()).changes);
+    expect(diff(rich(), bare).changes).toEqual(diff(rich(), empty()).changes);
+    const noLists = rich();
+    const d1 = dev(noLists, "d1") as unknown as Record<string, unknown>;
+    delete d1.routes;
+    delete d1.interfaces;
+    delete d1.lags;
+    const bgp = d1.bgp as Record<string, unknown>;
+    delete bgp.networks;
+    delete bgp.neighbors;
+    delete (vlan(noLists, 100) as unknown as Record<string, unknown>).gateways;
+    delete (vlan(noLists, 100) as unknown as Record<string, unknown>).sites;
+    delete (noLists.services[0] as unknown as Record<string, unknown>).vlans;
+    delete (noLists.dr[0] as unknown as Record<string, unknown>).vlans;
+    delete (noLists.dr[0] as unknown as Record<string, unknown>).services;
+    const d = diff(noLists, rich());
+    expect(d.changes.map((c) => `${c.action} ${c.type} ${c.key}`)).toEqual([
+      "change service vc", "change device d1", "add lag d1 Eth-Trunk1", "add interface d1 10GE1/0/1", "add interface d1 10GE1/0/2", "add interface d1 10GE1/0/3", "change vlan 100", "change dr s2",
+    ]);
+    expect(d.changes.find((c) => c.key === "vc")!.fields).toStrictEqual([{ field: "vlans", old: [], new: [100, 200] }]);
+  });
+
+  it("the inventory's own fields: version, name, description; labelled 'inventory', in no site", () => {
+    const b = rich();
+    (b as { version: number }).version = 2;
+    expect(diff(rich(), b).changes).toStrictEqual([{ type: "inventory", action: "change", key: "inventory", label: "inventory", sites: [], fields: [{ field: "version", old: 1, new: 2 }] }]);
+  });
+
+  it("a link or host at a device the inventory does not have belongs to no site", () => {
+    const b = rich();
+    b.links.push({ a: { device: "ghost", interface: "eth0" }, b: { device: "ghost2", interface: "eth0" }, kind: "fabric", bgp: false });
+    b.hosts.push({ name: "h9", tenant: "city", attach: { device: "ghost", interface: "eth1" }, address: "10.0.0.9/24" });
+    expect(diff(rich(), b).changes.map((c) => [c.key, c.sites])).toEqual([["ghost2:eth0 <-> ghost:eth0", []], ["h9", []]]);
+  });
+
+  it("an MLAG pair's sites are sorted whichever device is first; the report's sites are sorted whatever group came first", () => {
+    const b = rich();
+    b.mlag![0]!.devices = ["d2", "d1"];
+    expect(diff(empty(), b).changes.find((c) => c.type === "mlag")!.sites).toEqual(["s1", "s2"]);
+    const c = empty();
+    c.sites = [{ name: "b", role: "branch" }];
+    c.devices = [device2("x", "a"), device2("y", "z")];
+    c.links = [{ a: { device: "x", interface: "e1" }, b: { device: "y", interface: "e1" }, kind: "wan", bgp: false }];
+    const d = diff(empty(), c);
+    expect(d.changes.map((x) => siteGroup(x.sites))).toEqual(["a", "a + z", "b", "z"]);
+    expect(d.sites).toEqual(["a", "b", "z"]);
+  });
+
+  it("a site group is its sites joined by ' + ', or 'global' for none", () => {
+    expect(siteGroup([])).toBe("global");
+    expect(siteGroup(["s1"])).toBe("s1");
+    expect(siteGroup(["s1", "s2"])).toBe("s1 + s2");
+  });
+
+  it("global objects come first among many sites named before 'global'", () => {
+    const b = empty();
+    b.sites = ["a5", "a3", "a1", "a4", "a2"].map((name) => ({ name, role: "branch" as const }));
+    b.tenants = [{ name: "t2" }, { name: "t1" }];
+    b.vrfs = [{ name: "v1", tenant: "t1" }];
+    expect(brief(empty(), b)).toEqual(["add tenant t1", "add tenant t2", "add vrf v1", "add site a1", "add site a2", "add site a3", "add site a4", "add site a5"]);
+    expect(brief(b, empty())).toEqual(["remove tenant t1", "remove tenant t2", "remove vrf v1", "remove site a1", "remove site a2", "remove site a3", "remove site a4", "remove site a5"]);
+  });
+
+  it("ports sort by name in natural order, not by the number after their last slash", () => {
+    const b = rich();
+    dev(b, "d1").interfaces.push({ name: "10GE1/1/1", enabled: true }, { name: "10GE1/0/9", enabled: true });
+    expect(brief(rich(), b)).toEqual(["add interface d1 10GE1/0/9", "add interface d1 10GE1/1/1"]);
+  });
+});
+
+function device2(name: string, site: string): Mutable<Device> {
+  return { name, site, height: 1, role: "leaf", platform: "ovs", management: { address: "192.0.2.9", port: 22, user: "u" }, interfaces: [], lags: [], routes: [] };
+}
+
+describe("identities of renames, field by field", () => {
+  it("a rack with another height or description is not the renamed rack", () => {
+    for (const edit of [(k: Inv["racks"][number]) => void (k.height = 47), (k: Inv["racks"][number]) => void (k.description = "row 2")]) {
+      const b = rich();
+      b.racks[0]!.name = "r1b";
+      dev(b, "d1").rack = "r1b";
+      edit(b.racks[0]!);
+      expect(brief(rich(), b).filter((l) => / rack /.test(l))).toEqual(["remove rack r1", "add rack r1b"]);
+    }
+  });
+
+  it("a device at another position, or with its interfaces listed in another order", () => {
+    const moved = rich();
+    renameD1(moved, "d1-new");
+    dev(moved, "d1-new").position = 11;
+    expect(brief(rich(), moved).filter((l) => / device /.test(l))).toEqual(["remove device d1", "add device d1-new"]);
+    const reordered = rich();
+    renameD1(reordered, "d1-new");
+    dev(reordered, "d1-new").interfaces.reverse();
+    expect(brief(rich(), reordered)).toEqual(["rename device d1-new <- d1"]);
+  });
+
+  it("a VLAN renumbered and renamed is another VLAN, with or without a subnet", () => {
+    const b = rich();
+    vlan(b, 100).id = 101;
+    vlan(b, 101).name = "vc";
+    expect(brief(rich(), b).filter((l) => / vlan /.test(l))).toEqual(["remove vlan 100", "add vlan 101"]);
+    const c = rich();
+    vlan(c, 200).id = 201;
+    vlan(c, 201).name = "other";
+    expect(brief(rich(), c)).toEqual(["remove vlan g1/200", "add vlan g1/201"]);
+  });
+
+  it("a host renamed and moved to another port, or a service renamed to another tenant, is a remove and an add", () => {
+    const b = rich();
+    b.hosts[0]!.name = "h2";
+    b.hosts[0]!.attach = { device: "d2", interface: "eth1" };
+    expect(brief(rich(), b)).toEqual(["remove host h1", "add host h2"]);
+    const c = rich();
+    c.services[0]!.name = "video";
+    c.services[0]!.tenant = "uni";
+    expect(brief(rich(), c)).toEqual(["remove service vc", "add service video"]);
+  });
+
+  it("an object that stays is no rename candidate: the one removed and the one added service of an identity pair", () => {
+    const a = rich();
+    a.services.push({ name: "vc2", tenant: "city", vlans: [100, 200] });
+    const b = rich();
+    b.services.push({ name: "vc3", tenant: "city", vlans: [100, 200] });
+    expect(brief(a, b)).toEqual(["rename service vc3 <- vc2"]);
+  });
+
+  it("only devices and racks are renamed from their own maps: a tenant named like the new rack is a change", () => {
+    const a = rich();
+    a.tenants.push({ name: "r1b", description: "x" });
+    const b = rich();
+    b.tenants.push({ name: "r1b", description: "y" });
+    b.racks[0]!.name = "r1b";
+    dev(b, "d1").rack = "r1b";
+    expect(brief(a, b)).toEqual(["change tenant r1b", "rename rack r1b <- r1"]);
   });
 });
