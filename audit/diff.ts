@@ -2,16 +2,16 @@
  * Semantic diff of two inventory revisions, by object and not by line (pure: no I/O, no Pulumi).
  *
  * Every object is identified by its natural key (inventory/types.ts): tenant, VRF, site, rack, device and
- * host by name; an interface or LAG by device and name; a VLAN by id (by group and id in a VLAN group); a link by its two ends, sorted; a
- * service, VLAN group and MLAG pair by name; a DR protection by its DR site; QoS and the policy defaults once, a
- * policy rule by name. Each object is flattened into named fields
+ * host by name; an interface or LAG by device and name; a VLAN by id (by group and id in a VLAN group); a
+ * link by its two ends, sorted; a service, VLAN group and MLAG pair by name; a DR protection by its DR site;
+ * QoS and the policy defaults once; a policy rule by name. Each object is flattened into named fields
  * ("management.address", "routes[default 0.0.0.0/0].nextHop", "gateways[kg-dc1-core01].priority"), and
  * two revisions are compared field by field. Lists that are sets in the model (a VLAN's sites, a trunk's
  * allowed VLANs, a service's VLANs, DR VLANs and services, BGP networks, an MST instance's VLANs, a VLAN
- * group's sites, jump hosts, a rule's ports) are compared sorted; lists whose order means something (a VLAN's
- * gateways: the first one is the VRRP master; an MLAG pair's devices: the first is the primary; QoS marking:
- * first match) keep their order. So a file
- * whose objects are reordered or reformatted shows no difference.
+ * group's sites, jump hosts, a rule's ports) are compared sorted; lists whose order means something (a
+ * VLAN's gateways: the first one is the VRRP master; an MLAG pair's devices: the first is the primary; QoS
+ * marking: first match) keep their order. So a file whose objects are reordered or reformatted shows no
+ * difference.
  *
  * Renames (documented in docs/diff-format.md): an object that disappears under one key while another
  * appears under a new key is reported as ONE rename when its identity is clear, i.e. exactly one removed
