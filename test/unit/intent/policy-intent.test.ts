@@ -124,3 +124,45 @@ describe("QoS and ACL intents of a gateway switch", () => {
     ]);
   });
 });
+
+describe("ACLs on the ports that face a branch site", () => {
+  function withBranch(): Inventory {
+    const inv = site();
+    return {
+      ...inv,
+      sites: [...inv.sites, { name: "br1", role: "branch", tenant: "uni" }],
+      devices: [
+        {
+          ...inv.devices[0]!,
+          interfaces: [...inv.devices[0]!.interfaces, iface("10GE1/0/6", { mode: "routed", address: "10.97.0.0/31", vrf: "blue" }), iface("10GE1/0/7", { mode: "routed", address: "10.97.0.2/31" })],
+        },
+        inv.devices[1]!,
+        device("rbr", "br1", { platform: "frr", role: "wan", loopback: "10.99.0.1", bgp: { asn: 65100, networks: ["10.98.0.0/24"], neighbors: [] }, interfaces: [iface("eth0", { address: "10.97.0.1/31" }), iface("eth1", { address: "10.97.0.3/31" })] }),
+      ],
+      links: [...inv.links, link("sw1 10GE1/0/6", "rbr eth0", { kind: "wan" }), link("sw1 10GE1/0/7", "rbr eth1", { kind: "wan" })],
+      policies: { ...inv.policies!, rules: [...inv.policies!.rules, { name: "br-in", action: "allow", from: { site: "br1" }, to: { vlan: 20 }, protocol: "tcp", ports: [22] }] },
+    };
+  }
+
+  it("one ACL per port, named after the site (-2 for the second), with the port's VRF; what arrives there is the branch's", () => {
+    const intents = deriveIntent(withBranch());
+    const sw1 = intents.get("sw1")!;
+    const entries = [
+      { action: "permit", protocol: "tcp", source: "any", destination: "10.20.0.0/24", destinationPorts: [22], reason: "br-in" },
+      ...mgmtEntries("any"),
+      { action: "deny", protocol: "ip", source: "any", destination: "10.10.0.0/24", reason: "tenant-isolation: city" },
+      { action: "permit", protocol: "ip", source: "any", destination: "any", reason: "default" },
+    ];
+    expect(sw1.acls!.filter((a) => a.vlan === undefined)).toStrictEqual([
+      { name: "CITYDC-BR1-IN", interface: "10GE1/0/6", vrf: "blue", entries },
+      { name: "CITYDC-BR1-2-IN", interface: "10GE1/0/7", entries },
+    ]);
+    // the replies towards the branch's prefixes leave from the server VLAN
+    expect(sw1.acls!.find((a) => a.vlan === 20)!.entries.filter((e) => e.reason === "reply to br-in")).toStrictEqual([
+      { action: "permit", protocol: "tcp", source: "10.20.0.0/24", destination: "10.99.0.1/32", sourcePorts: [22], reason: "reply to br-in" },
+      { action: "permit", protocol: "tcp", source: "10.20.0.0/24", destination: "10.98.0.0/24", sourcePorts: [22], reason: "reply to br-in" },
+    ]);
+    // a branch router guards nothing of its own
+    expect(intents.get("rbr")!.acls).toBeUndefined();
+  });
+});
