@@ -588,6 +588,13 @@ describe("edges of the comparison", () => {
     expect(brief(b, empty())).toEqual(["remove tenant t1", "remove tenant t2", "remove vrf v1", "remove site a1", "remove site a2", "remove site a3", "remove site a4", "remove site a5"]);
   });
 
+  it("the inventory object (listed before the sites while the diff is built) still sorts before a site named 'a1'", () => {
+    const b = empty();
+    b.description = "changed";
+    b.sites = [{ name: "a1", role: "branch" }];
+    expect(brief(empty(), b)).toEqual(["change inventory inventory", "add site a1"]);
+  });
+
   it("ports sort by name in natural order, not by the number after their last slash", () => {
     const b = rich();
     dev(b, "d1").interfaces.push({ name: "10GE1/1/1", enabled: true }, { name: "10GE1/0/9", enabled: true });
