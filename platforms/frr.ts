@@ -83,11 +83,21 @@ export function nftAclRules(a: AclIntent, iface: string): string[] {
   return out;
 }
 
+/**
+ * A DSCP as nft prints it back: its name (`ef`, `af41`, `cs3`; 0 is `cs0`), or, for a value without one, two
+ * hex digits (`ip dscp set 7` lists as `ip dscp set 0x07`, seen with nft 1.0.6).
+ */
+export function nftDscp(value: number): string {
+  const name = dscpName(value);
+  if (name === "default") return "cs0";
+  return /^\d+$/.test(name) ? `0x${value.toString(16).padStart(2, "0")}` : name;
+}
+
 /** The rule bodies of the marking chain. */
 export function nftMarkRules(q: QosIntent): string[] {
   return q.marking.filter((m) => m.interface !== undefined).flatMap((m) => {
     const ports: (number | undefined)[] = m.ports.length > 0 ? [...m.ports] : [undefined];
-    return ports.map((dport) => `iifname "${m.interface}" ${nftMatch({ source: m.source, destination: "any", protocol: m.protocol ?? "ip", ...(dport !== undefined ? { dport } : {}) })} ip dscp set ${dscpName(m.dscp) === "default" ? "cs0" : dscpName(m.dscp)} accept`.replace(/ {2,}/g, " "));
+    return ports.map((dport) => `iifname "${m.interface}" ${nftMatch({ source: m.source, destination: "any", protocol: m.protocol ?? "ip", ...(dport !== undefined ? { dport } : {}) })} ip dscp set ${nftDscp(m.dscp)} accept`.replace(/ {2,}/g, " "));
   });
 }
 
