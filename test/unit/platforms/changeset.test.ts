@@ -359,6 +359,19 @@ describe("change sets of hand-made objects (the rules of changeSet, one at a tim
     expect(changeSet(plain, [a], [{ ...a, apply: [...a.apply, " quit"] }]).changes).toHaveLength(1);
   });
 
+  it("digests (objects rebuilt from a lean state): compared when both sides carry one, the lines otherwise", () => {
+    const a = obj("vlan:10", "vlan", { name: "ten" }, ["vlan 10", " name ten"]);
+    const b = { ...a, apply: ["vlan 10", " description ten"] };
+    // the same digest: the device holds these lines, whatever the lines rebuilt from the state say
+    expect(changeSet(plain, [{ ...a, digest: "d1" }], [{ ...b, digest: "d1" }]).changes).toEqual([]);
+    // another digest with the same lines: the device holds other lines
+    expect(keys(changeSet(plain, [{ ...a, digest: "d1" }], [{ ...a, digest: "d2" }]))).toEqual(["change vlan:10"]);
+    // a digest on one side only: the lines decide
+    expect(changeSet(plain, [{ ...a, digest: "d1" }], [a]).changes).toEqual([]);
+    expect(changeSet(plain, [a], [{ ...a, digest: "d1" }]).changes).toEqual([]);
+    expect(keys(changeSet(plain, [{ ...a, digest: "d1" }], [b]))).toEqual(["change vlan:10"]);
+  });
+
   it("uses the platform's change commands when it has them, the new object's lines otherwise", () => {
     const a = obj("vlan:10", "vlan", { name: "ten" });
     const b = obj("vlan:10", "vlan", { name: "TEN" }, ["vlan 10 TEN"]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CAPABILITIES, PLATFORM_NAMES } from "../../../model/capabilities";
 import { PLATFORMS } from "../../../platforms";
+import { findPlatform, platformOf } from "../../../platforms/registry";
 import { KIND_ORDER } from "../../../platforms/types";
 import type { DeviceIntent } from "../../../intent/types";
 
@@ -104,5 +105,21 @@ describe("platform registry", () => {
     for (const n of ["huawei-vrp", "cisco-nxos", "arista-eos", "junos"] as const) {
       expect(kinds(n)).toEqual(expect.arrayContaining(["vlan", "lag", "port", "gateway", "route", "bgp"]));
     }
+  });
+});
+
+describe("finding a platform by name (names read from state written by another version)", () => {
+  it("finds each platform's module, and nothing for a name that is none, an inherited property included", () => {
+    for (const name of PLATFORM_NAMES) {
+      expect(findPlatform(name)).toBe(PLATFORMS[name]);
+      expect(platformOf(name)).toBe(PLATFORMS[name]);
+    }
+    expect(findPlatform("ios-xr")).toBeUndefined();
+    expect(findPlatform("toString")).toBeUndefined();
+    expect(findPlatform("__proto__")).toBeUndefined();
+  });
+
+  it("an unknown platform is an error that names it and lists the known ones", () => {
+    expect(() => platformOf("ios-xr")).toThrow(new Error("unknown platform 'ios-xr' (known: ovs, frr, huawei-vrp, cisco-nxos, arista-eos, junos)"));
   });
 });
