@@ -236,8 +236,10 @@ export function parseFrrReadBack(object: ConfigObject, output: string): ReadBack
       return { present: true, fields: { ...base, vrid: Number(group[1]), virtual: group[3]!.split("/")[0]!, priority: Number(group[4]) } };
     }
     case "route": {
-      const line = object.apply[0]!;
-      const found = output.split(/\r?\n/).some((l) => l.trim() === line);
+      // FRR 8.4 shows a VRF's static routes inside its `vrf NAME` ... `exit-vrf` block, without the `vrf`
+      // word (recorded: fixtures/frr/show-running-config-vrf-route.txt); the default VRF's at the top level
+      const route = `ip route ${String(f.prefix)} ${String(f.nextHop)}`;
+      const found = f.vrf !== undefined ? (secs.get(`vrf ${String(f.vrf)}`) ?? []).includes(route) : secs.has(route);
       return found ? { present: true, fields: object.fields } : { present: false };
     }
     case "bgp": {

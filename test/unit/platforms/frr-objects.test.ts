@@ -9,9 +9,11 @@
  * how a DSCP without a name turned out to list in hex); frr-nft.test.ts runs nft on the twin's chains (root),
  * these expectations hold without it.
  */
+import { readFileSync } from "fs";
+import { join } from "path";
 import { describe, expect, it } from "vitest";
 import type { AclIntent, DeviceIntent, QosIntent } from "../../../intent/types";
-import { frr, nftAclRules, nftMarkRules } from "../../../platforms/frr";
+import { frr, nftAclRules, nftMarkRules, VTYSH_DIALECT } from "../../../platforms/frr";
 import type { ConfigObject } from "../../../platforms/types";
 
 const base = (more: Partial<DeviceIntent> = {}): DeviceIntent => ({
@@ -28,6 +30,7 @@ const base = (more: Partial<DeviceIntent> = {}): DeviceIntent => ({
   management: {},
   ...more,
 });
+const fixture = (p: string): string => readFileSync(join(__dirname, "fixtures", p), "utf8");
 const objects = (i: DeviceIntent): ConfigObject[] => frr.objects(i);
 const objectOf = (i: DeviceIntent, key: string): ConfigObject => {
   const o = objects(i).find((x) => x.key === key);
@@ -45,6 +48,7 @@ const ACL: AclIntent = {
     { action: "permit", protocol: "tcp", source: "any", destination: "10.10.130.0/24", established: true, reason: "reply" },
     { action: "permit", protocol: "tcp", source: "any", destination: "any", sourcePorts: [5060], destinationPorts: [5061], reason: "both ports" },
     { action: "permit", protocol: "udp", source: "any", destination: "10.254.0.12/32", destinationPorts: [5060, 5061], reason: "sip" },
+    { action: "permit", protocol: "udp", source: "10.254.0.53/32", destination: "any", sourcePorts: [53], reason: "reply to dns" },
     { action: "permit", protocol: "icmp", source: "any", destination: "any", icmpType: "echo-reply", reason: "reply to ping" },
     { action: "deny", protocol: "icmp", source: "10.10.130.0/24", destination: "any", reason: "no ping" },
     { action: "deny", protocol: "tcp", source: "any", destination: "any", reason: "no tcp" },
@@ -63,6 +67,7 @@ const ACL_RULES = [
   "tcp sport 5060 tcp dport 5061 accept",
   "ip daddr 10.254.0.12 udp dport 5060 accept",
   "ip daddr 10.254.0.12 udp dport 5061 accept",
+  "ip saddr 10.254.0.53 udp sport 53 accept",
   "icmp type echo-reply accept",
   "ip saddr 10.10.130.0/24 ip protocol icmp drop",
   "ip protocol tcp drop",
@@ -300,6 +305,24 @@ describe("frr: change commands", () => {
     const moved = objectOf(gw(12, "10.10.120.3/24"), "gateway:120");
     expect(frr.change!(oldG, moved)).toEqual(["interface eth5", " no ip address 10.10.120.2/24", "exit", ...moved.apply]);
     expect(frr.change!(oldG, objectOf(gw(12, "10.10.120.2/24"), "gateway:120"))).toBeUndefined();
+    // a first group on a plain gateway: the new lines add it
+    const plain = objectOf(base({ gateways: [{ vlan: 120, interface: "eth5", address: "10.10.120.2/24" }] }), "gateway:120");
+    expect(frr.change!(plain, oldG)).toBeUndefined();
+  });
+
+  it("BGP: a gone neighbour and network are taken away inside the process and its address family", () => {
+    const b = (neighbors: { address: string; remoteAs: number; description: string }[], networks: string[]) => objectOf(base({ bgp: { asn: 65001, neighbors, networks } }), "bgp");
+    const old = b([{ address: "10.0.0.1", remoteAs: 65002, description: "" }, { address: "10.0.0.3", remoteAs: 65003, description: "" }], ["10.1.0.0/16", "10.2.0.0/16"]);
+    const next = b([{ address: "10.0.0.3", remoteAs: 65003, description: "" }], ["10.2.0.0/16"]);
+    expect(frr.change!(old, next)).toEqual(["router bgp 65001", " no neighbor 10.0.0.1", " address-family ipv4 unicast", "  no network 10.1.0.0/16", " exit-address-family", "exit", ...next.apply]);
+    // another AS: the process is replaced
+    const other = objectOf(base({ bgp: { asn: 65009, neighbors: [], networks: [] } }), "bgp");
+    expect(frr.change!(old, other)).toEqual(["no router bgp 65001", ...other.apply]);
+  });
+
+  it("a port that loses its description: the new lines already say `no description`", () => {
+    const port = (description: string) => objectOf(base({ ports: [{ name: "eth1", description, enabled: true, mode: "routed" }] }), "port:eth1");
+    expect(frr.change!(port("old"), port(""))).toBeUndefined();
   });
 
   it("a port re-addressed loses the old address; a port that gains its first address needs no patch", () => {
@@ -378,10 +401,13 @@ describe("frr: read-back of vtysh objects", () => {
   it("the loopback is present only with its address", () => {
     expect(rb("port:lo")).toEqual({ present: true, fields: { name: "lo", mode: "loopback", address: "10.254.0.9/32" } });
     expect(rb("port:lo", running.replace("10.254.0.9/32", "10.254.0.10/32"))).toEqual({ present: false });
+    // among other addresses and lines of the loopback
+    expect(rb("port:lo", running.replace(" ip address 10.254.0.9/32", " description router id\n ip address 10.254.0.77/32\n ip address 10.254.0.9/32")).present).toBe(true);
   });
 
   it("a gateway: its address on the port (in a VRF), and its keepalived group from `citydc-vrrp show`", () => {
-    const groups = "vrrp 11 interface eth9 address 10.10.9.1/24 priority 100\nvrrp 12 interface eth5 address 10.10.120.1/24 priority 90\n";
+    // one group a line, read whatever their indentation
+    const groups = "vrrp 11 interface eth9 address 10.10.9.1/24 priority 100\n  vrrp 12 interface eth5 address 10.10.120.1/24 priority 90  \n";
     expect(rb("gateway:120", `${running}\n${groups}`)).toEqual({ present: true, fields: { vlan: 120, interface: "eth5", address: "10.10.120.2/24", vrid: 12, virtual: "10.10.120.1", priority: 90 } });
     // keepalived has no such group: the address is there, the group is not
     expect(rb("gateway:120", `${running}\nvrrp 11 interface eth9 address 10.10.9.1/24 priority 100\n`)).toEqual({ present: true, fields: { vlan: 120, interface: "eth5", address: "10.10.120.2/24" } });
@@ -396,6 +422,15 @@ describe("frr: read-back of vtysh objects", () => {
     expect(frr.parseReadBack(r2!, running)).toEqual({ present: false });
   });
 
+  it("a VRF's route is displayed inside its vrf block (recorded with FRR 8.4.4), the default VRF's at the top level", () => {
+    const shown = fixture("frr/show-running-config-vrf-route.txt");
+    const routes = objects(base({ routes: [{ prefix: "10.102.0.0/24", nextHop: "10.254.1.3", vrf: "city" }, { prefix: "10.101.0.0/24", nextHop: "10.254.1.1" }, { prefix: "10.102.0.0/24", nextHop: "10.254.1.3" }, { prefix: "10.101.0.0/24", nextHop: "10.254.1.1", vrf: "city" }, { prefix: "10.102.0.0/24", nextHop: "10.254.1.3", vrf: "uni" }] })).filter((o) => o.kind === "route");
+    expect(routes.map((o) => frr.parseReadBack(o, shown).present)).toEqual([true, true, false, false, false]);
+    // what is sent names the VRF on the one line (the configuration mode takes it at the top level)
+    expect(routes[0]!.apply).toEqual(["ip route 10.102.0.0/24 10.254.1.3 vrf city"]);
+    expect(routes[0]!.remove).toEqual(["no ip route 10.102.0.0/24 10.254.1.3 vrf city"]);
+  });
+
   it("BGP: router id, neighbours and networks sorted as citydc compares them; another AS is absent", () => {
     expect(rb("bgp")).toEqual({ present: true, fields: { asn: 65001, routerId: "10.254.0.9", neighbors: ["10.254.1.1 65011", "10.254.1.3 65012"], networks: ["10.10.0.0/16", "10.20.0.0/16"] } });
     const noId = running.replace(" bgp router-id 10.254.0.9\n", "").replace("  network 10.20.0.0/16\n", "");
@@ -407,8 +442,27 @@ describe("frr: read-back of vtysh objects", () => {
     expect(frr.parseReadBack({ device: "r1", kind: "vlan", key: "vlan:10", summary: "", fields: { id: 10 }, apply: [], remove: [], readBack: "" }, running)).toEqual({ present: false });
   });
 
-  it("the running configuration kept for backups drops vtysh's banner lines", () => {
+  it("the running configuration kept for backups drops vtysh's banner lines, only those", () => {
     expect(frr.runningConfig.command).toBe("vtysh -c 'show running-config'");
     expect(frr.runningConfig.text!("Building configuration...\r\n\r\nCurrent configuration:\r\n!\r\nhostname r1  \r\nend\r\n\r\n")).toBe("!\nhostname r1\nend\n");
+    const described = "interface eth1\n description Current configuration:\n description Building configuration... soon\nexit\n";
+    expect(frr.runningConfig.text!(described)).toBe(described);
+  });
+});
+
+describe("frr: vtysh as the lab's login shell (VTYSH_DIALECT)", () => {
+  it("the prompt in each mode, at the end of the output only", () => {
+    const p = VTYSH_DIALECT.prompt;
+    for (const ok of ["r1# ", "r1#", "kg-dc1.border_1(config)# ", "out\nr1(config-if)#", "r1(config-router-af)# "]) expect(p.test(ok), ok).toBe(true);
+    for (const no of ["r1> ", "r1# show", "% Unknown command\n", "r1(config)#  ", "(config)# ", "x r1# ", "r1(con fig)# "]) expect(p.test(no), no).toBe(false);
+  });
+
+  it("paging off, configure terminal, no commit or abort, end, write memory, errors start with %", () => {
+    expect({ ...VTYSH_DIALECT, prompt: undefined, errorPatterns: undefined }).toEqual({ prompt: undefined, errorPatterns: undefined, pagingOff: ["terminal length 0"], enterConfig: ["configure terminal"], commit: [], abort: [], exitConfig: ["end"], save: ["write memory"], confirmations: [] });
+    const [err] = VTYSH_DIALECT.errorPatterns;
+    expect(VTYSH_DIALECT.errorPatterns).toHaveLength(1);
+    expect(err!.test("ip address 10.0.0.1/33\n% Unknown command: ip address 10.0.0.1/33\n")).toBe(true);
+    expect(err!.test(" description 100% done\n")).toBe(false);
+    expect(err!.test("%Unknown")).toBe(false);
   });
 });
