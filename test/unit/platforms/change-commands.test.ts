@@ -22,6 +22,7 @@ import { changeSet, PLATFORMS } from "../../../platforms";
 import { renderDevice } from "../../../pipeline/index";
 import type { Device, Interface, Inventory, PlatformName } from "../../../model/types";
 import type { ObjectChange } from "../../../platforms/types";
+import type { DeviceIntent, LagIntent, PortIntent } from "../../../intent/types";
 import { fabric, NAMES } from "./fabric";
 import { device, iface, inventory, lag, link, vlan } from "../helpers/inventory";
 
@@ -205,5 +206,92 @@ describe("ovs: a bond's members change", () => {
     const script = PLATFORMS.ovs.wrap(cs.flatMap((x) => x.commands));
     expect(script).toHaveLength(1);
     expect(script[0]).toMatch(/^ovs-vsctl --timeout=10 -- /);
+  });
+});
+
+/**
+ * Settings an update takes away (the new inventory no longer has them): re-sending the new lines would keep
+ * them, so each needs its own undo line inside the interface, before the section's exit. Words per vendor:
+ *  - huawei-vrp (CloudEngine Command Reference): `undo jumboframe enable` (switch port) and `undo mtu`
+ *    (routed), `undo speed`, `undo stp edged-port`, `undo stp loop-protection`, `undo stp root-protection`,
+ *    `undo dfs-group`, `undo peer-link`, `undo vrrp vrid N priority`, `undo network ADDR MASK` in
+ *    `ipv4-family unicast`;
+ *  - cisco-nxos (Nexus 9000 guides): `no mtu`, `no speed`, `no spanning-tree port type`, `no spanning-tree
+ *    guard`, `no vpc`, `no vpc peer-link`, `no priority` inside `vrrp N`, `no network` in `address-family`;
+ *  - arista-eos (EOS User Manual): `no mtu`, `no speed`, `no spanning-tree portfast`, `no spanning-tree guard`,
+ *    `no mlag`, `no switchport trunk group MLAG` (the group citydc gives the peer VLAN), `no vrrp N priority-level`, `no network` under `router bgp`.
+ */
+describe("settings taken away", () => {
+  const base = (platform: PlatformName, more: Partial<DeviceIntent> = {}): DeviceIntent => ({ device: "d", site: "s", platform, role: "leaf", vlans: [{ id: 10, name: "ten" }], ports: [], lags: [], gateways: [], routes: [], vrfs: [], management: {}, ...more });
+  const change = (platform: PlatformName, key: string, before: Partial<DeviceIntent>, after: Partial<DeviceIntent>): string[] => {
+    const pick = (i: DeviceIntent) => PLATFORMS[platform].objects(i).find((o) => o.key === key)!;
+    const cs = changeSet(PLATFORMS[platform], [pick(base(platform, before))], [pick(base(platform, after))]);
+    expect(cs.changes, key).toHaveLength(1);
+    return [...cs.changes[0]!.commands];
+  };
+  const port = (name: string, more: Partial<PortIntent>): PortIntent => ({ name, description: "", enabled: true, mode: "access", vlan: 10, ...more });
+  /** The undo lines sit just before the section's exit line. */
+  const endsWith = (lines: string[], undo: string[], exit: string) => {
+    expect(lines.slice(-undo.length - 1)).toEqual([...undo, exit]);
+  };
+
+  const EXPECT: Record<"huawei-vrp" | "cisco-nxos" | "arista-eos", { p: string; lag: string; exit: string; access: string[]; routed: string[]; loop: string[]; mlag: string[]; peer: string[]; vrrp: string[] }> = {
+    "huawei-vrp": {
+      p: "10GE1/0/1", lag: "Eth-Trunk11", exit: "quit",
+      access: [" undo jumboframe enable", " undo speed", " undo stp edged-port", " undo stp root-protection"],
+      routed: [" undo mtu"],
+      loop: [" undo stp loop-protection"],
+      mlag: [" undo dfs-group"],
+      peer: [" undo peer-link"],
+      vrrp: [" undo vrrp vrid 13 priority"],
+    },
+    "cisco-nxos": {
+      p: "Ethernet1/1", lag: "port-channel11", exit: "exit",
+      access: ["  no mtu", "  no speed", "  no spanning-tree port type", "  no spanning-tree guard"],
+      routed: ["  no mtu"],
+      loop: ["  no spanning-tree guard"],
+      mlag: ["  no vpc"],
+      peer: ["  no vpc peer-link"],
+      vrrp: ["  vrrp 13", "    no priority", "    exit"],
+    },
+    "arista-eos": {
+      p: "Ethernet1", lag: "Port-Channel11", exit: "exit",
+      access: ["   no mtu", "   no speed", "   no spanning-tree portfast", "   no spanning-tree guard"],
+      routed: ["   no mtu"],
+      loop: ["   no spanning-tree guard"],
+      mlag: ["   no mlag"],
+      peer: ["   no switchport trunk group MLAG"],
+      vrrp: ["   no vrrp 13 priority-level"],
+    },
+  };
+
+  for (const [platform, e] of Object.entries(EXPECT) as [keyof typeof EXPECT, (typeof EXPECT)[keyof typeof EXPECT]][]) {
+    it(`${platform}: MTU, speed, edge port and guard dropped from an access port; MTU from a routed port; loop guard`, () => {
+      endsWith(change(platform, `port:${e.p}`, { ports: [port(e.p, { mtu: 9000, speed: "10G", stp: { edge: true, guard: "root" } })] }, { ports: [port(e.p, {})] }), e.access, e.exit);
+      const routed = (more: Partial<PortIntent>) => port(e.p, { mode: "routed", vlan: undefined, address: "10.0.0.0/31", ...more });
+      endsWith(change(platform, `port:${e.p}`, { ports: [routed({ mtu: 9000 })] }, { ports: [routed({})] }), e.routed, e.exit);
+      endsWith(change(platform, `port:${e.p}`, { ports: [port(e.p, { stp: { guard: "loop" } })] }, { ports: [port(e.p, {})] }), e.loop, e.exit);
+    });
+
+    it(`${platform}: a LAG leaves the multi-chassis pair; the peer link is no longer one`, () => {
+      const l = (more: Partial<LagIntent>): LagIntent => ({ name: e.lag, lacp: "active", members: [], port: { name: e.lag, description: "", enabled: true, mode: "trunk", allowed: [10] }, ...more });
+      const mlag = change(platform, `lag:${e.lag}`, { lags: [l({ mlag: { id: 11 } })] }, { lags: [l({})] });
+      for (const u of e.mlag) expect(mlag).toContain(u);
+      expect(mlag[mlag.length - 1]).toBe(e.exit);
+      const peer = change(platform, `lag:${e.lag}`, { lags: [l({ peerLink: true })] }, { lags: [l({})] });
+      for (const u of e.peer) expect(peer).toContain(u);
+    });
+
+    it(`${platform}: a VRRP priority back to the default (100, never written) is reset`, () => {
+      const g = (priority: number): Partial<DeviceIntent> => ({ gateways: [{ vlan: 10, address: "10.10.0.2/24", vrrp: { vrid: 13, virtualAddress: "10.10.0.1", priority } }] });
+      endsWith(change(platform, "gateway:10", g(110), g(100)), e.vrrp, e.exit);
+    });
+  }
+
+  it("huawei-vrp: a network gone from BGP is undone with its mask inside ipv4-family unicast", () => {
+    const b = (networks: string[]): Partial<DeviceIntent> => ({ bgp: { asn: 65001, neighbors: [], networks } });
+    expect(change("huawei-vrp", "bgp", b(["10.1.0.0/16", "10.2.0.0/24"]), b(["10.2.0.0/24"])).slice(0, 5)).toEqual(["bgp 65001", " ipv4-family unicast", "  undo network 10.1.0.0 255.255.0.0", " quit", "quit"]);
+    expect(change("cisco-nxos", "bgp", b(["10.1.0.0/16", "10.2.0.0/24"]), b(["10.2.0.0/24"])).slice(0, 5)).toEqual(["router bgp 65001", "  address-family ipv4 unicast", "    no network 10.1.0.0/16", "    exit", "exit"]);
+    expect(change("arista-eos", "bgp", b(["10.1.0.0/16", "10.2.0.0/24"]), b(["10.2.0.0/24"])).slice(0, 3)).toEqual(["router bgp 65001", "   no network 10.1.0.0/16", "exit"]);
   });
 });
