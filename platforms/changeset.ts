@@ -13,7 +13,7 @@
  *
  * The management path is never cut: removing the management VLAN, changing or removing the management
  * interface (out of band, or the in-band VLAN interface: object `management`), or taking the management
- * VLAN off a trunk that stays is refused with ManagementPathError
+ * VLAN off a trunk (one that stays a trunk without it, or turns into any other kind of port) is refused with ManagementPathError
  * (code E_MGMT_PATH) before anything is sent; the caller decides (fix the inventory). Refusing is safer
  * than skipping: a skipped removal would leave plan and device silently out of step.
  */
@@ -79,10 +79,12 @@ export function changeSet(
     if (Object.keys(fields).length === 0 && sameApplied(o, n)) return;
     if (n.key === mgmtPort) refuse(n.key, `change of the management interface ${mgmt.interface}`);
     if (opts.management && n.key === "management") refuse(n.key, "change of the in-band management interface");
-    if (mgmt.vlan !== undefined && (n.kind === "port" || n.kind === "lag") && n.fields.mode === "trunk") {
-      const had = Array.isArray(o.fields.allowed) && (o.fields.allowed as number[]).includes(mgmt.vlan);
-      const has = Array.isArray(n.fields.allowed) && (n.fields.allowed as number[]).includes(mgmt.vlan);
-      if (had && !has) refuse(n.key, `taking management VLAN ${mgmt.vlan} off ${String(n.fields.name)}`);
+    if (mgmt.vlan !== undefined && (n.kind === "port" || n.kind === "lag") && o.fields.mode === "trunk") {
+      // a trunk that carried the management VLAN and no longer does, whether it stays a trunk or becomes an
+      // access port of another VLAN, a routed or an unused port
+      const v = mgmt.vlan;
+      const carries = (f: ConfigObject["fields"]): boolean => (f.mode === "trunk" ? Array.isArray(f.allowed) && (f.allowed as number[]).includes(v) : f.mode === "access" && f.vlan === v);
+      if (carries(o.fields) && !carries(n.fields)) refuse(n.key, `taking management VLAN ${v} off ${String(n.fields.name)}`);
     }
     const commands = platform.change?.(o, n) ?? n.apply;
     forward.push({ c: { action: "change", key: n.key, kind: n.kind, summary: n.summary, fields, commands }, r: rank.get(n.kind) ?? 99, i });

@@ -340,6 +340,13 @@ describe("change sets of hand-made objects (the rules of changeSet, one at a tim
     expect(cs.script).toEqual(vrp.wrap(cs.changes.flatMap((c) => c.commands)));
   });
 
+  it("many objects of one kind keep the list's order (added) and its reverse (removed)", () => {
+    const ids = [40, 10, 30, 20, 50];
+    const cs = changeSet(plain, [], ids.map((v) => obj(`vlan:${v}`, "vlan")));
+    expect(keys(cs)).toEqual(ids.map((v) => `add vlan:${v}`));
+    expect(keys(changeSet(plain, ids.map((v) => obj(`vlan:${v}`, "vlan")), []))).toEqual([...ids].reverse().map((v) => `remove vlan:${v}`));
+  });
+
   it("a kind outside KIND_ORDER goes after every known kind", () => {
     const odd = obj("odd", "odd" as ConfigObject["kind"]);
     expect(keys(changeSet(plain, [], [odd, obj("bgp", "bgp"), obj("system", "system")]))).toEqual(["add system", "add bgp", "add odd"]);
@@ -434,5 +441,19 @@ describe("change sets of hand-made objects (the rules of changeSet, one at a tim
     expect(() => changeSet(vrp, [lagTrunk([10, 20])], [lagTrunk([20])], opts)).toThrow(/taking management VLAN 10 off Eth-Trunk1/);
     // a trunk's new object without a list is taken as carrying none of them
     expect(() => changeSet(vrp, [trunk([10, 20])], [obj("port:up", "port", { name: "up", mode: "trunk" })], opts)).toThrow(/taking management VLAN 10 off up/);
+  });
+
+  it("a trunk with the management VLAN that turns into another kind of port is refused unless it still carries it", () => {
+    const opts = { management: { vlan: 10 } };
+    const trunk = obj("port:up", "port", { name: "up", mode: "trunk", allowed: [10, 20] });
+    const as = (fields: ConfigObject["fields"]) => obj("port:up", "port", { name: "up", ...fields });
+    expect(() => changeSet(vrp, [trunk], [as({ mode: "access", vlan: 20 })], opts)).toThrow(/taking management VLAN 10 off up/);
+    expect(() => changeSet(vrp, [trunk], [as({ mode: "unused" })], opts)).toThrow(/taking management VLAN 10 off up/);
+    expect(() => changeSet(vrp, [trunk], [as({ mode: "routed", address: "10.0.0.0/31" })], opts)).toThrow(/taking management VLAN 10 off up/);
+    // an access port in the management VLAN still carries it
+    expect(keys(changeSet(vrp, [trunk], [as({ mode: "access", vlan: 10 })], opts))).toEqual(["change port:up"]);
+    // a trunk without the management VLAN, or a port that was no trunk, may become anything
+    expect(keys(changeSet(vrp, [as({ mode: "trunk", allowed: [20] })], [as({ mode: "unused" })], opts))).toEqual(["change port:up"]);
+    expect(keys(changeSet(vrp, [as({ mode: "access", vlan: 10 })], [as({ mode: "access", vlan: 20 })], opts))).toEqual(["change port:up"]);
   });
 });

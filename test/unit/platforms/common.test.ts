@@ -72,9 +72,9 @@ const INTENT: DeviceIntent = {
   ports: [
     { name: "10GE1/0/1", description: "host h1", enabled: true, mode: "access", vlan: 130, speed: "10G", mtu: 9000, stp: { edge: true, guard: "root" } },
     { name: "10GE1/0/2", description: "", enabled: true, mode: "trunk", allowed: [10, 130], native: 10, lag: "Eth-Trunk1", mtu: 9000 },
-    { name: "10GE1/0/3", description: "", enabled: true, mode: "trunk" },
+    { name: "10GE1/0/3", description: "", enabled: true, mode: "trunk", address: "10.9.9.9/24", vrf: "uni" },
     { name: "10GE1/0/9", description: "wan", enabled: true, mode: "routed", address: "10.254.1.0/31", vrf: "city", vlan: 5, allowed: [1] },
-    { name: "10GE1/0/10", description: "", enabled: true, mode: "routed" },
+    { name: "10GE1/0/10", description: "", enabled: true, mode: "routed", native: 10 },
     { name: "10GE1/0/47", description: "", enabled: false, mode: "unused" },
     { name: "10GE1/0/48", description: "", enabled: true, mode: "unused" },
     { name: "MEth0/0/0", description: "", enabled: true, mode: "routed", address: "192.0.2.1/24" },
@@ -194,6 +194,7 @@ describe("buildObjects: keys, summaries and fields of every kind, in kind order"
     expect(f("port:10GE1/0/3")).toEqual({ name: "10GE1/0/3", mode: "trunk", enabled: true, description: "", allowed: [] });
     // only what the mode uses: a routed port's stray VLAN and allowed list are not facts of it
     expect(f("port:10GE1/0/9")).toEqual({ name: "10GE1/0/9", mode: "routed", enabled: true, description: "wan", address: "10.254.1.0/31", vrf: "city" });
+    expect(f("port:10GE1/0/10")).toEqual({ name: "10GE1/0/10", mode: "routed", enabled: true, description: "" });
     expect(f("port:10GE1/0/47")).toEqual({ name: "10GE1/0/47", mode: "unused", enabled: false, description: "" });
     expect(f("port:lo0")).toEqual({ name: "lo0", mode: "loopback", address: "10.254.0.1/32" });
     expect(f("management")).toEqual({ vlan: 10, address: "10.10.10.5/24" });
@@ -260,15 +261,18 @@ describe("shared helpers", () => {
     expect(lagNumber("port-channel10")).toBe(10);
     expect(lagNumber("ae0")).toBe(0);
     expect(lagNumber("bond")).toBe(0);
+    expect(lagNumber("ae1-2")).toBe(2);
   });
 
   it("ACL entries in neutral words and their port matches, one pair each", () => {
     const e: AclEntryIntent = { action: "permit", protocol: "tcp", source: "10.1.0.0/24", destination: "any", sourcePorts: [80, 443], destinationPorts: [1024], established: true, reason: "r" };
     expect(aclEntryText(e)).toBe("permit tcp 10.1.0.0/24 sport 80,443 -> any dport 1024 established");
     expect(aclEntryText({ action: "deny", protocol: "icmp", source: "any", destination: "10.2.0.0/16", icmpType: "echo-reply", sourcePorts: [], reason: "r" })).toBe("deny icmp any -> 10.2.0.0/16 echo-reply");
-    expect(portMatches(e)).toEqual([{ sport: 80, dport: 1024 }, { sport: 443, dport: 1024 }]);
-    expect(portMatches({ ...e, sourcePorts: [], destinationPorts: undefined })).toEqual([{}]);
-    expect(portMatches({ ...e, sourcePorts: undefined, destinationPorts: [1, 2] })).toEqual([{ dport: 1 }, { dport: 2 }]);
+    expect(portMatches(e)).toStrictEqual([{ sport: 80, dport: 1024 }, { sport: 443, dport: 1024 }]);
+    expect(portMatches({ ...e, sourcePorts: [], destinationPorts: undefined })).toStrictEqual([{}]);
+    expect(portMatches({ ...e, sourcePorts: undefined, destinationPorts: [] })).toStrictEqual([{}]);
+    expect(portMatches({ ...e, sourcePorts: undefined, destinationPorts: [1, 2] })).toStrictEqual([{ dport: 1 }, { dport: 2 }]);
+    expect(portMatches({ ...e, sourcePorts: [7], destinationPorts: [] })).toStrictEqual([{ sport: 7 }]);
     expect(ciscoAclLines([e, { action: "deny", protocol: "icmp", source: "any", destination: "any", icmpType: "echo-reply", reason: "r" }], "  ")).toEqual([
       "  10 permit tcp 10.1.0.0/24 eq 80 any eq 1024 established",
       "  20 permit tcp 10.1.0.0/24 eq 443 any eq 1024 established",
@@ -277,7 +281,7 @@ describe("shared helpers", () => {
   });
 
   it("marking: grouped by where it applies, the DSCPs it uses, the default class's share, names, entries", () => {
-    expect(markingTargets(QOS)).toEqual([
+    expect(markingTargets(QOS)).toStrictEqual([
       { vlan: 130, rules: [QOS.marking[0], QOS.marking[2]] },
       { interface: "10GE1/0/9", rules: [QOS.marking[1]] },
     ]);
@@ -289,6 +293,7 @@ describe("shared helpers", () => {
     expect(markName({ interface: "xe-0/0/1" }, 1)).toBe("CITYDC-MARK-xe-0-0-1-2");
     expect(markName({ vlan: 130, interface: "eth3" }, 0)).toBe("CITYDC-MARK-V130-1");
     expect(markName({})).toBe("CITYDC-MARK-");
+    expect(markName({ interface: "a/-b" })).toBe("CITYDC-MARK-a-b");
     expect(markEntry(QOS.marking[0]!)).toEqual({ action: "permit", protocol: "udp", source: "10.10.130.0/24", destination: "any", destinationPorts: [5060, 5061], reason: "signalling" });
     expect(markEntry(QOS.marking[1]!)).toEqual({ action: "permit", protocol: "ip", source: "any", destination: "any", reason: "video" });
   });
@@ -303,6 +308,8 @@ describe("lineReadBack and displayText", () => {
     expect(lineReadBack(o, "interface x\n", ignore)).toEqual({ present: true, fields: { name: "x", missing: ["description a b"] } });
     expect(lineReadBack(o, "interface y\n description a b\n", ignore)).toEqual({ present: false });
     expect(lineReadBack({ ...o, apply: ["quit"] }, "quit\n", ignore)).toEqual({ present: false });
+    // blank lines of the object are not looked for
+    expect(lineReadBack({ ...o, apply: ["interface x", "", "  "] }, "interface x\n", ignore)).toEqual({ present: true, fields: { name: "x" } });
   });
 
   it("lines are folded the platform's way on both sides; owned lines shown but not held are drift", () => {

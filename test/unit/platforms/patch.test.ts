@@ -4,7 +4,7 @@
  * syntax it came from). The vendors' own words are checked per platform in change-commands.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { dialectScript, patchObject, type ChangeSyntax } from "../../../platforms/cli";
+import { dialectScript, foldBindings, patchObject, type ChangeSyntax } from "../../../platforms/cli";
 import type { ConfigObject } from "../../../platforms/types";
 import { VTYSH_DIALECT } from "../../../platforms/frr";
 
@@ -61,6 +61,11 @@ describe("patchObject: ports and LAGs", () => {
     expect(patchObject(S, obj("lag", { mode: "routed" }), obj("lag", { mode: "routed" }))).toBeUndefined();
   });
 
+  it("an undo line the new lines hold with other indentation is not sent again", () => {
+    const spaced: ChangeSyntax = { ...S, indent: " " };
+    expect(patchObject(spaced, obj("port", { mode: "trunk", description: "up" }), obj("port", { mode: "trunk" }, ["if x", "un description", "leave"]))).toBeUndefined();
+  });
+
   it("an undo line the new lines already hold is not sent twice; lines without an exit get the undo lines at the end", () => {
     const old = obj("port", { mode: "trunk", native: 10, description: "up" });
     expect(patchObject(S, old, obj("port", { mode: "trunk" }, ["if x", "  _un native ", "leave"]))).toEqual(["if x", "  _un native ", "_un description", "leave"]);
@@ -103,6 +108,8 @@ describe("patchObject: ACLs, QoS and BGP", () => {
     const next = obj("bgp", { asn: 65001, neighbors: ["10.0.0.3 65004"], networks: ["10.2.0.0/16"] }, ["bgp 65001", "__more"]);
     expect(patchObject(S, old, next)).toEqual(["bgp 65001", "__un peer 10.0.0.1", "__un net 10.1.0.0/16", "leave", "bgp 65001", "__more"]);
     expect(patchObject(AF, old, next)).toEqual(["bgp 65001", "__un peer 10.0.0.1", "__af", "___un net 10.1.0.0/16", "__end-af", "leave", "bgp 65001", "__more"]);
+    // only a network gone
+    expect(patchObject(S, old, obj("bgp", { ...old.fields, networks: ["10.2.0.0/16"] }, ["n"]))).toEqual(["bgp 65001", "__un net 10.1.0.0/16", "leave", "n"]);
     // only a neighbour gone: no address family opened for nothing
     expect(patchObject(AF, old, obj("bgp", { ...next.fields, networks: ["10.1.0.0/16", "10.2.0.0/16"] }, ["n"]))).toEqual(["bgp 65001", "__un peer 10.0.0.1", "leave", "n"]);
     // nothing gone: re-sending adds what is new
@@ -120,5 +127,54 @@ describe("dialectScript", () => {
     const d = { ...VTYSH_DIALECT, enterConfig: ["conf"], commit: ["commit"], exitConfig: ["end"], save: ["save", "y"] };
     expect(dialectScript(d, ["a", "b"])).toEqual(["conf", "a", "b", "commit", "end", "save", "y"]);
     expect(dialectScript(d, [])).toEqual([]);
+  });
+});
+
+describe("foldBindings: an ACL's or the QoS's lines inside another object's stanza move into it", () => {
+  const o = (kind: ConfigObject["kind"], key: string, apply: string[]): ConfigObject => ({ device: "d", kind, key, summary: "", fields: {}, apply, remove: [], readBack: "" });
+  const nav = /^exit$/;
+
+  it("into the stanza the gateway or VLAN opens, before its exit (or at its end); stanzas nobody opens stay", () => {
+    const gw = o("gateway", "gateway:130", ["interface Vlan130", " ip address 10.0.0.1/24", "exit"]);
+    const vlan = o("vlan", "vlan:130", ["vlan 130", " name voice"]);
+    const acl = o("acl", "acl:X", ["ip access-list X", " 10 permit ip any any", "interface Vlan130", " ip access-group X in", "exit", "interface Ethernet9", " ip access-group X in", "exit", "vlan 130", " service-policy Q"]);
+    const out = foldBindings([gw, vlan, acl], nav);
+    expect(out.map((x) => x.apply)).toEqual([
+      ["interface Vlan130", " ip address 10.0.0.1/24", " ip access-group X in", "exit"],
+      ["vlan 130", " name voice", " service-policy Q"],
+      ["ip access-list X", " 10 permit ip any any", "interface Ethernet9", " ip access-group X in", "exit"],
+    ]);
+    // the objects given are not changed
+    expect(gw.apply).toEqual(["interface Vlan130", " ip address 10.0.0.1/24", "exit"]);
+    expect(acl.apply).toHaveLength(10);
+  });
+
+  it("the first object to open a line takes the lines; an ACL or QoS stanza never takes another's", () => {
+    const a = o("port", "port:a", ["interface Vlan130", " description a", "exit"]);
+    const b = o("gateway", "gateway:130", ["interface Vlan130", " ip address 10.0.0.1/24", "exit"]);
+    const q = o("qos", "qos", ["interface Vlan130", " service-policy input M", "exit"]);
+    const acl = o("acl", "acl:X", ["interface Vlan130", " ip access-group X in", "exit"]);
+    expect(foldBindings([a, b, q, acl], nav).map((x) => x.apply)).toEqual([
+      ["interface Vlan130", " description a", " service-policy input M", " ip access-group X in", "exit"],
+      ["interface Vlan130", " ip address 10.0.0.1/24", "exit"],
+      [],
+      [],
+    ]);
+  });
+
+  it("an object opening nothing (empty, or its first line not a stanza) takes nothing; without bindings all stays", () => {
+    const empty = o("system", "system", []);
+    const route = o("route", "route:x", ["ip route 0.0.0.0/0 10.0.0.1"]);
+    const acl = o("acl", "acl:X", ["ip route 0.0.0.0/0 10.0.0.1", " extra", "interface Vlan9", " ip access-group X in"]);
+    expect(foldBindings([empty, route, acl], nav).map((x) => x.apply)).toEqual([[], ["ip route 0.0.0.0/0 10.0.0.1"], ["ip route 0.0.0.0/0 10.0.0.1", " extra", "interface Vlan9", " ip access-group X in"]]);
+    const plain = [route, o("vlan", "vlan:1", ["vlan 1"])];
+    expect(foldBindings(plain, nav)).toEqual(plain);
+    expect(foldBindings(plain, nav)).not.toBe(plain);
+  });
+
+  it("a stanza's lines stop at the first line that is not indented, exit or not", () => {
+    const gw = o("gateway", "gateway:130", ["interface Vlan130", "exit"]);
+    const acl = o("acl", "acl:X", ["interface Vlan130", " ip access-group X in", "  more", "ip access-list X", " 10 deny ip any any"]);
+    expect(foldBindings([gw, acl], nav).map((x) => x.apply)).toEqual([["interface Vlan130", " ip access-group X in", "  more", "exit"], ["ip access-list X", " 10 deny ip any any"]]);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   addressAndMask,
   cleanText,
+  deviceText,
   configText,
   dashRanges,
   defined,
@@ -55,6 +56,9 @@ describe("VLAN lists", () => {
     expect(parseVlanList("none")).toEqual([]);
     expect(parseVlanList("")).toEqual([]);
     expect(parseVlanList("1,x,4")).toEqual([1, 4]);
+    // a word that only holds a number is not one
+    expect(parseVlanList("1,x4,5y,7-8z")).toEqual([1]);
+    expect(parseVlanList("10 20  to   22")).toEqual([10, 20, 21, 22]);
   });
 });
 
@@ -65,6 +69,9 @@ describe("numbers", () => {
     expect(speedMbps("100G")).toBe(100000);
     expect(speedMbps("10T")).toBe(0);
     expect(speedMbps("G")).toBe(0);
+    expect(speedMbps("2.55G")).toBe(2550);
+    expect(speedMbps("x10G")).toBe(0);
+    expect(speedMbps("10Gb")).toBe(0);
   });
 
   it("the frame for an IP MTU: header, one tag and the FCS", () => {
@@ -104,6 +111,22 @@ describe("text", () => {
     expect(textLine("frr", "d ", "abcdef", 3)).toEqual(["d abc"]);
     expect(cleanText("x".repeat(100))).toBe("x".repeat(80));
     expect(cleanText("a  b", 2)).toBe("a");
+    expect(cleanText("a  b")).toBe("a b");
+    // a control character is a space, not nothing
+    expect(cleanText("a\u0007b")).toBe("a b");
+  });
+
+  it("a cut never splits a surrogate pair", () => {
+    // U+10000 is the pair D800 DC00, U+1F600 the pair D83D DE00
+    expect(cleanText("ab\u{10000}c", 3)).toBe("ab");
+    expect(cleanText("ab\u{1F600}c", 3)).toBe("ab");
+    expect(cleanText("ab\u{1F600}c", 4)).toBe("ab\u{1F600}");
+    expect(cleanText("abcd", 3)).toBe("abc");
+  });
+
+  it("ovs: letters, digits and a few marks only, the words joined by dashes", () => {
+    expect(deviceText("ovs", "to spine; 1 (a)")).toBe("to-spine-1-a");
+    expect(deviceText("ovs", "host_1.a:b/c@d+e=f,g-h")).toBe("host_1.a:b/c@d+e=f,g-h");
   });
 });
 
@@ -148,6 +171,8 @@ describe("configuration text", () => {
     ]);
     const byHash = sections("set a\n#\nset b\n", (l) => l === "#");
     expect([...byHash.entries()]).toEqual([["#", ["set b"]]]);
+    // a header is named without its indentation
+    expect([...sections("  vrf a\n   x\n", (l) => l.trim().startsWith("vrf")).keys()]).toEqual(["vrf a"]);
   });
 
   it("running-config text: line ends unified, trailing spaces and volatile lines dropped, blank edges trimmed, one final newline", () => {
