@@ -159,7 +159,8 @@ function row(doc: { headings: string[]; data: unknown[][] }, i = 0): Record<stri
 }
 
 function portFacts(r: Record<string, unknown>): Record<string, unknown> {
-  const mode = String(r.vlan_mode ?? "");
+  // an unset column is the empty set (["set", []]) in ovs-vsctl's JSON
+  const mode = String(atoms(r.vlan_mode).find((x) => typeof x === "string") ?? "");
   const tag = atoms(r.tag).filter((x): x is number => typeof x === "number")[0];
   const trunks = atoms(r.trunks)
     .filter((x): x is number => typeof x === "number")
