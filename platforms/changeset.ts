@@ -13,9 +13,10 @@
  *
  * The management path is never cut: removing the management VLAN, changing or removing the management
  * interface (out of band, or the in-band VLAN interface: object `management`), or taking the management
- * VLAN off a trunk (one that stays a trunk without it, or turns into any other kind of port) is refused with ManagementPathError
- * (code E_MGMT_PATH) before anything is sent; the caller decides (fix the inventory). Refusing is safer
- * than skipping: a skipped removal would leave plan and device silently out of step.
+ * VLAN off a trunk (one that stays a trunk without it, or turns into a port that does not carry it) is
+ * refused with ManagementPathError (code E_MGMT_PATH) before anything is sent; the caller decides (fix the
+ * inventory). Refusing is safer than skipping: a skipped removal would leave plan and device silently out
+ * of step.
  */
 import { KIND_ORDER, type ConfigObject, type DeviceChangeSet, type ObjectChange, type Platform } from "./types";
 import { canonicalJson } from "../util/canonical";
