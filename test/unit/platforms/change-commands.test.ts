@@ -25,6 +25,7 @@ import type { ObjectChange } from "../../../platforms/types";
 import type { DeviceIntent, LagIntent, PortIntent } from "../../../intent/types";
 import { fabric, NAMES } from "./fabric";
 import { device, iface, inventory, lag, link, vlan } from "../helpers/inventory";
+import { deviceIntent } from "../helpers/intent";
 
 function changes(before: Inventory, after: Inventory, name: string): ObjectChange[] {
   const objects = (inv: Inventory) => renderDevice(deriveIntent(inv).get(name)!).objects;
@@ -222,7 +223,7 @@ describe("ovs: a bond's members change", () => {
  *    `no mlag`, `no switchport trunk group MLAG` (the group citydc gives the peer VLAN), `no vrrp N priority-level`, `no network` under `router bgp`.
  */
 describe("settings taken away", () => {
-  const base = (platform: PlatformName, more: Partial<DeviceIntent> = {}): DeviceIntent => ({ device: "d", site: "s", platform, role: "leaf", vlans: [{ id: 10, name: "ten" }], ports: [], lags: [], gateways: [], routes: [], vrfs: [], management: {}, ...more });
+  const base = (platform: PlatformName, more: Partial<DeviceIntent> = {}): DeviceIntent => deviceIntent(platform, { vlans: [{ id: 10, name: "ten" }], ...more });
   const change = (platform: PlatformName, key: string, before: Partial<DeviceIntent>, after: Partial<DeviceIntent>): string[] => {
     const pick = (i: DeviceIntent) => PLATFORMS[platform].objects(i).find((o) => o.key === key)!;
     const cs = changeSet(PLATFORMS[platform], [pick(base(platform, before))], [pick(base(platform, after))]);

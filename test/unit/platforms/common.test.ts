@@ -28,6 +28,7 @@ import {
   type Syntax,
 } from "../../../platforms/common";
 import type { ConfigObject } from "../../../platforms/types";
+import { deviceIntent } from "../helpers/intent";
 
 const said = (what: string): Syntax => ({ apply: [what], remove: [`un ${what}`], readBack: `show ${what}` });
 /** Answers for every kind, with one line naming it. */
@@ -226,7 +227,7 @@ describe("buildObjects: keys, summaries and fields of every kind, in kind order"
   });
 
   it("an intent without optional parts has only its system object", () => {
-    const bare: DeviceIntent = { device: "r9", site: "s", platform: "frr", role: "x", vlans: [], ports: [], lags: [], gateways: [], routes: [], vrfs: [], management: {} };
+    const bare = deviceIntent("frr", { device: "r9" });
     expect(buildObjects(bare, every).map((o) => o.key)).toEqual(["system"]);
   });
 });

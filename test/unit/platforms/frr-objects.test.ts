@@ -15,21 +15,9 @@ import { describe, expect, it } from "vitest";
 import type { AclIntent, DeviceIntent, QosIntent } from "../../../intent/types";
 import { frr, nftAclRules, nftMarkRules, VTYSH_DIALECT } from "../../../platforms/frr";
 import type { ConfigObject } from "../../../platforms/types";
+import { deviceIntent } from "../helpers/intent";
 
-const base = (more: Partial<DeviceIntent> = {}): DeviceIntent => ({
-  device: "r1",
-  site: "dc1",
-  platform: "frr",
-  role: "border",
-  vlans: [],
-  ports: [],
-  lags: [],
-  gateways: [],
-  routes: [],
-  vrfs: [],
-  management: {},
-  ...more,
-});
+const base = (more: Partial<DeviceIntent> = {}): DeviceIntent => deviceIntent("frr", { device: "r1", role: "border", ...more });
 const fixture = (p: string): string => readFileSync(join(__dirname, "fixtures", p), "utf8");
 const objects = (i: DeviceIntent): ConfigObject[] => frr.objects(i);
 const objectOf = (i: DeviceIntent, key: string): ConfigObject => {

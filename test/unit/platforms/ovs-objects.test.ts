@@ -9,8 +9,9 @@ import { describe, expect, it } from "vitest";
 import type { DeviceIntent, LagIntent, PortIntent } from "../../../intent/types";
 import { ovs } from "../../../platforms/ovs";
 import type { ConfigObject } from "../../../platforms/types";
+import { deviceIntent } from "../helpers/intent";
 
-const base = (more: Partial<DeviceIntent> = {}): DeviceIntent => ({ device: "s1", site: "dc1", platform: "ovs", role: "leaf", vlans: [], ports: [], lags: [], gateways: [], routes: [], vrfs: [], management: {}, ...more });
+const base = (more: Partial<DeviceIntent> = {}): DeviceIntent => deviceIntent("ovs", more);
 const objectOf = (i: DeviceIntent, key: string): ConfigObject => {
   const o = ovs.objects(i).find((x) => x.key === key);
   if (!o) throw new Error(`no object ${key}`);

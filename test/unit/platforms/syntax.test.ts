@@ -4,6 +4,7 @@ import { junosMembers } from "../../../platforms/junos";
 import { nxosFeatures } from "../../../platforms/cisco-nxos";
 import type { DeviceIntent, PortIntent } from "../../../intent/types";
 import { addressAndMask, dashRanges, maskLength, parseVlanList, vrpRanges } from "../../../platforms/util";
+import { deviceIntent } from "../helpers/intent";
 
 describe("VLAN lists the way each platform writes them", () => {
   const ids = [30, 10, 20, 21, 22, 23, 11, 4000];
@@ -25,20 +26,7 @@ describe("VLAN lists the way each platform writes them", () => {
   });
 });
 
-const base = (platform: DeviceIntent["platform"], ports: PortIntent[], more: Partial<DeviceIntent> = {}): DeviceIntent => ({
-  device: "d",
-  site: "s",
-  platform,
-  role: "leaf",
-  vlans: [],
-  ports,
-  lags: [],
-  gateways: [],
-  routes: [],
-  vrfs: [],
-  management: {},
-  ...more,
-});
+const base = (platform: DeviceIntent["platform"], ports: PortIntent[], more: Partial<DeviceIntent> = {}): DeviceIntent => deviceIntent(platform, { ports, ...more });
 const lines = (i: DeviceIntent, key: string) => PLATFORMS[i.platform].objects(i).find((o) => o.key === key)!.apply;
 
 describe("port syntax per platform", () => {

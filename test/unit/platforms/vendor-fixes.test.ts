@@ -27,21 +27,9 @@ import { foldVrp } from "../../../platforms/huawei-vrp";
 import { foldNxos } from "../../../platforms/cisco-nxos";
 import { device, iface, inventory } from "../helpers/inventory";
 import { fabric } from "./fabric";
+import { deviceIntent } from "../helpers/intent";
 
-const base = (platform: DeviceIntent["platform"], more: Partial<DeviceIntent> = {}): DeviceIntent => ({
-  device: "d",
-  site: "s",
-  platform,
-  role: "leaf",
-  vlans: [],
-  ports: [],
-  lags: [],
-  gateways: [],
-  routes: [],
-  vrfs: [],
-  management: {},
-  ...more,
-});
+const base = (platform: DeviceIntent["platform"], more: Partial<DeviceIntent> = {}): DeviceIntent => deviceIntent(platform, more);
 const objectOf = (i: DeviceIntent, key: string): ConfigObject => PLATFORMS[i.platform].objects(i).find((o) => o.key === key)!;
 const many = Array.from({ length: 23 }, (_, k) => 100 + k * 2); // 23 single VLANs, no runs
 
