@@ -24,6 +24,8 @@ export const port = (name: string, more: Partial<PortIntent>): PortIntent => ({ 
 export function edgeIntent(platform: PlatformName, names: EdgeNames, more: Partial<DeviceIntent> = {}): DeviceIntent {
   const e = names.port;
   const l = names.lag;
+  // a platform that keeps the pair alive over the peer VLAN takes the addresses with their prefix length
+  const len = platform === "arista-eos" ? "/30" : "";
   return deviceIntent(platform, {
     device: "sw1",
     vlans: [{ id: 10, name: "users" }, { id: 20, name: "voice" }],
@@ -53,7 +55,7 @@ export function edgeIntent(platform: PlatformName, names: EdgeNames, more: Parti
       { prefix: "10.98.0.0/16", nextHop: "10.10.0.253", vrf: "ghost" },
     ],
     bgp: { asn: 65001, networks: [], neighbors: [{ address: "10.0.0.0", remoteAs: 65000, description: "" }] },
-    mlag: { name: "pair", domain: 5, peer: "sw2", role: "secondary", peerLink: l(1), localAddress: "10.255.0.2", peerAddress: "10.255.0.1", peerVlan: 4094, lags: [{ name: l(3), id: 3 }] },
+    mlag: { name: "pair", domain: 5, peer: "sw2", role: "secondary", peerLink: l(1), localAddress: `10.255.0.2${len}`, peerAddress: `10.255.0.1${len}`, peerVlan: 4094, lags: [{ name: l(3), id: 3 }] },
     qos: {
       classes: [
         { name: "voice", dscp: 46, queue: 5, treatment: "priority", share: 10 },
