@@ -340,7 +340,8 @@ const renderer: Renderer = {
             `set protocols bgp group ${g} type ${type}`,
             ...(b.networks.length > 0 ? [`set protocols bgp group ${g} export ${EXPORT}`] : []),
             ...ns.flatMap((n) => [
-              `set protocols bgp group ${g} neighbor ${n.address} description ${quote(n.description)}`,
+              // an empty description is left out, as on every other platform (not `description ""`)
+              ...(n.description ? [`set protocols bgp group ${g} neighbor ${n.address} description ${quote(n.description)}`] : []),
               `set protocols bgp group ${g} neighbor ${n.address} peer-as ${n.remoteAs}`,
             ]),
           ];
