@@ -1,4 +1,5 @@
 /** The data-center feature checks (dc-cases.ts), run like the cases of checks.test.ts. */
+import { FINDINGS, findingLines } from "./findings";
 import { describe, expect, it } from "vitest";
 import { DC_CASES, validGroups, validInband, validPair } from "./dc-cases";
 import { deriveIntent } from "../../../intent";
@@ -57,6 +58,7 @@ describe("semantic checks of the data-center features", () => {
       const d = minimal();
       c.mutate(d);
       const r = validate(d, c.code === "W_DR_SINGLE_PATH");
+      expect(findingLines(r.diagnostics), "every finding of the case, written out in findings.ts").toEqual(FINDINGS[`${c.code}: ${c.name}`]);
       const hits = r.diagnostics.filter((x) => x.code === c.code);
       expect(hits.length, JSON.stringify(r.diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`), null, 1)).toBeGreaterThan(0);
       if (c.path) expect(hits.map((h) => h.path)).toContain(c.path);

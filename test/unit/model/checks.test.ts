@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CAPABILITIES } from "../../../model/capabilities";
 import { EXPECTED } from "./expected";
 import { DC_CASES } from "./dc-cases";
+import { FINDINGS, findingLines } from "./findings";
 import { codes, minimal, ROOT, validate } from "./helpers";
 
 /** Two FRR border routers, r1 at dc1 and r2 at dc2, with a routed BGP link between them. */
@@ -196,6 +197,7 @@ describe("semantic checks", () => {
       const d = minimal();
       c.mutate(d);
       const r = validate(d);
+      expect(findingLines(r.diagnostics), "every finding of the case, written out in findings.ts").toEqual(FINDINGS[`${c.code}: ${c.name}`]);
       const hits = r.diagnostics.filter((x) => x.code === c.code);
       expect(hits.length, JSON.stringify(r.diagnostics.map((x) => `${x.code} ${x.path} ${x.message}`), null, 1)).toBeGreaterThan(0);
       if (c.path) expect(hits.map((h) => h.path)).toContain(c.path);
@@ -321,5 +323,9 @@ describe("semantic checks", () => {
     const covered = new Set<string>([...CASES.map((c) => c.code), ...DC_CASES.map((c) => c.code), "E_VLAN_RANGE"]);
     for (const list of Object.values(EXPECTED)) for (const e of list) covered.add(e.split("@")[0]!);
     expect([...declared].filter((c) => !covered.has(c))).toEqual([]);
+  });
+
+  it("findings.ts writes out the findings of exactly these cases, no stale entry", () => {
+    expect(Object.keys(FINDINGS).sort()).toEqual([...CASES, ...DC_CASES].map((c) => `${c.code}: ${c.name}`).sort());
   });
 });
