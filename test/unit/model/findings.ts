@@ -570,4 +570,72 @@ export const FINDINGS: Readonly<Record<string, readonly string[]>> = {
     "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
     "82:11 E_REF_UNKNOWN /policies/management/vlan unknown VLAN 99 | fix: use the id of the management VLAN defined under vlans:",
   ],
+  "E_QOS_SHARE: a default class with a share": [
+    "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    "84:14 E_QOS_SHARE /qos/classes/0/share (qos class best-effort) class best-effort takes what is left of the link and cannot have a share | fix: remove share, or give the class another treatment",
+  ],
+  "E_REF_UNKNOWN: marking an unknown VLAN": [
+    "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    "82:13 E_REF_UNKNOWN /qos/marking/0/vlan (qos marking #1 (voice)) unknown VLAN 99 | fix: use the id of a VLAN defined under vlans:",
+  ],
+  "E_QOS_MARK: marking a device without its interface": [
+    "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    "82:7 E_QOS_MARK /qos/marking/0 (qos marking #1 (voice)) a marking entry names no traffic | fix: give vlan, subnet, or device and interface",
+    "82:7 E_QOS_MARK /qos/marking/0 (qos marking #1 (voice)) device and interface go together | fix: give both, or neither",
+  ],
+  "E_REF_UNKNOWN: marking on an unknown device": [
+    "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    "82:15 E_REF_UNKNOWN /qos/marking/0/device (qos marking #1 (voice)) unknown device 'sw9' (did you mean 'sw1'?) | fix: use the name of a device defined under devices:",
+  ],
+  "E_REF_UNKNOWN: a rule from an unknown VRF": [
+    "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    "85:14 E_REF_UNKNOWN /policies/rules/0/from/vrf (policy rule r) unknown vrf 'blue' | fix: use the name of a vrf defined under vrfs:",
+  ],
+  "E_REF_UNKNOWN: a rule to an unknown service": [
+    "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    "87:18 E_REF_UNKNOWN /policies/rules/0/to/service (policy rule r) unknown service 'vidoe' | fix: use the name of a service defined under services:",
+  ],
+  "E_REF_UNKNOWN: a rule to an unknown host": [
+    "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    "87:15 E_REF_UNKNOWN /policies/rules/0/to/host (policy rule r) unknown host 'h9' (did you mean 'h1'?) | fix: use the name of a host defined under hosts:",
+  ],
+  "E_REF_UNKNOWN: a rule from an unknown site": [
+    "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    "85:15 E_REF_UNKNOWN /policies/rules/0/from/site (policy rule r) unknown site 'dc9' (did you mean 'dc1'?) | fix: use the name of a site defined under sites:",
+  ],
+  "E_REF_UNKNOWN: a rule to an unknown VLAN": [
+    "76:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    "87:15 E_REF_UNKNOWN /policies/rules/0/to/vlan (policy rule r) unknown VLAN 99 | fix: use the id of a VLAN defined under vlans:",
+  ],
+  "E_STP_INSTANCE: a VLAN in two MSTP instances": [
+    "10:7 W_STP_NO_ROOT /sites/0/stp (site dc1) site dc1 runs spanning tree but no switch is meant to be its root (no core or spine, no priority) | fix: set stp.priority (e.g. 4096) on the switch that should be the root",
+    "17:15 E_STP_INSTANCE /sites/0/stp/instances/1/vlans/0 (site dc1 mst instance 2) VLAN 10 is mapped to MSTP instances 1 and 2 at site dc1 | fix: map each VLAN to one instance",
+    "31:15 E_PLATFORM_FEATURE /devices/0/platform (device sw1) sw1 (ovs) cannot run mstp, the spanning tree of site dc1 (it runs rstp) | fix: set the site's stp mode to rstp, or set stp: { enabled: false } on sw1",
+  ],
+  "E_STP_INSTANCE: an MSTP instance mapping a VLAN the site does not have": [
+    "10:7 W_STP_NO_ROOT /sites/0/stp (site dc1) site dc1 runs spanning tree but no switch is meant to be its root (no core or spine, no priority) | fix: set stp.priority (e.g. 4096) on the switch that should be the root",
+    "14:15 E_STP_INSTANCE /sites/0/stp/instances/0/vlans/0 (site dc1 mst instance 1) MSTP instance 1 maps VLAN 20, which is not defined at site dc1 | fix: add dc1 to the VLAN's sites, or take 20 out of the instance",
+    "28:15 E_PLATFORM_FEATURE /devices/0/platform (device sw1) sw1 (ovs) cannot run mstp, the spanning tree of site dc1 (it runs rstp) | fix: set the site's stp mode to rstp, or set stp: { enabled: false } on sw1",
+  ],
+  "E_STP_INSTANCE: an MSTP instance listed twice": [
+    "10:7 W_STP_NO_ROOT /sites/0/stp (site dc1) site dc1 runs spanning tree but no switch is meant to be its root (no core or spine, no priority) | fix: set stp.priority (e.g. 4096) on the switch that should be the root",
+    "15:15 E_STP_INSTANCE /sites/0/stp/instances/1/id (site dc1 mst instance 1) MSTP instance 1 is listed twice at site dc1 | fix: list each instance once, with all its VLANs",
+    "31:15 E_PLATFORM_FEATURE /devices/0/platform (device sw1) sw1 (ovs) cannot run mstp, the spanning tree of site dc1 (it runs rstp) | fix: set the site's stp mode to rstp, or set stp: { enabled: false } on sw1",
+  ],
+  "E_STP_PORT: stp on a port that is not a switch port": [
+    "10:7 W_STP_NO_ROOT /sites/0/stp (site dc1) site dc1 runs spanning tree but no switch is meant to be its root (no core or spine, no priority) | fix: set stp.priority (e.g. 4096) on the switch that should be the root",
+    "39:11 E_STP_PORT /devices/0/interfaces/2/stp (device sw1 interface p3) sw1 p3 is not a switch port (unused): spanning tree does not run on it | fix: remove stp from the port",
+  ],
+  "W_STP_UNUSED: port stp on a device at a site without spanning tree": [
+    "32:11 W_STP_UNUSED /devices/0/interfaces/0/stp (device sw1 interface p1) sw1 p1 has stp settings, but sw1 runs no spanning tree | fix: add stp to site dc1, or remove the port's stp",
+  ],
+  "W_STP_UNUSED: port stp on a device that leaves the tree": [
+    "34:11 W_STP_UNUSED /devices/0/interfaces/0/stp (device sw1 interface p1) sw1 p1 has stp settings, but sw1 takes no part in site dc1's spanning tree (stp.enabled: false) | fix: remove stp.enabled: false from sw1, or remove the port's stp",
+  ],
+  "E_STP_PORT: stp on a LAG that is not a switch port": [
+    "10:7 W_STP_NO_ROOT /sites/0/stp (site dc1) site dc1 runs spanning tree but no switch is meant to be its root (no core or spine, no priority) | fix: set stp.priority (e.g. 4096) on the switch that should be the root",
+    "41:15 E_PLATFORM_FEATURE /devices/0/lags/0/mode (device sw1 lag bond0) sw1 (ovs) cannot do routed ports (bond0) | fix: route on a router/L3 switch platform; attach this switch with access or trunk ports",
+    "41:15 E_PORT_MODE /devices/0/lags/0/mode (device sw1 lag bond0) sw1 bond0: routed port without an address | fix: add `address: <ip>/<len>`",
+    "43:11 E_STP_PORT /devices/0/lags/0/stp (device sw1 lag bond0) sw1 bond0 is not a switch port (routed): spanning tree does not run on it | fix: remove stp from the port",
+  ],
 };
