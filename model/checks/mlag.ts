@@ -61,7 +61,7 @@ export const mlag: Check = (ctx) => {
     const peerLinks = devs.map((d) => ctx.devices.get(d.name)!).map((e) => ({ e, li: e.lags.get(pair.peerLink) }));
     for (const { e, li } of peerLinks) {
       if (li === undefined) ctx.error("E_MLAG_PEER_LINK", `${base}/peerLink`, `mlag pair ${pair.name}: ${e.device.name} has no LAG ${pair.peerLink}`, `add LAG ${pair.peerLink} (mode trunk) to ${e.device.name}, its members cabled to the peer`);
-      else if (e.device.lags[li]!.mode !== "trunk") ctx.error("E_MLAG_PEER_LINK", `/devices/${e.index}/lags/${li}/mode`, `the peer link ${pair.peerLink} of ${e.device.name} is a ${e.device.lags[li]!.mode} LAG`, "make the peer link a trunk");
+      else if (e.device.lags[li]!.mode !== "trunk") ctx.error("E_MLAG_PEER_LINK", `/devices/${e.index}/lags/${li}/mode`, `the peer link ${pair.peerLink} of ${e.device.name} is ${e.device.lags[li]!.mode === "access" ? "an" : "a"} ${e.device.lags[li]!.mode} LAG`, "make the peer link a trunk");
     }
     if (peerLinks.every((x) => x.li !== undefined)) {
       const cabled = inv.links.some((l) => {

@@ -638,4 +638,41 @@ export const FINDINGS: Readonly<Record<string, readonly string[]>> = {
     "41:15 E_PORT_MODE /devices/0/lags/0/mode (device sw1 lag bond0) sw1 bond0: routed port without an address | fix: add `address: <ip>/<len>`",
     "43:11 E_STP_PORT /devices/0/lags/0/stp (device sw1 lag bond0) sw1 bond0 is not a switch port (routed): spanning tree does not run on it | fix: remove stp from the port",
   ],
+  "E_MLAG_PAIR: a switch in two multi-chassis pairs": [
+    "129:9 E_MLAG_PAIR /mlag/1/devices/0 (mlag pair p2) sw1 is in mlag pairs p1 and p2 | fix: a switch belongs to one pair",
+    "130:9 E_MLAG_PAIR /mlag/1/devices/1 (mlag pair p2) sw3 is in mlag pairs p1 and p2 | fix: a switch belongs to one pair",
+  ],
+  "E_MLAG_PAIR: a pair of two platforms": [
+    "69:15 E_IFNAME_INVALID /devices/2/interfaces/0/name (device sw3 interface Ethernet1/3) 'Ethernet1/3' is not a valid huawei-vrp interface name (device sw3) | fix: use the platform's naming, e.g. 10GE1/0/1, 100GE1/0/49, GE1/0/1, a split lane 100GE1/0/1:1, in a CSS 10GE1/1/0/1",
+    "71:15 E_IFNAME_INVALID /devices/2/interfaces/1/name (device sw3 interface Ethernet1/4) 'Ethernet1/4' is not a valid huawei-vrp interface name (device sw3) | fix: use the platform's naming, e.g. 10GE1/0/1, 100GE1/0/49, GE1/0/1, a split lane 100GE1/0/1:1, in a CSS 10GE1/1/0/1",
+    "74:15 E_LAGNAME_INVALID /devices/2/lags/0/name (device sw3 lag port-channel1) 'port-channel1' is not a valid huawei-vrp LAG name (device sw3) | fix: use the platform's naming, e.g. Eth-Trunk1",
+    "125:9 E_MLAG_PAIR /mlag/0/devices/1 (mlag pair p1) mlag pair p1: sw1 runs cisco-nxos, sw3 huawei-vrp | fix: pair two switches of one platform",
+  ],
+  "E_MLAG_PEER_LINK: a peer link that is an access LAG": [
+    "41:15 E_MLAG_PEER_LINK /devices/0/lags/0/mode (device sw1 lag port-channel1) the peer link port-channel1 of sw1 is an access LAG | fix: make the peer link a trunk",
+    "100:18 E_LINK_MODE /links/1/b/interface (link sw1:Ethernet1/3 <-> sw3:Ethernet1/3) mode mismatch on sw1 port-channel1 <-> sw3 port-channel1: access/trunk | fix: configure both ends alike: trunk-trunk, access-access (same VLAN), routed-routed, or a routed port facing an access port (or, on a router that is the VLAN's gateway, a port without a mode)",
+  ],
+  "E_MLAG_KEEPALIVE: an EOS pair without keepalive addresses": [
+    "122:5 E_MLAG_KEEPALIVE /mlag/0 (mlag pair p1) mlag pair p1 (arista-eos) needs keepalive addresses on its peer VLAN | fix: add keepalive: [10.255.255.0/31, 10.255.255.1/31] (one per switch, in device order)",
+  ],
+  "E_MLAG_KEEPALIVE: an EOS pair keeping alive from one address": [
+    "128:7 E_MLAG_KEEPALIVE /mlag/0/keepalive (mlag pair p1) mlag pair p1: the keepalive addresses 10.255.255.0/31, 10.255.255.0/31 are not two addresses with prefix length in one subnet | fix: give both with their prefix length, e.g. 10.255.255.0/31 and 10.255.255.1/31",
+  ],
+  "E_MLAG_LAG: the peer link as a downstream half too": [
+    "44:15 E_MLAG_LAG /devices/0/lags/0/mlag (device sw1 lag port-channel1) sw1 port-channel1 is the peer link of p1; it cannot be a downstream half too | fix: remove mlag from the peer link",
+  ],
+  "E_DUPLICATE: a pair named twice": [
+    "124:9 E_MLAG_PAIR /mlag/1/devices/0 (mlag pair p1) sw1 is in mlag pairs p1 and p1 | fix: a switch belongs to one pair",
+    "125:9 E_MLAG_PAIR /mlag/1/devices/1 (mlag pair p1) sw3 is in mlag pairs p1 and p1 | fix: a switch belongs to one pair",
+    "127:11 E_DUPLICATE /mlag/1/name (mlag pair p1) mlag pair 'p1' is defined again (first at item 1) | fix: give each mlag pair a unique name, or merge the two entries",
+  ],
+  "E_INBAND_SUBNET: in-band management in a VLAN without a subnet": [
+    "29:9 E_INBAND_SUBNET /devices/0/management/inband (device sw1) management VLAN 10 of sw1 has no subnet to put the management address in | fix: give VLAN 10 a subnet",
+  ],
+  "E_REF_UNKNOWN: a VLAN group at an unknown site": [
+    "104:9 E_REF_UNKNOWN /vlanGroups/0/sites/1 (vlan group dc1-local) unknown site 'dc9' (did you mean 'dc1'?) | fix: use the name of a site defined under sites:",
+  ],
+  "E_VLAN_ID_CONFLICT: one VLAN ID for two VLANs at one site": [
+    "80:9 E_VLAN_ID_CONFLICT /vlans/3/id (vlan 20) VLAN 20 at site dc1 would be both dc1-servers (group dc1-local) and dc1-other | fix: at one site an ID means one VLAN: pick another ID, or keep the two VLANs at different sites",
+  ],
 };
