@@ -8,7 +8,9 @@
  * QoS marking at a gateway and on a routed port with trust and queuing, and ACLs at a gateway and on a port.
  * Built per test: mutation testing credits only the tests that build it.
  */
+import { describe, expect, it } from "vitest";
 import type { DeviceIntent, PortIntent } from "../../../intent/types";
+import type { ConfigObject, Platform } from "../../../platforms/types";
 import type { PlatformName } from "../../../model/types";
 import { deviceIntent } from "../helpers/intent";
 
@@ -77,5 +79,34 @@ export function edgeIntent(platform: PlatformName, names: EdgeNames, more: Parti
     ],
     stp: { mode: "rstp", priority: 8192, region: "r", revision: 0, instances: [], bpduProtection: true, vlans: [10, 20], edge: [], loopGuard: [], rootGuard: [], mlag: true },
     ...more,
+  });
+}
+
+/** The object `key` of what `platform` renders from `intent` (a test fails on a missing one). */
+export function objectIn(platform: Platform, intent: DeviceIntent, key: string): ConfigObject {
+  const o = platform.objects(intent).find((x) => x.key === key);
+  if (!o) throw new Error(`no object ${key}`);
+  return o;
+}
+
+/**
+ * The tests every vendor file runs on the edge intent: its objects in apply order, each one's apply, remove and
+ * read-back command as written out, and the full configuration line by line.
+ */
+export function writtenOut(platform: Platform, edge: () => DeviceIntent, expected: Record<string, { apply: string[]; remove: string[]; readBack: string }>, full: string[]): void {
+  describe(`${platform.name}: every object of the edge intent, written out`, () => {
+    it("holds these objects, in apply order", () => {
+      expect(platform.objects(edge()).map((o) => o.key)).toEqual(Object.keys(expected));
+    });
+    for (const [key, want] of Object.entries(expected)) {
+      it(`${key}: apply, remove and read-back command`, () => {
+        const o = objectIn(platform, edge(), key);
+        expect({ apply: o.apply, remove: o.remove, readBack: o.readBack }).toEqual(want);
+      });
+    }
+    it("the full configuration, as the device displays it", () => {
+      const i = edge();
+      expect(platform.fullConfig(i, platform.objects(i)).split("\n")).toEqual(full);
+    });
   });
 }
