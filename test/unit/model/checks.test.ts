@@ -330,7 +330,7 @@ describe("semantic checks", () => {
     }
     expect(declared.size).toBeGreaterThan(20);
     const covered = new Set<string>([...CASES.map((c) => c.code), ...DC_CASES.map((c) => c.code), "E_VLAN_RANGE"]);
-    for (const list of Object.values(EXPECTED)) for (const e of list) covered.add(e.split("@")[0]!);
+    for (const list of Object.values(EXPECTED)) for (const e of list) covered.add(e.split(" ")[1]!);
     expect([...declared].filter((c) => !covered.has(c))).toEqual([]);
   });
 
