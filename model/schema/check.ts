@@ -61,6 +61,12 @@ export function show(v: unknown, max = 60): string {
 
 const quote = show;
 
+/** A key as show() writes it, without the quotes: `platfrom`, or the first 60 characters and `...`. */
+function unquoted(key: string): string {
+  const shown = show(key);
+  return shown.endsWith("...") ? `${shown.slice(1, -4)}...` : shown.slice(1, -1);
+}
+
 function toProblem(e: ErrorObject): SchemaProblem | undefined {
   const parent = e.parentSchema as SchemaNode | undefined;
   const schema = e.schema as unknown;
@@ -79,7 +85,7 @@ function toProblem(e: ErrorObject): SchemaProblem | undefined {
         code: "E_SCHEMA_UNKNOWN_KEY",
         path: `${here}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
         atKey: true,
-        message: `unknown key '${show(key).slice(1, -1)}'${key.length > 100 ? "" : didYouMean(key, known)}`,
+        message: `unknown key '${unquoted(key)}'${key.length > 100 ? "" : didYouMean(key, known)}`,
         hint: `remove it or use one of: ${known.join(", ")} (keys are camelCase)`,
       };
     }
