@@ -41,7 +41,8 @@ function search(name: string, candidates: Iterable<string>, limit: number): { be
   let bestDistance = max + 1;
   let examined = 0;
   for (const c of candidates) {
-    if (++examined > limit) break; // bounded work per reference, even for huge inventories
+    if (examined >= limit) break; // bounded work per reference, even for huge inventories
+    examined++;
     const d = editDistance(lower, c.toLowerCase(), Math.min(max, bestDistance - 1));
     if (d < bestDistance) {
       best = c;
