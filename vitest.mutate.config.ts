@@ -10,7 +10,7 @@ import { defineConfig } from "vitest/config";
 //
 // Stryker switches mutants on at run time, so the modules need not load again for every mutant: the tests
 // share one module cache (isolate: false), which is what makes a mutant take a fraction of a second
-// instead of seconds. The one file that mocks a module keeps its own.
+// instead of seconds. The files that mock a module keep their own.
 const ISOLATED = ["test/unit/model/codes-rare.test.ts", "test/unit/model/codes-hypothetical.test.ts"];
 
 export default defineConfig({
