@@ -5,6 +5,7 @@
  * site, the bounded "did you mean", and the cap on stored findings.
  */
 import { describe, expect, it } from "vitest";
+import { CHECKS, runChecks, runChecksLimited } from "../../../model/checks";
 import { CheckContext, endpointKey, vlansOf } from "../../../model/checks/context";
 import { normalize } from "../../../model/normalize";
 import type { Inventory } from "../../../model/types";
@@ -191,5 +192,24 @@ describe("reporting", () => {
     expect(c.suggest("sw3", ["sw1"])).toBe("");
     expect(new CheckContext(inventory()).suggest("q", filler(20_000, "p"))).toBe("");
     expect(new CheckContext(inventory()).suggest("q", filler(19_999, "p"))).toBe(" (did you mean 'p'?)");
+  });
+});
+
+describe("running the checks", () => {
+  it("every check, in this order, or only the named ones; at most `limit` findings", () => {
+    expect(Object.keys(CHECKS)).toEqual(["unique", "references", "names", "vlanGroups", "management", "vlans", "racks", "ports", "portUsage", "links", "lags", "mlag", "ethernet", "subnets", "platform", "inband", "stp", "routing", "dr", "carry", "policy"]);
+    const inv = inventory();
+    const all = runChecks(inv);
+    expect(all.map((f) => f.code)).toContain("E_DUPLICATE");
+    const unique = runChecks(inv, ["unique"]);
+    expect(unique.length).toBeGreaterThan(0);
+    expect(unique.every((f) => f.code === "E_DUPLICATE")).toBe(true);
+    expect(runChecks(inv, [])).toEqual([]);
+    // in the order of CHECKS, whatever the order of the names
+    expect(runChecks(inv, ["references", "unique"])).toEqual([...unique, ...runChecks(inv, ["references"])]);
+    const limited = runChecksLimited(inv, 2);
+    expect(limited.findings).toEqual(all.slice(0, 2));
+    expect(limited.omitted.errors + limited.omitted.warnings).toBe(all.length - 2);
+    expect(runChecksLimited(inv, Infinity)).toEqual({ findings: all, omitted: { errors: 0, warnings: 0 } });
   });
 });
