@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "mutate",
           include: [
-            "test/unit/model/{checks,checks-dc,files,fixtures,samples,ip,text,objects,diagnostics-text,schema-messages,parse,capabilities,suggest,load,policy,context}.test.ts",
+            "test/unit/model/{checks,checks-dc,files,fixtures,samples,ip,text,objects,diagnostics-text,schema-messages,parse,capabilities,suggest,load,policy,context,checks-edges}.test.ts",
             "test/unit/intent/*.test.ts",
             "test/unit/platforms/*.test.ts",
             "test/unit/audit/{diff,diff-fields,diff-groups,drift,impact,readback}.test.ts",

@@ -1,0 +1,141 @@
+/**
+ * The edges of some semantic rules, each side of each: where a rule just holds and where it just fails (the
+ * top unit of a rack, adjacent devices, members that differ in one setting), and texts that differ per
+ * platform (the naming examples of each). Each case is the minimal inventory with a change; findings are
+ * written out as "path message | fix: hint", filtered to the codes the case is about.
+ */
+import { describe, expect, it } from "vitest";
+import type { PlatformName } from "../../../model/types";
+import { minimal, validate } from "./helpers";
+
+const found = (d: unknown, ...codes: string[]): string[] =>
+  validate(d)
+    .diagnostics.filter((x) => codes.includes(x.code))
+    .map((x) => `${x.code} ${x.path} ${x.message} | fix: ${x.hint}`);
+
+describe("racks", () => {
+  const racked = (devices: { position: number; height?: number }[]) => {
+    const d = minimal();
+    d.racks[0].height = 10;
+    const base = d.devices[0];
+    d.devices = devices.map((x, i) => ({ ...base, name: `sw${i + 1}`, management: { ...base.management, port: 2201 + i }, interfaces: [], ...x }));
+    d.links = [];
+    d.hosts = [];
+    d.dr = [];
+    return d;
+  };
+
+  it("a device in the top unit fits; one unit higher sticks out", () => {
+    expect(found(racked([{ position: 10 }]), "E_RACK_OVERFLOW")).toEqual([]);
+    expect(found(racked([{ position: 9, height: 2 }]), "E_RACK_OVERFLOW")).toEqual([]);
+    expect(found(racked([{ position: 10, height: 2 }]), "E_RACK_OVERFLOW")).toEqual([
+      "E_RACK_OVERFLOW /devices/0/position device sw1 occupies U10-U11, above the top of rack r1 (10U) | fix: use a position at most 9, or correct the rack height",
+    ]);
+  });
+
+  it("adjacent devices do not overlap; sharing one unit does, reported at the higher one", () => {
+    expect(found(racked([{ position: 1, height: 2 }, { position: 3 }]), "E_RACK_OVERLAP")).toEqual([]);
+    expect(found(racked([{ position: 3 }, { position: 1, height: 3 }]), "E_RACK_OVERLAP")).toEqual([
+      "E_RACK_OVERLAP /devices/0/position device sw1 (U3-U3) overlaps device sw2 (U1-U3) in rack r1 | fix: move sw1 to rack units that sw2 (U1-U3) does not use",
+    ]);
+  });
+
+  it("two devices at one position: the later in the file is reported", () => {
+    expect(found(racked([{ position: 4 }, { position: 4 }]), "E_RACK_OVERLAP")).toEqual([
+      "E_RACK_OVERLAP /devices/1/position device sw2 (U4-U4) overlaps device sw1 (U4-U4) in rack r1 | fix: move sw2 to rack units that sw1 (U4-U4) does not use",
+    ]);
+  });
+
+  it("a tall device hides nothing: each device it overlaps is reported against it", () => {
+    expect(found(racked([{ position: 1, height: 5 }, { position: 2 }, { position: 4 }, { position: 6 }]), "E_RACK_OVERLAP")).toEqual([
+      "E_RACK_OVERLAP /devices/1/position device sw2 (U2-U2) overlaps device sw1 (U1-U5) in rack r1 | fix: move sw2 to rack units that sw1 (U1-U5) does not use",
+      "E_RACK_OVERLAP /devices/2/position device sw3 (U4-U4) overlaps device sw1 (U1-U5) in rack r1 | fix: move sw3 to rack units that sw1 (U1-U5) does not use",
+    ]);
+  });
+
+  it("a position without a rack, and a racked device without a position", () => {
+    const d = racked([{ position: 1 }]);
+    delete d.devices[0].rack;
+    expect(found(d, "E_RACK_POSITION", "W_RACK_POSITION")).toEqual(["E_RACK_POSITION /devices/0/position device sw1 has a rack position but no rack | fix: add `rack:` with the rack's name, or remove `position:`"]);
+    const e = racked([{ position: 1 }]);
+    delete e.devices[0].position;
+    expect(found(e, "E_RACK_POSITION", "W_RACK_POSITION")).toEqual(["W_RACK_POSITION /devices/0/rack device sw1 is in rack r1 but has no position | fix: add `position:` (the lowest rack unit it occupies) so overlaps can be checked"]);
+  });
+});
+
+describe("LAG members", () => {
+  const withLag = (members: Record<string, unknown>[]) => {
+    const d = minimal();
+    d.devices[0].lags = [{ name: "bond0", mode: "trunk", allowed: [10] }];
+    d.devices[0].interfaces.push(...members.map((m, i) => ({ name: `p${3 + i}`, lag: "bond0", ...m })));
+    return d;
+  };
+
+  it("the same speed, MTU and state: nothing to say", () => {
+    expect(found(withLag([{ mtu: 9000, enabled: false }, { mtu: 9000, enabled: false }]), "E_LAG_MEMBER_MISMATCH", "W_LAG_MEMBER_DISABLED")).toEqual([]);
+  });
+
+  it("a member with another MTU than the first, or the default against a value", () => {
+    expect(found(withLag([{}, { mtu: 9000 }]), "E_LAG_MEMBER_MISMATCH")).toEqual([
+      "E_LAG_MEMBER_MISMATCH /devices/0/interfaces/3/mtu sw1 p4 has MTU 9000 but p3 (same LAG bond0) has default | fix: members of one LAG must have the same MTU",
+    ]);
+    expect(found(withLag([{ mtu: 9000 }, {}]), "E_LAG_MEMBER_MISMATCH")).toEqual([
+      "E_LAG_MEMBER_MISMATCH /devices/0/interfaces/3/mtu sw1 p4 has MTU default but p3 (same LAG bond0) has 9000 | fix: members of one LAG must have the same MTU",
+    ]);
+  });
+
+  it("a disabled member among enabled ones, and the other way round", () => {
+    expect(found(withLag([{}, { enabled: false }]), "W_LAG_MEMBER_DISABLED")).toEqual([
+      "W_LAG_MEMBER_DISABLED /devices/0/interfaces/3/enabled sw1 p4 is disabled but p3 (same LAG bond0) is enabled | fix: check that this is intended (a member taken out for maintenance)",
+    ]);
+    expect(found(withLag([{ enabled: false }, {}]), "W_LAG_MEMBER_DISABLED")).toEqual([
+      "W_LAG_MEMBER_DISABLED /devices/0/interfaces/3/enabled sw1 p4 is enabled but p3 (same LAG bond0) is disabled | fix: check that this is intended (a member taken out for maintenance)",
+    ]);
+  });
+
+  it("a speed on one member only is not a mismatch; each member is compared with the first", () => {
+    expect(found(withLag([{ speed: "10G" }, {}, { speed: "10G" }]), "E_LAG_MEMBER_MISMATCH")).toEqual([]);
+    expect(found(withLag([{ speed: "10G" }, { speed: "1G" }, { speed: "1G" }]), "E_LAG_MEMBER_MISMATCH").map((l) => l.split(" ").slice(0, 2).join(" "))).toEqual([
+      "E_LAG_MEMBER_MISMATCH /devices/0/interfaces/3/speed",
+      "E_LAG_MEMBER_MISMATCH /devices/0/interfaces/4/speed",
+    ]);
+  });
+
+  it("a LAG without members: a warning, unless a link uses it", () => {
+    const d = withLag([]);
+    expect(found(d, "W_LAG_EMPTY")).toEqual(["W_LAG_EMPTY /devices/0/lags/0 LAG sw1 bond0 has no member interfaces | fix: add `lag: bond0` to its member interfaces, or remove the LAG"]);
+    d.links[0].a.interface = "bond0";
+    expect(found(d, "W_LAG_EMPTY")).toEqual([]);
+  });
+});
+
+describe("interface and LAG names, with each platform's examples", () => {
+  const EXAMPLES: Record<PlatformName, [string, string]> = {
+    ovs: ["p1, eth1", "bond0"],
+    frr: ["eth1", "bond0"],
+    "huawei-vrp": ["10GE1/0/1, 100GE1/0/49, GE1/0/1, a split lane 100GE1/0/1:1, in a CSS 10GE1/1/0/1", "Eth-Trunk1"],
+    "cisco-nxos": ["Ethernet1/1, Ethernet1/49/1", "port-channel10"],
+    "arista-eos": ["Ethernet1, Ethernet49/1", "Port-Channel10"],
+    junos: ["xe-0/0/1, ge-0/0/1, et-0/0/48", "ae0"],
+  };
+  for (const [platform, [iface, lag]] of Object.entries(EXAMPLES)) {
+    it(`${platform}: a bad interface name, a bad LAG name, a bad management interface`, () => {
+      const d = minimal();
+      d.devices[1] = { name: "x1", site: "dc2", role: "border", platform, management: { address: "127.0.0.9", user: "c", interface: "mgmt 0" }, interfaces: [{ name: "bad port" }], lags: [{ name: "bad-lag", mode: "routed" }] };
+      expect(found(d, "E_IFNAME_INVALID", "E_LAGNAME_INVALID")).toEqual([
+        `E_IFNAME_INVALID /devices/1/management/interface 'mgmt 0' is not a valid ${platform} interface name (device x1) | fix: use the platform's naming, e.g. ${iface}`,
+        `E_IFNAME_INVALID /devices/1/interfaces/0/name 'bad port' is not a valid ${platform} interface name (device x1) | fix: use the platform's naming, e.g. ${iface}`,
+        `E_LAGNAME_INVALID /devices/1/lags/0/name 'bad-lag' is not a valid ${platform} LAG name (device x1) | fix: use the platform's naming, e.g. ${lag}`,
+      ]);
+    });
+  }
+
+  it("a management interface that is one of the device's LAGs is fine", () => {
+    const d = minimal();
+    d.devices[0].lags = [{ name: "bond0", mode: "access", vlan: 10 }];
+    d.devices[0].management.interface = "bond0";
+    expect(found(d, "E_IFNAME_INVALID")).toEqual([]);
+    d.devices[0].management.interface = "bond 0";
+    expect(found(d, "E_IFNAME_INVALID")).toHaveLength(1);
+  });
+});
