@@ -36,7 +36,7 @@ export const mlag: Check = (ctx) => {
         return;
       }
       const other = seen.get(name);
-      if (other !== undefined) ctx.error("E_MLAG_PAIR", `${base}/devices/${k}`, `${name} is in mlag pairs ${other} and ${pair.name}`, "a switch belongs to one pair");
+      if (other !== undefined) ctx.error("E_MLAG_PAIR", `${base}/devices/${k}`, other === pair.name ? `${name} is in two mlag pairs named ${other}` : `${name} is in mlag pairs ${other} and ${pair.name}`, "a switch belongs to one pair");
       seen.set(name, pair.name);
       devs.push(d);
     });

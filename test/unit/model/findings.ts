@@ -662,8 +662,8 @@ export const FINDINGS: Readonly<Record<string, readonly string[]>> = {
     "44:15 E_MLAG_LAG /devices/0/lags/0/mlag (device sw1 lag port-channel1) sw1 port-channel1 is the peer link of p1; it cannot be a downstream half too | fix: remove mlag from the peer link",
   ],
   "E_DUPLICATE: a pair named twice": [
-    "124:9 E_MLAG_PAIR /mlag/1/devices/0 (mlag pair p1) sw1 is in mlag pairs p1 and p1 | fix: a switch belongs to one pair",
-    "125:9 E_MLAG_PAIR /mlag/1/devices/1 (mlag pair p1) sw3 is in mlag pairs p1 and p1 | fix: a switch belongs to one pair",
+    "124:9 E_MLAG_PAIR /mlag/1/devices/0 (mlag pair p1) sw1 is in two mlag pairs named p1 | fix: a switch belongs to one pair",
+    "125:9 E_MLAG_PAIR /mlag/1/devices/1 (mlag pair p1) sw3 is in two mlag pairs named p1 | fix: a switch belongs to one pair",
     "127:11 E_DUPLICATE /mlag/1/name (mlag pair p1) mlag pair 'p1' is defined again (first at item 1) | fix: give each mlag pair a unique name, or merge the two entries",
   ],
   "E_INBAND_SUBNET: in-band management in a VLAN without a subnet": [
