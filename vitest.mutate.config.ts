@@ -13,18 +13,26 @@ import { defineConfig } from "vitest/config";
 // instead of seconds. The files that mock a module keep their own.
 const ISOLATED = ["test/unit/model/codes-rare.test.ts", "test/unit/model/codes-hypothetical.test.ts"];
 
+const FOLDERS: Record<string, string> = {
+  model: "test/unit/model/{checks,checks-dc,files,fixtures,samples,ip,text,objects,diagnostics-text,schema-messages,parse,capabilities,suggest,load,policy,context,checks-edges}.test.ts",
+  intent: "test/unit/intent/*.test.ts",
+  platforms: "test/unit/platforms/*.test.ts",
+  audit: "test/unit/audit/{diff,diff-fields,diff-groups,drift,impact,readback}.test.ts",
+};
+// CITYDC_MUTATE_TESTS=model (or intent, platforms, audit; comma-separated) narrows the suite to those folders'
+// tests: a run over model/ then counts only what the model's own tests kill, and a static mutant (which runs
+// every test) costs the model tests, not the whole suite. Unset: every folder.
+const chosen = (process.env.CITYDC_MUTATE_TESTS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+for (const c of chosen) if (!(c in FOLDERS)) throw new Error(`CITYDC_MUTATE_TESTS: unknown folder ${JSON.stringify(c)} (use ${Object.keys(FOLDERS).join(", ")})`);
+const folders = chosen.length > 0 ? chosen : Object.keys(FOLDERS);
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: "mutate",
-          include: [
-            "test/unit/model/{checks,checks-dc,files,fixtures,samples,ip,text,objects,diagnostics-text,schema-messages,parse,capabilities,suggest,load,policy,context,checks-edges}.test.ts",
-            "test/unit/intent/*.test.ts",
-            "test/unit/platforms/*.test.ts",
-            "test/unit/audit/{diff,diff-fields,diff-groups,drift,impact,readback}.test.ts",
-          ],
+          include: folders.map((f) => FOLDERS[f]!),
           exclude: [
             "test/unit/platforms/ansible-parsers.test.ts",
             "test/unit/platforms/frr-nft.test.ts",
@@ -35,7 +43,7 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { test: { name: "mutate-isolated", include: ISOLATED, testTimeout: 60_000 } },
+      ...(folders.includes("model") ? [{ test: { name: "mutate-isolated", include: ISOLATED, testTimeout: 60_000 } }] : []),
     ],
   },
 });
