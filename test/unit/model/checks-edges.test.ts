@@ -139,3 +139,78 @@ describe("interface and LAG names, with each platform's examples", () => {
     expect(found(d, "E_IFNAME_INVALID")).toHaveLength(1);
   });
 });
+
+describe("references", () => {
+  /** The minimal inventory with an unknown name or VLAN in every place that refers to one (one per interface). */
+  function everyUnknown(): any {
+  const d = minimal();
+  d.vrfs = [{ name: "v1", tenant: "cty" }];
+  d.sites[1].protects = "dc3";
+  d.sites[1].tenant = "uni";
+  d.racks.push({ name: "r2", site: "dc9", height: 42 });
+  d.devices[1].site = "dc22";
+  d.devices[1].rack = "r9";
+  d.devices[1].management.vlan = 77;
+  d.devices[0].interfaces.push(
+    { name: "p3", vrf: "v2" },
+    { name: "p4", mode: "trunk", native: 78 },
+    { name: "p5", mode: "trunk", allowed: [10, 79] },
+    { name: "p6", mode: "access", vlan: 80 },
+    { name: "p7", lag: "bond7" },
+  );
+  d.devices[0].lags = [{ name: "bond0", mode: "trunk", vrf: "v3", vlan: 81, native: 82, allowed: [83] }];
+  d.devices[0].routes = [{ prefix: "0.0.0.0/0", nextHop: "10.0.10.1", vrf: "v4" }];
+  d.vlans.push({ id: 11, name: "x", tenant: "nobody", purpose: "video", sites: ["dc1", "dc7"], vrf: "v5", gateways: [{ device: "gw9" }] });
+  d.links.push({ kind: "fabric", a: { device: "sw9", interface: "p1" }, b: { device: "sw1", interface: "p9" } });
+  d.hosts[0].tenant = "ci";
+  d.hosts.push({ name: "h2", tenant: "city", address: "10.0.10.12/24", attach: { device: "sw1", interface: "q1" } });
+  d.services = [{ name: "s1", tenant: "unknown", vlans: [10, 84] }];
+  d.dr.push({ site: "dc8", protects: "dc6", vlans: [85], services: ["s2"] });
+  return d;
+}
+
+  it("every kind of unknown reference, at its place, with a near name where there is one", () => {
+    expect(found(everyUnknown(), "E_REF_UNKNOWN")).toEqual([
+        "E_REF_UNKNOWN /sites/1/protects unknown site 'dc3' (did you mean 'dc1'?) | fix: use the name of a site defined under sites:, or define 'dc3' there",
+        "E_REF_UNKNOWN /sites/1/tenant unknown tenant 'uni' | fix: use the name of a tenant defined under tenants:, or define 'uni' there",
+        "E_REF_UNKNOWN /racks/1/site unknown site 'dc9' (did you mean 'dc1'?) | fix: use the name of a site defined under sites:, or define 'dc9' there",
+        "E_REF_UNKNOWN /devices/0/interfaces/2/vrf unknown vrf 'v2' (did you mean 'v1'?) | fix: use the name of a vrf defined under vrfs:, or define 'v2' there",
+        "E_REF_UNKNOWN /devices/0/interfaces/3/native unknown VLAN 78 | fix: define VLAN 78 under vlans: (id, name, tenant, purpose, sites), or use an existing VLAN ID",
+        "E_REF_UNKNOWN /devices/0/interfaces/4/allowed/1 unknown VLAN 79 | fix: define VLAN 79 under vlans: (id, name, tenant, purpose, sites), or use an existing VLAN ID",
+        "E_REF_UNKNOWN /devices/0/interfaces/5/vlan unknown VLAN 80 | fix: define VLAN 80 under vlans: (id, name, tenant, purpose, sites), or use an existing VLAN ID",
+        "E_REF_UNKNOWN /devices/0/interfaces/6/lag unknown LAG 'bond7' on device sw1 (did you mean 'bond0'?) | fix: add the LAG under devices[sw1].lags, or correct the name",
+        "E_REF_UNKNOWN /devices/0/lags/0/vrf unknown vrf 'v3' (did you mean 'v1'?) | fix: use the name of a vrf defined under vrfs:, or define 'v3' there",
+        "E_REF_UNKNOWN /devices/0/lags/0/vlan unknown VLAN 81 | fix: define VLAN 81 under vlans: (id, name, tenant, purpose, sites), or use an existing VLAN ID",
+        "E_REF_UNKNOWN /devices/0/lags/0/native unknown VLAN 82 | fix: define VLAN 82 under vlans: (id, name, tenant, purpose, sites), or use an existing VLAN ID",
+        "E_REF_UNKNOWN /devices/0/lags/0/allowed/0 unknown VLAN 83 | fix: define VLAN 83 under vlans: (id, name, tenant, purpose, sites), or use an existing VLAN ID",
+        "E_REF_UNKNOWN /devices/0/routes/0/vrf unknown vrf 'v4' (did you mean 'v1'?) | fix: use the name of a vrf defined under vrfs:, or define 'v4' there",
+        "E_REF_UNKNOWN /devices/1/site unknown site 'dc22' (did you mean 'dc2'?) | fix: use the name of a site defined under sites:, or define 'dc22' there",
+        "E_REF_UNKNOWN /devices/1/management/vlan unknown VLAN 77 | fix: define VLAN 77 under vlans: (id, name, tenant, purpose, sites), or use an existing VLAN ID",
+        "E_REF_UNKNOWN /devices/1/rack unknown rack 'r9' (did you mean 'r1'?) | fix: use the name of a rack defined under racks:, or define 'r9' there",
+        "E_REF_UNKNOWN /vlans/1/tenant unknown tenant 'nobody' | fix: use the name of a tenant defined under tenants:, or define 'nobody' there",
+        "E_REF_UNKNOWN /vlans/1/sites/1 unknown site 'dc7' (did you mean 'dc1'?) | fix: use the name of a site defined under sites:, or define 'dc7' there",
+        "E_REF_UNKNOWN /vlans/1/vrf unknown vrf 'v5' (did you mean 'v1'?) | fix: use the name of a vrf defined under vrfs:, or define 'v5' there",
+        "E_REF_UNKNOWN /vlans/1/gateways/0/device unknown device 'gw9' | fix: use the name of a device defined under devices:, or define 'gw9' there",
+        "E_REF_UNKNOWN /links/1/a/device unknown device 'sw9' (did you mean 'sw1'?) | fix: use the name of a device defined under devices:, or define 'sw9' there",
+        "E_REF_UNKNOWN /links/1/b/interface device sw1 has no interface or LAG 'p9' (did you mean 'p1'?) | fix: add 'p9' to devices[sw1].interfaces (or lags), or correct the name",
+        "E_REF_UNKNOWN /hosts/0/tenant unknown tenant 'ci' | fix: use the name of a tenant defined under tenants:, or define 'ci' there",
+        "E_REF_UNKNOWN /hosts/1/attach/interface device sw1 has no interface or LAG 'q1' (did you mean 'p1'?) | fix: add 'q1' to devices[sw1].interfaces (or lags), or correct the name",
+        "E_REF_UNKNOWN /dr/1/site unknown site 'dc8' (did you mean 'dc1'?) | fix: use the name of a site defined under sites:, or define 'dc8' there",
+        "E_REF_UNKNOWN /dr/1/protects unknown site 'dc6' (did you mean 'dc1'?) | fix: use the name of a site defined under sites:, or define 'dc6' there",
+        "E_REF_UNKNOWN /dr/1/vlans/0 unknown VLAN 85 | fix: define VLAN 85 under vlans: (id, name, tenant, purpose, sites), or use an existing VLAN ID",
+        "E_REF_UNKNOWN /dr/1/services/0 unknown service 's2' (did you mean 's1'?) | fix: use the name of a service defined under services:, or define 's2' there",
+        "E_REF_UNKNOWN /vrfs/0/tenant unknown tenant 'cty' (did you mean 'city'?) | fix: use the name of a tenant defined under tenants:, or define 'cty' there",
+        "E_REF_UNKNOWN /services/0/tenant unknown tenant 'unknown' | fix: use the name of a tenant defined under tenants:, or define 'unknown' there",
+        "E_REF_UNKNOWN /services/0/vlans/1 unknown VLAN 84 | fix: define VLAN 84 under vlans: (id, name, tenant, purpose, sites), or use an existing VLAN ID",
+    ]);
+  });
+
+  it("an unknown VRF or VLAN is only unknown: never taken for another one whose tenant differs", () => {
+    const d = minimal();
+    d.vrfs = [{ name: "v1", tenant: "city" }, { name: "v2", tenant: "university" }];
+    d.vlans.push({ id: 11, name: "u", tenant: "university", purpose: "video", sites: ["dc1"] });
+    d.vlans[0].vrf = "nope";
+    d.services = [{ name: "s1", tenant: "city", vlans: [99] }];
+    expect(found(d, "E_REF_UNKNOWN", "E_VRF_TENANT", "E_SERVICE_TENANT").map((l) => l.split(" ").slice(0, 2).join(" "))).toEqual(["E_REF_UNKNOWN /vlans/0/vrf", "E_REF_UNKNOWN /services/0/vlans/0"]);
+  });
+});
