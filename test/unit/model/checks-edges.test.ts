@@ -214,3 +214,54 @@ describe("references", () => {
     expect(found(d, "E_REF_UNKNOWN", "E_VRF_TENANT", "E_SERVICE_TENANT").map((l) => l.split(" ").slice(0, 2).join(" "))).toEqual(["E_REF_UNKNOWN /vlans/0/vrf", "E_REF_UNKNOWN /services/0/vlans/0"]);
   });
 });
+
+describe("routed ports and subnets (E_SUBNET_OVERLAP beyond VLAN against VLAN)", () => {
+  const router = (name: string, port: number, interfaces: any[], lags: any[] = []) => ({ name, site: "dc1", role: "border", platform: "frr", management: { address: "127.0.0.1", port, user: "c" }, interfaces, lags });
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["a routed port whose subnet holds a VLAN's: reported at the port", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.0.0.1/8" }])); }, [
+      "E_SUBNET_OVERLAP /devices/2/interfaces/0/address r1 eth1 10.0.0.1/8 overlaps VLAN 10 subnet 10.0.10.0/24 in the global table | fix: give r1 eth1 a subnet outside VLAN 10's 10.0.10.0/24 (a router port serving the VLAN takes exactly the VLAN's subnet)",
+    ]],
+    ["a routed port of a VLAN gateway with exactly the VLAN's subnet serves it", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.0.10.2/24" }])); d.vlans[0].gateways = [{ device: "r1" }]; d.vlans[0].gateway = "10.0.10.1"; }, [
+    ]],
+    ["a routed port facing an access port of the VLAN, with its subnet, serves it", (d) => { d.devices[0].interfaces.push({ name: "p3", mode: "access", vlan: 10 }); d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.0.10.1/24" }])); d.links.push({ kind: "uplink", a: { device: "sw1", interface: "p3" }, b: { device: "r1", interface: "eth1" } }); }, [
+    ]],
+    ["facing an access port of another VLAN it does not serve", (d) => { d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "video", sites: ["dc1"], subnet: "10.0.20.0/24" }); d.devices[0].interfaces.push({ name: "p3", mode: "access", vlan: 20 }); d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.0.10.1/24" }])); d.links.push({ kind: "uplink", a: { device: "sw1", interface: "p3" }, b: { device: "r1", interface: "eth1" } }); }, [
+      "E_SUBNET_OVERLAP /devices/2/interfaces/0/address r1 eth1 10.0.10.1/24 overlaps VLAN 10 subnet 10.0.10.0/24 in the global table | fix: give r1 eth1 a subnet outside VLAN 10's 10.0.10.0/24 (a router port serving the VLAN takes exactly the VLAN's subnet)",
+    ]],
+    ["the VLAN's subnet on a router that is neither its gateway nor faces it", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.0.10.1/24" }])); }, [
+      "E_SUBNET_OVERLAP /devices/2/interfaces/0/address r1 eth1 10.0.10.1/24 overlaps VLAN 10 subnet 10.0.10.0/24 in the global table | fix: give r1 eth1 a subnet outside VLAN 10's 10.0.10.0/24 (a router port serving the VLAN takes exactly the VLAN's subnet)",
+    ]],
+    ["two links in one /31: reported once, at the later port", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.0/31" }, { name: "eth2", mode: "routed", address: "10.9.1.0/31" }]), router("r2", 2302, [{ name: "eth1", mode: "routed", address: "10.9.0.1/31" }]), router("r3", 2303, [{ name: "eth1", mode: "routed", address: "10.9.0.1/31" }])); d.links.push({ kind: "fabric", a: { device: "r1", interface: "eth1" }, b: { device: "r2", interface: "eth1" } }, { kind: "fabric", a: { device: "r1", interface: "eth2" }, b: { device: "r3", interface: "eth1" } }); }, [
+      "E_SUBNET_OVERLAP /devices/4/interfaces/0/address r3 eth1 10.9.0.1/31 overlaps r2 eth1 10.9.0.1/31 in the global table | fix: give each link its own subnet (only the two ends of one link share a /31 or /30)",
+    ]],
+    ["the ends of one link in overlapping but different prefixes", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.1/30" }]), router("r2", 2302, [{ name: "eth1", mode: "routed", address: "10.9.0.2/31" }])); d.links.push({ kind: "fabric", a: { device: "r1", interface: "eth1" }, b: { device: "r2", interface: "eth1" } }); }, [
+      "E_SUBNET_OVERLAP /devices/3/interfaces/0/address r2 eth1 10.9.0.2/31 overlaps r1 eth1 10.9.0.1/30 in the global table | fix: give each link its own subnet (only the two ends of one link share a /31 or /30)",
+    ]],
+    ["the two ends of one link share their /31", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.0/31" }]), router("r2", 2302, [{ name: "eth1", mode: "routed", address: "10.9.0.1/31" }])); d.links.push({ kind: "fabric", a: { device: "r1", interface: "eth1" }, b: { device: "r2", interface: "eth1" } }); }, [
+    ]],
+    ["the same subnet in two VRFs is fine; in one VRF it is reported with the VRF", (d) => { d.vrfs = [{ name: "red", tenant: "city" }, { name: "blue", tenant: "city" }]; d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.1/24", vrf: "red" }, { name: "eth2", mode: "routed", address: "10.9.0.2/24", vrf: "blue" }, { name: "eth3", mode: "routed", address: "10.9.0.3/25", vrf: "red" }])); }, [
+      "E_SUBNET_OVERLAP /devices/2/interfaces/2/address r1 eth3 10.9.0.3/25 overlaps r1 eth1 10.9.0.1/24 in VRF red | fix: give each routed port of r1 its own subnet",
+    ]],
+    ["a routed LAG counts, its members do not", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", lag: "bond0", mode: "routed", address: "10.9.0.1/24" }, { name: "eth2", mode: "routed", address: "10.9.0.2/24" }], [{ name: "bond0", mode: "routed", address: "10.9.0.3/25" }])); }, [
+      "E_SUBNET_OVERLAP /devices/2/lags/0/address r1 bond0 10.9.0.3/25 overlaps r1 eth2 10.9.0.2/24 in the global table | fix: give each routed port of r1 its own subnet",
+    ]],
+    ["nested subnets of one device: each routed port reported once, against the nearest", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.8.0.1/16" }, { name: "eth2", mode: "routed", address: "10.8.1.1/24" }, { name: "eth3", mode: "routed", address: "10.8.2.1/24" }, { name: "eth4", mode: "routed", address: "10.8.2.2/25" }])); }, [
+      "E_SUBNET_OVERLAP /devices/2/interfaces/1/address r1 eth2 10.8.1.1/24 overlaps r1 eth1 10.8.0.1/16 in the global table | fix: give each routed port of r1 its own subnet",
+      "E_SUBNET_OVERLAP /devices/2/interfaces/2/address r1 eth3 10.8.2.1/24 overlaps r1 eth1 10.8.0.1/16 in the global table | fix: give each routed port of r1 its own subnet",
+      "E_SUBNET_OVERLAP /devices/2/interfaces/3/address r1 eth4 10.8.2.2/25 overlaps r1 eth3 10.8.2.1/24 in the global table | fix: give each routed port of r1 its own subnet",
+    ]],
+    ["a routed port inside a VLAN subnet: reported at the VLAN; VLAN against VLAN as before", (d) => { d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "video", sites: ["dc1"], subnet: "10.0.10.0/25" }); d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.0.10.200/26" }])); }, [
+      "E_SUBNET_OVERLAP /vlans/0/subnet VLAN 10 subnet 10.0.10.0/24 overlaps r1 eth1 10.0.10.200/26 in the global table | fix: give VLAN 10 a subnet that does not contain r1 eth1, or readdress that routed port (a router port serving the VLAN takes exactly the VLAN's subnet)",
+      "E_SUBNET_OVERLAP /vlans/1/subnet VLAN 20 subnet 10.0.10.0/25 overlaps VLAN 10 subnet 10.0.10.0/24 in the global table | fix: give each VLAN its own subnet, or put them in different VRFs",
+    ]],
+    ["a device given twice: only the first is looked at (the second is E_DUPLICATE)", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.1/24" }]), router("r1", 2302, [{ name: "eth1", mode: "routed", address: "10.9.0.2/24" }])); }, [
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, "E_SUBNET_OVERLAP")).toEqual(want);
+    });
+  }
+});
