@@ -265,3 +265,90 @@ describe("routed ports and subnets (E_SUBNET_OVERLAP beyond VLAN against VLAN)",
     });
   }
 });
+
+describe("addresses and gateways (subnets check)", () => {
+  const router = (name: string, port: number, interfaces: any[], extra: any = {}) => ({ name, site: "dc1", role: "border", platform: "frr", management: { address: "127.0.0.1", port, user: "c" }, interfaces, ...extra });
+  const host = (name: string, address: string, extra: any = {}) => ({ name, tenant: "city", address, attach: { device: "sw1", interface: "p1" }, ...extra });
+  const CODES = ["E_ADDRESS_DUPLICATE", "E_GATEWAY_MISSING", "E_GATEWAY_OUTSIDE", "E_SUBNET_OVERLAP", "E_HOST_SUBNET", "W_HOST_GATEWAY", "E_SUBNET_HOST_BITS"];
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["two hosts with one address", (d) => { d.hosts.push(host("h2", "10.0.10.11/24")); }, [
+      "E_ADDRESS_DUPLICATE /hosts/1/address host h2 uses an address that host h1 already has | fix: give each interface, gateway and host its own address",
+    ]],
+    ["one address in two VRFs is fine; twice in one VRF it is named with the VRF", (d) => { d.vrfs = [{ name: "red", tenant: "city" }, { name: "blue", tenant: "city" }]; d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.1/24", vrf: "red" }, { name: "eth2", mode: "routed", address: "10.9.0.1/25", vrf: "blue" }, { name: "eth3", mode: "routed", address: "10.8.0.1/24", vrf: "red" }]), router("r2", 2302, [{ name: "eth1", mode: "routed", address: "10.8.0.1/24", vrf: "red" }])); }, [
+      "E_ADDRESS_DUPLICATE /devices/3/interfaces/0/address r2 eth1 uses an address that r1 eth3 already has (VRF red) | fix: give each interface, gateway and host its own address",
+      "E_SUBNET_OVERLAP /devices/3/interfaces/0/address r2 eth1 10.8.0.1/24 overlaps r1 eth3 10.8.0.1/24 in VRF red | fix: give each link its own subnet (only the two ends of one link share a /31 or /30)",
+    ]],
+    ["a VLAN gateway no device serves may be one routed port's address, not two", (d) => { d.vlans[0].gateway = "10.0.10.1"; d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.0.10.1/24" }]), router("r2", 2302, [{ name: "eth1", mode: "routed", address: "10.0.10.1/24" }])); }, [
+      "E_SUBNET_OVERLAP /devices/2/interfaces/0/address r1 eth1 10.0.10.1/24 overlaps VLAN 10 subnet 10.0.10.0/24 in the global table | fix: give r1 eth1 a subnet outside VLAN 10's 10.0.10.0/24 (a router port serving the VLAN takes exactly the VLAN's subnet)",
+      "E_ADDRESS_DUPLICATE /devices/3/interfaces/0/address r2 eth1 uses an address that r1 eth1 already has | fix: give each interface, gateway and host its own address",
+      "E_SUBNET_OVERLAP /devices/3/interfaces/0/address r2 eth1 10.0.10.1/24 overlaps r1 eth1 10.0.10.1/24 in the global table | fix: give each link its own subnet (only the two ends of one link share a /31 or /30)",
+    ]],
+    ["a host at the VLAN's gateway address", (d) => { d.vlans[0].gateway = "10.0.10.11"; }, [
+      "E_ADDRESS_DUPLICATE /hosts/0/address host h1 uses an address that VLAN 10 gateway already has | fix: give each interface, gateway and host its own address",
+    ]],
+    ["a gateway without a subnet", (d) => { delete d.vlans[0].subnet; d.vlans[0].gateway = "10.0.10.1"; d.hosts = []; }, [
+      "E_GATEWAY_MISSING /vlans/0/gateway VLAN 10 has a gateway but no subnet | fix: add `subnet:` with the VLAN's network",
+    ]],
+    ["gateway devices without a subnet", (d) => { delete d.vlans[0].subnet; d.devices.push(router("r1", 2301, [])); d.vlans[0].gateways = [{ device: "r1" }]; d.hosts = []; }, [
+      "E_GATEWAY_MISSING /vlans/0/gateways VLAN 10 has gateway devices but no subnet | fix: add `subnet:` and `gateway:` to the VLAN",
+    ]],
+    ["one gateway device without an address of its own and no gateway", (d) => { d.devices.push(router("r1", 2301, [])); d.vlans[0].gateways = [{ device: "r1" }]; }, [
+      "E_GATEWAY_MISSING /vlans/0/gateways VLAN 10 has a gateway device but no `gateway:` address | fix: add `gateway:` (the virtual address hosts use)",
+    ]],
+    ["one gateway device with an address of its own needs no gateway", (d) => { d.devices.push(router("r1", 2301, [])); d.vlans[0].gateways = [{ device: "r1", address: "10.0.10.2" }]; }, [
+    ]],
+    ["two gateway devices (VRRP) without a gateway", (d) => { d.devices.push(router("r1", 2301, []), router("r2", 2302, [])); d.vlans[0].gateways = [{ device: "r1", address: "10.0.10.2" }, { device: "r2", address: "10.0.10.3" }]; }, [
+      "E_GATEWAY_MISSING /vlans/0/gateways VLAN 10 has several gateway devices (VRRP) but no `gateway:` address | fix: add `gateway:` (the virtual address hosts use)",
+    ]],
+    ["two gateway devices, one without an address of its own", (d) => { d.devices.push(router("r1", 2301, []), router("r2", 2302, [])); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "r1", address: "10.0.10.2" }, { device: "r2" }]; }, [
+      "E_GATEWAY_MISSING /vlans/0/gateways/1 gateway device r2 of VLAN 10 has no own address (needed for VRRP) | fix: add `address:` with this device's own address in the subnet",
+    ]],
+    ["a gateway device's address outside the subnet, another's equal to the virtual gateway", (d) => { d.devices.push(router("r1", 2301, []), router("r2", 2302, [])); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "r1", address: "10.0.11.2" }, { device: "r2", address: "10.0.10.1" }]; }, [
+      "E_GATEWAY_OUTSIDE /vlans/0/gateways/0/address gateway address 10.0.11.2 of r1 is not a usable address of VLAN 10's subnet 10.0.10.0/24 | fix: use a host address inside 10.0.10.0/24",
+      "E_ADDRESS_DUPLICATE /vlans/0/gateways/1/address r2 VLAN 10 gateway uses an address that VLAN 10 gateway already has | fix: give each interface, gateway and host its own address",
+    ]],
+    ["one gateway device whose address is the gateway itself", (d) => { d.devices.push(router("r1", 2301, [])); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "r1", address: "10.0.10.1" }]; }, [
+    ]],
+    ["one gateway device with its own address, and a host at that address", (d) => { d.devices.push(router("r1", 2301, [])); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "r1", address: "10.0.10.11" }]; }, [
+      "E_ADDRESS_DUPLICATE /hosts/0/address host h1 uses an address that r1 VLAN 10 gateway already has | fix: give each interface, gateway and host its own address",
+    ]],
+    ["two VLANs with one /32", (d) => { d.vlans.push({ id: 20, name: "a", tenant: "city", purpose: "video", sites: ["dc1"], subnet: "10.5.0.1/32" }, { id: 30, name: "b", tenant: "city", purpose: "video", sites: ["dc1"], subnet: "10.5.0.1/32" }); }, [
+      "E_SUBNET_OVERLAP /vlans/2/subnet VLAN 30 subnet 10.5.0.1/32 overlaps VLAN 20 subnet 10.5.0.1/32 in the global table | fix: give each VLAN its own subnet, or put them in different VRFs",
+    ]],
+    ["a wide VLAN subnet holding two others: each is reported against it", (d) => { d.vlans.push({ id: 20, name: "a", tenant: "city", purpose: "video", sites: ["dc1"], subnet: "10.6.0.0/16" }, { id: 30, name: "b", tenant: "city", purpose: "video", sites: ["dc1"], subnet: "10.6.1.0/24" }, { id: 40, name: "c", tenant: "city", purpose: "video", sites: ["dc1"], subnet: "10.6.5.0/24" }); }, [
+      "E_SUBNET_OVERLAP /vlans/2/subnet VLAN 30 subnet 10.6.1.0/24 overlaps VLAN 20 subnet 10.6.0.0/16 in the global table | fix: give each VLAN its own subnet, or put them in different VRFs",
+      "E_SUBNET_OVERLAP /vlans/3/subnet VLAN 40 subnet 10.6.5.0/24 overlaps VLAN 20 subnet 10.6.0.0/16 in the global table | fix: give each VLAN its own subnet, or put them in different VRFs",
+    ]],
+    ["a host's gateway outside its subnet, another than the VLAN's, and the VLAN's", (d) => { d.vlans[0].gateway = "10.0.10.1"; d.hosts[0].gateway = "10.0.11.1"; d.hosts.push(host("h2", "10.0.10.12/24", { gateway: "10.0.10.254" }), host("h3", "10.0.10.13/24", { gateway: "10.0.10.1" })); }, [
+      "E_GATEWAY_OUTSIDE /hosts/0/gateway host h1 gateway 10.0.11.1 is outside its own subnet 10.0.10.0/24 | fix: use the VLAN's gateway address",
+      "W_HOST_GATEWAY /hosts/1/gateway host h2 uses gateway 10.0.10.254, VLAN 10's gateway is 10.0.10.1 | fix: use 10.0.10.1 unless this host routes elsewhere on purpose",
+    ]],
+    ["a host in the VLAN's subnet with another prefix length", (d) => { d.hosts[0].address = "10.0.10.11/25"; }, [
+      "E_HOST_SUBNET /hosts/0/address host h1 address 10.0.10.11/25 does not fit VLAN 10's subnet 10.0.10.0/24 | fix: use a free address in 10.0.10.0/24 with prefix length /24",
+    ]],
+    ["routed addresses at the network and broadcast address; /31, /32 and a port not routed are fine", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.0/24" }, { name: "eth2", mode: "routed", address: "10.9.1.255/24" }, { name: "eth3", mode: "routed", address: "10.9.2.0/31" }, { name: "eth4", mode: "routed", address: "10.9.3.4/32" }, { name: "eth5", address: "10.9.4.0/24" }])); }, [
+      "E_GATEWAY_OUTSIDE /devices/2/interfaces/0/address r1 eth1 address 10.9.0.0/24 is the network or broadcast address | fix: use a host address of the subnet",
+      "E_GATEWAY_OUTSIDE /devices/2/interfaces/1/address r1 eth2 address 10.9.1.255/24 is the network or broadcast address | fix: use a host address of the subnet",
+    ]],
+    ["a loopback given twice, and as a routed address", (d) => { d.devices.push(router("r1", 2301, [], { loopback: "10.255.0.1" }), router("r2", 2302, [{ name: "eth1", mode: "routed", address: "10.255.0.1/31" }], { loopback: "10.255.0.1" })); }, [
+      "E_ADDRESS_DUPLICATE /devices/3/interfaces/0/address r2 eth1 uses an address that r1 loopback already has | fix: give each interface, gateway and host its own address",
+      "E_ADDRESS_DUPLICATE /devices/3/loopback r2 loopback uses an address that r1 loopback already has | fix: give each interface, gateway and host its own address",
+    ]],
+    ["a management address that is another device's loopback; its own is fine", (d) => { d.devices.push(router("r1", 2301, [], { loopback: "10.255.0.1" }), router("r2", 2302, [], { loopback: "10.255.0.2" })); d.devices[3].management.address = "10.255.0.1"; d.devices[2].management.address = "10.255.0.1"; }, [
+      "E_ADDRESS_DUPLICATE /devices/3/management/address management address 10.255.0.1 of r2 is the address of r1 loopback | fix: use r2's own management or loopback address (citydc would log in to whatever answers there)",
+    ]],
+    ["a device managed at its own loopback", (d) => { d.devices.push(router("r1", 2301, [], { loopback: "10.255.0.1" })); d.devices[2].management.address = "10.255.0.1"; }, [
+    ]],
+    ["host bits in a static route's prefix and a BGP network", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.0/31" }], { routes: [{ prefix: "10.1.0.0/16", nextHop: "10.9.0.1" }, { prefix: "10.2.3.4/16", nextHop: "10.9.0.1" }], bgp: { asn: 1, networks: ["10.3.0.0/16", "10.4.5.6/16"] } })); }, [
+      "E_SUBNET_HOST_BITS /devices/2/routes/1/prefix route prefix 10.2.3.4/16 on r1 has host bits set | fix: write the network address: 10.2.0.0/16",
+      "E_SUBNET_HOST_BITS /devices/2/bgp/networks/1 BGP network 10.4.5.6/16 on r1 has host bits set (a device advertises the exact network) | fix: write the network address: 10.4.0.0/16",
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});
