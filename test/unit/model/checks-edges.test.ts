@@ -352,3 +352,80 @@ describe("addresses and gateways (subnets check)", () => {
     });
   }
 });
+
+describe("the two ends of a link (links check)", () => {
+  const CODES = ["E_LINK_SELF", "E_LINK_MODE", "E_LINK_VLANS", "E_LINK_NATIVE", "E_LINK_SPEED", "E_LINK_SUBNET", "E_LINK_LAG", "E_LINK_DCI", "E_LINK_LACP"];
+  /** sw1 (dc1) and a third switch sw3 (dc1, frr when routed ends are needed) with one fabric link between ports x and y. */
+function pair(a: any, b: any, opts: { platformB?: string; lagsA?: any[]; lagsB?: any[]; moreA?: any[]; moreB?: any[]; links?: any[] } = {}): any {
+  const d = minimal();
+  d.devices[0].interfaces.push({ name: "p3", ...a }, ...(opts.moreA ?? []));
+  d.devices[0].lags = opts.lagsA ?? [];
+  const frr = opts.platformB === "frr";
+  d.devices.push({ name: "sw3", site: "dc1", role: frr ? "border" : "leaf", platform: opts.platformB ?? "ovs", management: { address: "127.0.0.1", port: 2203, user: "c" }, interfaces: [{ name: frr ? "eth1" : "p1", ...b }, ...(opts.moreB ?? [])], lags: opts.lagsB ?? [] });
+  d.links.push({ kind: "fabric", a: { device: "sw1", interface: "p3" }, b: { device: "sw3", interface: frr ? "eth1" : "p1" } }, ...(opts.links ?? []));
+  return d;
+}
+  const CASES: [string, () => any, string[]][] = [
+    ["trunks allowing lists of one length, different", () => pair({ mode: "trunk", allowed: [10, 20] }, { mode: "trunk", allowed: [10, 30] }), [
+      "E_LINK_VLANS /links/1/b/interface allowed VLANs differ on sw1 p3 <-> sw3 p1: [10, 20] vs [10, 30] | fix: allow the same VLANs on both ends of the trunk",
+    ]],
+    ["a trunk allowing all against one with a list", () => { const d = pair({ mode: "trunk" }, { mode: "trunk", allowed: [10] }); return d; }, [
+      "E_LINK_VLANS /links/1/b/interface allowed VLANs differ on sw1 p3 <-> sw3 p1: all vs [10] | fix: allow the same VLANs on both ends of the trunk",
+    ]],
+    ["trunks in another order agree", () => pair({ mode: "trunk", allowed: [20, 10] }, { mode: "trunk", allowed: [10, 20] }), [
+    ]],
+    ["a native VLAN on one end only", () => pair({ mode: "trunk", allowed: [10] }, { mode: "trunk", allowed: [10], native: 10 }), [
+      "E_LINK_NATIVE /links/1/b/interface native VLAN differs on sw1 p3 <-> sw3 p1: none vs 10 | fix: set the same native VLAN on both ends (or none on both)",
+    ]],
+    ["access ports in different VLANs", () => { const d = pair({ mode: "access", vlan: 10 }, { mode: "access", vlan: 20 }); d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "video", sites: ["dc1"] }); return d; }, [
+      "E_LINK_VLANS /links/1/b/interface access VLAN mismatch on sw1 p3 <-> sw3 p1: 10 vs 20 | fix: put both ends in the same VLAN",
+    ]],
+    ["two unconfigured ends: nothing to compare", () => pair({}, {}), [
+    ]],
+    ["a trunk facing an access port", () => pair({ mode: "trunk", allowed: [10] }, { mode: "access", vlan: 10 }), [
+      "E_LINK_MODE /links/1/b/interface mode mismatch on sw1 p3 <-> sw3 p1: trunk/access | fix: configure both ends alike: trunk-trunk, access-access (same VLAN), routed-routed, or a routed port facing an access port (or, on a router that is the VLAN's gateway, a port without a mode)",
+    ]],
+    ["a configured end facing an unconfigured one", () => pair({ mode: "trunk", allowed: [10] }, {}), [
+      "E_LINK_MODE /links/1/b/interface mode mismatch on sw1 p3 <-> sw3 p1: trunk/unconfigured | fix: configure both ends alike: trunk-trunk, access-access (same VLAN), routed-routed, or a routed port facing an access port (or, on a router that is the VLAN's gateway, a port without a mode)",
+    ]],
+    ["a speed on one end only is no mismatch", () => pair({ mode: "access", vlan: 10, speed: "10G" }, { mode: "access", vlan: 10 }), [
+    ]],
+    ["routed ends: different subnets, the same address, one /31, an end without an address", () => { const d = pair({}, {}); d.devices[0] = { name: "sw1", site: "dc1", role: "border", platform: "frr", management: d.devices[0].management, interfaces: [{ name: "eth1", mode: "routed", address: "10.9.0.0/31" }, { name: "eth2", mode: "routed", address: "10.9.1.0/31" }, { name: "eth3", mode: "routed", address: "10.9.2.0/31" }, { name: "eth4", mode: "routed" }] }; d.devices[2] = { ...d.devices[2], platform: "frr", role: "border", interfaces: [{ name: "eth1", mode: "routed", address: "10.9.0.2/31" }, { name: "eth2", mode: "routed", address: "10.9.1.0/31" }, { name: "eth3", mode: "routed", address: "10.9.2.1/31" }, { name: "eth4", mode: "routed", address: "10.9.3.1/31" }] }; d.links = [1, 2, 3, 4].map((n) => ({ kind: "fabric", a: { device: "sw1", interface: `eth${n}` }, b: { device: "sw3", interface: `eth${n}` } })); d.hosts = []; d.dr = []; return d; }, [
+      "E_LINK_SUBNET /links/0/b/interface routed ends of sw1 eth1 <-> sw3 eth1 are in different subnets: 10.9.0.0/31 vs 10.9.0.2/31 | fix: address both ends from one subnet (e.g. a /31)",
+      "E_LINK_SUBNET /links/1/b/interface both ends of sw1 eth2 <-> sw3 eth2 have address 10.9.1.0/31 | fix: give each end its own address in the subnet",
+    ]],
+    ["a routed port facing an access port: in the VLAN's subnet, outside it, another length, a VLAN without a subnet", () => { const d = pair({ mode: "access", vlan: 10 }, { mode: "routed", address: "10.0.10.1/24" }, { platformB: "frr", moreA: [{ name: "p4", mode: "access", vlan: 10 }, { name: "p5", mode: "access", vlan: 10 }, { name: "p6", mode: "access", vlan: 20 }], moreB: [{ name: "eth2", mode: "routed", address: "10.0.11.1/24" }, { name: "eth3", mode: "routed", address: "10.0.10.2/25" }, { name: "eth4", mode: "routed", address: "10.7.0.1/24" }], links: [{ kind: "fabric", a: { device: "sw3", interface: "eth2" }, b: { device: "sw1", interface: "p4" } }, { kind: "fabric", a: { device: "sw1", interface: "p5" }, b: { device: "sw3", interface: "eth3" } }, { kind: "fabric", a: { device: "sw1", interface: "p6" }, b: { device: "sw3", interface: "eth4" } }] }); d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "video", sites: ["dc1"] }); return d; }, [
+      "E_LINK_SUBNET /links/2/a/interface routed end of sw3 eth2 <-> sw1 p4 has 10.0.11.1/24, outside VLAN 10's subnet 10.0.10.0/24 | fix: give the routed port an address in 10.0.10.0/24",
+      "E_LINK_SUBNET /links/3/b/interface routed end of sw1 p5 <-> sw3 eth3 has 10.0.10.2/25, outside VLAN 10's subnet 10.0.10.0/24 | fix: give the routed port an address in 10.0.10.0/24",
+    ]],
+    ["a router's port without a mode facing an access port of a VLAN it is the gateway of, either way round", () => { const d = pair({ mode: "access", vlan: 10 }, {}, { platformB: "frr", moreA: [{ name: "p4", mode: "access", vlan: 10 }], moreB: [{ name: "eth2" }], links: [{ kind: "fabric", a: { device: "sw3", interface: "eth2" }, b: { device: "sw1", interface: "p4" } }] }); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "sw3" }]; return d; }, [
+    ]],
+    ["the same when the router is not the VLAN's gateway", () => { const d = pair({ mode: "access", vlan: 10 }, {}, { platformB: "frr", moreA: [{ name: "p4", mode: "access", vlan: 10 }], moreB: [{ name: "eth2" }], links: [{ kind: "fabric", a: { device: "sw3", interface: "eth2" }, b: { device: "sw1", interface: "p4" } }] }); return d; }, [
+      "E_LINK_MODE /links/1/b/interface mode mismatch on sw1 p3 <-> sw3 eth1: access/unconfigured | fix: configure both ends alike: trunk-trunk, access-access (same VLAN), routed-routed, or a routed port facing an access port (or, on a router that is the VLAN's gateway, a port without a mode)",
+      "E_LINK_MODE /links/2/b/interface mode mismatch on sw3 eth2 <-> sw1 p4: unconfigured/access | fix: configure both ends alike: trunk-trunk, access-access (same VLAN), routed-routed, or a routed port facing an access port (or, on a router that is the VLAN's gateway, a port without a mode)",
+    ]],
+    ["a LAG member on the b end only", () => pair({ mode: "trunk", allowed: [10] }, { lag: "bond0" }, { lagsB: [{ name: "bond0", mode: "trunk", allowed: [10] }] }), [
+      "E_LINK_LAG /links/1/a/interface sw3 p1 is a LAG member but sw1 p3 is not | fix: make sw1 p3 a member of a LAG too, or take p1 out of its LAG",
+    ]],
+    ["LACP against a static LAG at the b end, two member cables reported once", () => pair({ lag: "bond0" }, { lag: "bond0" }, { lagsA: [{ name: "bond0", mode: "trunk", allowed: [10] }], lagsB: [{ name: "bond0", mode: "trunk", allowed: [10], lacp: "static" }], moreA: [{ name: "p4", lag: "bond0" }], moreB: [{ name: "p2", lag: "bond0" }], links: [{ kind: "fabric", a: { device: "sw1", interface: "p4" }, b: { device: "sw3", interface: "p2" } }] }), [
+      "E_LINK_LACP /links/1/b/interface LACP mismatch on sw1 bond0 (active) <-> sw3 bond0 (static): one end runs LACP, the other is a static LAG, so the LACP end never bundles its members | fix: set lacp: active on sw3 bond0 (or static on both ends)",
+    ]],
+    ["two static LAGs agree on LACP; what their LAGs carry is compared once per pair", () => pair({ lag: "bond0" }, { lag: "bond0" }, { lagsA: [{ name: "bond0", mode: "trunk", allowed: [10], lacp: "static" }], lagsB: [{ name: "bond0", mode: "trunk", allowed: [10, 20], lacp: "static" }], moreA: [{ name: "p4", lag: "bond0" }], moreB: [{ name: "p2", lag: "bond0" }], links: [{ kind: "fabric", a: { device: "sw1", interface: "p4" }, b: { device: "sw3", interface: "p2" } }] }), [
+      "E_LINK_VLANS /links/1/b/interface allowed VLANs differ on sw1 bond0 <-> sw3 bond0: [10] vs [10, 20] | fix: allow the same VLANs on both ends of the trunk",
+    ]],
+    ["the members of one LAG cabled to two LAGs", () => pair({ lag: "bond0" }, { lag: "bond0" }, { lagsA: [{ name: "bond0", mode: "trunk", allowed: [10] }], lagsB: [{ name: "bond0", mode: "trunk", allowed: [10] }, { name: "bond1", mode: "trunk", allowed: [10] }], moreA: [{ name: "p4", lag: "bond0" }], moreB: [{ name: "p2", lag: "bond1" }], links: [{ kind: "fabric", a: { device: "sw1", interface: "p4" }, b: { device: "sw3", interface: "p2" } }] }), [
+      "E_LINK_LAG /links/2/a/interface members of sw1 bond0 go to sw3 bond0 and to sw3 bond1 | fix: cable all members of bond0 to one LAG on one device (or split them into two LAGs)",
+    ]],
+    ["a link from a device to itself", () => { const d = pair({}, {}); d.links.push({ kind: "fabric", a: { device: "sw1", interface: "p1" }, b: { device: "sw1", interface: "p3" } }); return d; }, [
+      "E_LINK_SELF /links/2/b/device link connects sw1 to itself (p1 <-> p3) | fix: a link joins two different devices: correct one end",
+    ]],
+    ["a dci link within one site", () => { const d = pair({ mode: "trunk", allowed: [10] }, { mode: "trunk", allowed: [10] }); d.links[1].kind = "dci"; return d; }, [
+      "E_LINK_DCI /links/1/kind dci link sw1 p3 <-> sw3 p1 joins sites dc1 and dc1, which are not a primary and its DR site | fix: use kind fabric/uplink/wan for this link, or set `protects:` on the DR site",
+    ]],
+  ];
+  for (const [name, build, want] of CASES) {
+    it(name, () => {
+      expect(found(build(), ...CODES)).toEqual(want);
+    });
+  }
+});
