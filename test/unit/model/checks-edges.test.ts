@@ -429,3 +429,69 @@ function pair(a: any, b: any, opts: { platformB?: string; lagsA?: any[]; lagsB?:
     });
   }
 });
+
+describe("port settings for their mode (ports check)", () => {
+  /** Each mode with each setting that does not belong to it, alone; and the fine ones (t5, t6, r5, n6, m1). */
+  const PORTS = [
+    { name: "a1", mode: "access" },
+    { name: "a2", mode: "access", vlan: 10, allowed: [10] },
+    { name: "a3", mode: "access", vlan: 10, native: 10 },
+    { name: "a4", mode: "access", vlan: 10, address: "10.0.10.5/24" },
+    { name: "a5", mode: "access", vlan: 10, vrf: "red" },
+    { name: "t1", mode: "trunk", vlan: 10 },
+    { name: "t2", mode: "trunk", address: "10.0.10.5/24" },
+    { name: "t3", mode: "trunk", vrf: "red" },
+    { name: "t4", mode: "trunk", allowed: [10], native: 20 },
+    { name: "t5", mode: "trunk", allowed: [10, 20], native: 20 },
+    { name: "t6", mode: "trunk", native: 20 },
+    { name: "r1", mode: "routed" },
+    { name: "r2", mode: "routed", address: "10.9.0.1/24", vlan: 10 },
+    { name: "r3", mode: "routed", address: "10.9.1.1/24", allowed: [10] },
+    { name: "r4", mode: "routed", address: "10.9.2.1/24", native: 10 },
+    { name: "r5", mode: "routed", address: "10.9.3.1/24", vrf: "red" },
+    { name: "n1", vlan: 10 },
+    { name: "n2", allowed: [10] },
+    { name: "n3", native: 10 },
+    { name: "n4", address: "10.9.4.1/24" },
+    { name: "n5", vrf: "red" },
+    { name: "n6" },
+    { name: "m1", lag: "Eth-Trunk5" },
+    { name: "m2", lag: "Eth-Trunk5", mode: "trunk", vlan: 10, allowed: [10], native: 10, address: "10.9.5.1/24", vrf: "red" },
+  ];
+
+  it("every setting out of place, on interfaces, LAG members and LAGs, and nothing for the fine ones", () => {
+  const d = minimal();
+    d.vrfs = [{ name: "red", tenant: "city" }];
+    d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "video", sites: ["dc1", "dc2"] });
+    d.devices[1] = { name: "r9", site: "dc2", role: "border", platform: "huawei-vrp", management: { address: "127.0.0.9", user: "c" }, interfaces: PORTS.map((p, i) => ({ ...p, name: `10GE1/0/${i + 1}` })), lags: [{ name: "Eth-Trunk1", mode: "access" }, { name: "Eth-Trunk2", mode: "trunk", allowed: [10], native: 20 }, { name: "Eth-Trunk3", mode: "routed" }, { name: "Eth-Trunk5", mode: "trunk", allowed: [10] }] };
+    expect(found(d, "E_PORT_MODE", "E_LAG_MEMBER_MODE")).toEqual([
+      "E_PORT_MODE /devices/1/interfaces/0/mode r9 10GE1/0/1: access port without a VLAN | fix: add `vlan: <id>`, or make it a trunk",
+      "E_PORT_MODE /devices/1/interfaces/1/allowed r9 10GE1/0/2: 'allowed' does not apply to an access port | fix: remove 'allowed', or change the mode",
+      "E_PORT_MODE /devices/1/interfaces/2/native r9 10GE1/0/3: 'native' does not apply to an access port | fix: remove 'native', or change the mode",
+      "E_PORT_MODE /devices/1/interfaces/3/address r9 10GE1/0/4: 'address' does not apply to an access port | fix: remove 'address', or change the mode",
+      "E_PORT_MODE /devices/1/interfaces/4/vrf r9 10GE1/0/5: 'vrf' does not apply to an access port | fix: remove 'vrf', or change the mode",
+      "E_PORT_MODE /devices/1/interfaces/5/vlan r9 10GE1/0/6: 'vlan' does not apply to a trunk | fix: use `allowed:` (and `native:`) on a trunk",
+      "E_PORT_MODE /devices/1/interfaces/6/address r9 10GE1/0/7: 'address' does not apply to a trunk | fix: remove 'address', or make the port routed",
+      "E_PORT_MODE /devices/1/interfaces/7/vrf r9 10GE1/0/8: 'vrf' does not apply to a trunk | fix: remove 'vrf', or make the port routed",
+      "E_PORT_MODE /devices/1/interfaces/8/native r9 10GE1/0/9: native VLAN 20 is not in the allowed list | fix: add 20 to allowed, or change the native VLAN",
+      "E_PORT_MODE /devices/1/interfaces/11/mode r9 10GE1/0/12: routed port without an address | fix: add `address: <ip>/<len>`",
+      "E_PORT_MODE /devices/1/interfaces/12/vlan r9 10GE1/0/13: 'vlan' does not apply to a routed port | fix: remove 'vlan', or change the mode",
+      "E_PORT_MODE /devices/1/interfaces/13/allowed r9 10GE1/0/14: 'allowed' does not apply to a routed port | fix: remove 'allowed', or change the mode",
+      "E_PORT_MODE /devices/1/interfaces/14/native r9 10GE1/0/15: 'native' does not apply to a routed port | fix: remove 'native', or change the mode",
+      "E_PORT_MODE /devices/1/interfaces/16/vlan r9 10GE1/0/17: 'vlan' is set but the port has no mode | fix: add `mode: access`, `trunk` or `routed`",
+      "E_PORT_MODE /devices/1/interfaces/17/allowed r9 10GE1/0/18: 'allowed' is set but the port has no mode | fix: add `mode: access`, `trunk` or `routed`",
+      "E_PORT_MODE /devices/1/interfaces/18/native r9 10GE1/0/19: 'native' is set but the port has no mode | fix: add `mode: access`, `trunk` or `routed`",
+      "E_PORT_MODE /devices/1/interfaces/19/address r9 10GE1/0/20: 'address' is set but the port has no mode | fix: add `mode: access`, `trunk` or `routed`",
+      "E_PORT_MODE /devices/1/interfaces/20/vrf r9 10GE1/0/21: 'vrf' is set but the port has no mode | fix: add `mode: access`, `trunk` or `routed`",
+      "E_LAG_MEMBER_MODE /devices/1/interfaces/23/mode r9 10GE1/0/24 is a member of Eth-Trunk5 but sets 'mode' | fix: remove 'mode' from the member; set it on LAG Eth-Trunk5 instead",
+      "E_LAG_MEMBER_MODE /devices/1/interfaces/23/vlan r9 10GE1/0/24 is a member of Eth-Trunk5 but sets 'vlan' | fix: remove 'vlan' from the member; set it on LAG Eth-Trunk5 instead",
+      "E_LAG_MEMBER_MODE /devices/1/interfaces/23/allowed r9 10GE1/0/24 is a member of Eth-Trunk5 but sets 'allowed' | fix: remove 'allowed' from the member; set it on LAG Eth-Trunk5 instead",
+      "E_LAG_MEMBER_MODE /devices/1/interfaces/23/native r9 10GE1/0/24 is a member of Eth-Trunk5 but sets 'native' | fix: remove 'native' from the member; set it on LAG Eth-Trunk5 instead",
+      "E_LAG_MEMBER_MODE /devices/1/interfaces/23/address r9 10GE1/0/24 is a member of Eth-Trunk5 but sets 'address' | fix: remove 'address' from the member; set it on LAG Eth-Trunk5 instead",
+      "E_LAG_MEMBER_MODE /devices/1/interfaces/23/vrf r9 10GE1/0/24 is a member of Eth-Trunk5 but sets 'vrf' | fix: remove 'vrf' from the member; set it on LAG Eth-Trunk5 instead",
+      "E_PORT_MODE /devices/1/lags/0/mode r9 Eth-Trunk1: access port without a VLAN | fix: add `vlan: <id>`, or make it a trunk",
+      "E_PORT_MODE /devices/1/lags/1/native r9 Eth-Trunk2: native VLAN 20 is not in the allowed list | fix: add 20 to allowed, or change the native VLAN",
+      "E_PORT_MODE /devices/1/lags/2/mode r9 Eth-Trunk3: routed port without an address | fix: add `address: <ip>/<len>`",
+    ]);
+  });
+});
