@@ -102,8 +102,8 @@ export const routing: Check = (ctx) => {
       const here = connected.filter((c) => contains(c.p, nh));
       if (here.some((c) => c.vrf === r.vrf)) return;
       if (here.length > 0) {
-        const where = [...new Set(here.map((c) => table(c.vrf)))].join(", ");
-        ctx.error("E_ROUTE_NEXTHOP", `/devices/${di}/routes/${ri}/${r.vrf !== undefined ? "vrf" : "nextHop"}`, `next hop ${r.nextHop} of route ${r.prefix} (${table(r.vrf)}) on ${d.name} is connected only in ${where}`, `put the route in ${where}, or use a next hop connected in ${table(r.vrf)}`);
+        const tables = [...new Set(here.map((c) => table(c.vrf)))];
+        ctx.error("E_ROUTE_NEXTHOP", `/devices/${di}/routes/${ri}/${r.vrf !== undefined ? "vrf" : "nextHop"}`, `next hop ${r.nextHop} of route ${r.prefix} (${table(r.vrf)}) on ${d.name} is connected only in ${tables.join(" and ")}`, `put the route in ${tables.join(" or ")}, or use a next hop connected in ${table(r.vrf)}`);
         return;
       }
       ctx.warn("W_ROUTE_NEXTHOP", path, `next hop ${r.nextHop} of route ${r.prefix} on ${d.name} is in none of its connected subnets`, "use the address of a neighbor on a routed port or gateway VLAN of this device");

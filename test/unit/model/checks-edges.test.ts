@@ -495,3 +495,56 @@ describe("port settings for their mode (ports check)", () => {
     ]);
   });
 });
+
+describe("BGP links, router IDs, neighbours and next hops (routing check)", () => {
+  const CODES = ["E_BGP_LINK", "E_BGP_ROUTER_ID", "E_BGP_NEIGHBOR", "E_ROUTE_NEXTHOP", "W_ROUTE_NEXTHOP"];
+  const router = (name: string, port: number, interfaces: any[], extra: any = {}) => ({ name, site: "dc1", role: "border", platform: "frr", management: { address: "127.0.0.1", port, user: "c" }, interfaces, ...extra });
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["bgp link: a trunk end, an end without address, a device without bgp", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed" }], { bgp: { asn: 1 } }), router("r2", 2302, [{ name: "eth1", mode: "routed", address: "10.9.0.1/31" }])); d.devices[0].interfaces.push({ name: "p3", mode: "trunk", allowed: [10] }); d.links.push({ kind: "wan", a: { device: "r1", interface: "eth1" }, b: { device: "r2", interface: "eth1" }, bgp: true }, { kind: "wan", a: { device: "sw1", interface: "p3" }, b: { device: "r2", interface: "eth1" }, bgp: true }); }, [
+      "E_BGP_LINK /links/1/a/interface link has bgp: true but r1 eth1 is not a routed port with an address | fix: set `mode: routed` and `address:` on both ends, or set bgp: false",
+      "E_BGP_LINK /links/1/b/device link has bgp: true but r2 has no bgp section | fix: add `bgp: { asn: ... }` to r2",
+      "E_BGP_LINK /links/2/a/device link has bgp: true but sw1 has no bgp section | fix: add `bgp: { asn: ... }` to sw1",
+      "E_BGP_LINK /links/2/a/interface link has bgp: true but sw1 p3 is not a routed port with an address | fix: set `mode: routed` and `address:` on both ends, or set bgp: false",
+      "E_BGP_LINK /links/2/b/device link has bgp: true but r2 has no bgp section | fix: add `bgp: { asn: ... }` to r2",
+    ]],
+    ["gateway addresses are the device's own", (d) => { d.devices.push(router("r1", 2301, [], { bgp: { asn: 1, neighbors: [{ address: "10.0.10.1", remoteAs: 2 }, { address: "10.0.10.2", remoteAs: 2 }, { address: "10.0.10.9", remoteAs: 2 }] }, routes: [{ prefix: "10.50.0.0/16", nextHop: "10.0.10.1" }, { prefix: "10.51.0.0/16", nextHop: "10.0.10.9" }] }), router("r2", 2302, [], { bgp: { asn: 1, neighbors: [{ address: "10.0.10.1", remoteAs: 2 }, { address: "10.0.10.3", remoteAs: 2 }] } })); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "r1", address: "10.0.10.2" }, { device: "r2", address: "10.0.10.3" }]; }, [
+      "E_BGP_NEIGHBOR /devices/2/bgp/neighbors/0/address BGP neighbor 10.0.10.1 of r1 is its VLAN gateway address: a router cannot peer with itself | fix: use the address of the neighbor's end of the link (e.g. the other address of the /31)",
+      "E_BGP_NEIGHBOR /devices/2/bgp/neighbors/1/address BGP neighbor 10.0.10.2 of r1 is its VLAN gateway address: a router cannot peer with itself | fix: use the address of the neighbor's end of the link (e.g. the other address of the /31)",
+      "E_ROUTE_NEXTHOP /devices/2/routes/0/nextHop next hop 10.0.10.1 of route 10.50.0.0/16 on r1 is its VLAN gateway address: the route would point at the device itself | fix: use the address of the neighbor that forwards the traffic (the other end of the link)",
+      "E_BGP_NEIGHBOR /devices/3/bgp/neighbors/0/address BGP neighbor 10.0.10.1 of r2 is its VLAN gateway address: a router cannot peer with itself | fix: use the address of the neighbor's end of the link (e.g. the other address of the /31)",
+      "E_BGP_NEIGHBOR /devices/3/bgp/neighbors/1/address BGP neighbor 10.0.10.3 of r2 is its VLAN gateway address: a router cannot peer with itself | fix: use the address of the neighbor's end of the link (e.g. the other address of the /31)",
+    ]],
+    ["a single gateway device's own address is the gateway", (d) => { d.devices.push(router("r1", 2301, [], { bgp: { asn: 1, neighbors: [{ address: "10.0.10.1", remoteAs: 2 }] } })); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "r1" }]; }, [
+      "E_BGP_NEIGHBOR /devices/2/bgp/neighbors/0/address BGP neighbor 10.0.10.1 of r1 is its VLAN gateway address: a router cannot peer with itself | fix: use the address of the neighbor's end of the link (e.g. the other address of the /31)",
+    ]],
+    ["a single gateway device with its own address: the gateway is not its", (d) => { d.devices.push(router("r1", 2301, [], { bgp: { asn: 1, neighbors: [{ address: "10.0.10.1", remoteAs: 2 }, { address: "10.0.10.5", remoteAs: 2 }] } })); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "r1", address: "10.0.10.5" }]; }, [
+      "E_BGP_NEIGHBOR /devices/2/bgp/neighbors/1/address BGP neighbor 10.0.10.5 of r1 is its VLAN gateway address: a router cannot peer with itself | fix: use the address of the neighbor's end of the link (e.g. the other address of the /31)",
+    ]],
+    ["next hop in a gateway VLAN of a VRF, route in the global table", (d) => { d.vrfs = [{ name: "red", tenant: "city" }]; d.vlans[0].vrf = "red"; d.devices.push(router("r1", 2301, [], { routes: [{ prefix: "10.50.0.0/16", nextHop: "10.0.10.7" }, { prefix: "10.51.0.0/16", nextHop: "10.0.10.8", vrf: "red" }] })); d.vlans[0].gateway = "10.0.10.1"; d.vlans[0].gateways = [{ device: "r1" }]; }, [
+      "E_ROUTE_NEXTHOP /devices/2/routes/0/nextHop next hop 10.0.10.7 of route 10.50.0.0/16 (the global table) on r1 is connected only in VRF red | fix: put the route in VRF red, or use a next hop connected in the global table",
+    ]],
+    ["connected in two VRFs", (d) => { d.vrfs = [{ name: "red", tenant: "city" }, { name: "blue", tenant: "city" }]; d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.1/24", vrf: "red" }, { name: "eth2", mode: "routed", address: "10.9.0.2/24", vrf: "blue" }], { routes: [{ prefix: "10.50.0.0/16", nextHop: "10.9.0.7" }] })); }, [
+      "E_ROUTE_NEXTHOP /devices/2/routes/0/nextHop next hop 10.9.0.7 of route 10.50.0.0/16 (the global table) on r1 is connected only in VRF red and VRF blue | fix: put the route in VRF red or VRF blue, or use a next hop connected in the global table",
+    ]],
+    ["loopback, router ID and a port as neighbors", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", mode: "routed", address: "10.9.0.0/31" }], { loopback: "10.255.0.1", bgp: { asn: 1, routerId: "10.254.0.1", neighbors: [{ address: "10.255.0.1", remoteAs: 2 }, { address: "10.254.0.1", remoteAs: 2 }, { address: "10.9.0.1", remoteAs: 2 }] } }), router("r2", 2302, [{ name: "eth1", mode: "routed", address: "10.9.1.0/31" }], { bgp: { asn: 1, routerId: "10.9.1.0", neighbors: [{ address: "10.9.1.0", remoteAs: 2 }] } })); }, [
+      "E_BGP_NEIGHBOR /devices/2/bgp/neighbors/0/address BGP neighbor 10.255.0.1 of r1 is its loopback: a router cannot peer with itself | fix: use the address of the neighbor's end of the link (e.g. the other address of the /31)",
+      "E_BGP_NEIGHBOR /devices/2/bgp/neighbors/1/address BGP neighbor 10.254.0.1 of r1 is its router ID: a router cannot peer with itself | fix: use the address of the neighbor's end of the link (e.g. the other address of the /31)",
+      "E_BGP_NEIGHBOR /devices/3/bgp/neighbors/0/address BGP neighbor 10.9.1.0 of r2 is its eth1 address: a router cannot peer with itself | fix: use the address of the neighbor's end of the link (e.g. the other address of the /31)",
+    ]],
+    ["router ID taken from the loopback, twice", (d) => { d.devices.push(router("r1", 2301, [], { loopback: "10.255.0.1", bgp: { asn: 1 } }), router("r2", 2302, [], { loopback: "10.255.0.1", bgp: { asn: 2 } }), router("r3", 2303, [], { bgp: { asn: 3 } }), router("r4", 2304, [], { bgp: { asn: 4 } })); }, [
+      "E_BGP_ROUTER_ID /devices/3/loopback BGP router ID 10.255.0.1 of r2 is also the router ID of r1 (taken from the loopback) | fix: give each BGP router its own router ID (bgp.routerId, or a unique loopback); a peer with the same ID is refused",
+    ]],
+    ["a routed LAG is connected, its members are not", (d) => { d.devices.push(router("r1", 2301, [{ name: "eth1", lag: "bond0", mode: "routed", address: "10.8.0.1/24" }], { lags: [{ name: "bond0", mode: "routed", address: "10.9.0.1/24" }], routes: [{ prefix: "10.50.0.0/16", nextHop: "10.9.0.7" }, { prefix: "10.51.0.0/16", nextHop: "10.8.0.7" }] })); }, [
+      "W_ROUTE_NEXTHOP /devices/2/routes/1/nextHop next hop 10.8.0.7 of route 10.51.0.0/16 on r1 is in none of its connected subnets | fix: use the address of a neighbor on a routed port or gateway VLAN of this device",
+    ]],
+    ["a device given twice: the second is not looked at", (d) => { d.devices.push(router("r1", 2301, [], {}), router("r1", 2302, [], { routes: [{ prefix: "10.50.0.0/16", nextHop: "10.99.0.7" }] })); }, [
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});
