@@ -548,3 +548,44 @@ describe("BGP links, router IDs, neighbours and next hops (routing check)", () =
     });
   }
 });
+
+describe("reserved VLANs and VLANs at their sites (vlans check)", () => {
+  const CODES = ["E_VLAN_RESERVED", "E_VLAN_NOT_AT_SITE", "E_VLAN_RANGE"];
+  const dev = (name: string, site: string, platform: string, port: number, interfaces: any[], extra: any = {}) => ({ name, site, role: "leaf", platform, management: { address: "127.0.0.1", port, user: "c" }, interfaces, ...extra });
+  const vlan = (id: number, sites: string[]) => ({ id, name: `v${id}`, tenant: "city", purpose: "video", sites });
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["reserved on CloudEngine: an access port, once per VLAN and platform; VLAN 1 and 4063 are fine", (d) => { d.vlans.push(vlan(4064, ["dc1"]), vlan(1, ["dc1"]), vlan(4063, ["dc1"])); d.devices.push(dev("ce1", "dc1", "huawei-vrp", 2301, [{ name: "10GE1/0/1", mode: "access", vlan: 4064 }, { name: "10GE1/0/2", mode: "access", vlan: 4064 }, { name: "10GE1/0/3", mode: "access", vlan: 1 }, { name: "10GE1/0/4", mode: "access", vlan: 4063 }]), dev("ce2", "dc1", "huawei-vrp", 2302, [{ name: "10GE1/0/1", mode: "access", vlan: 4064 }])); }, [
+      "E_VLAN_RESERVED /devices/2/interfaces/0/vlan VLAN 4064 is reserved on huawei-vrp (device ce1; reserved 4064-4094) | fix: pick a VLAN ID outside 4064-4094 for VLANs that huawei-vrp devices carry",
+    ]],
+    ["reserved on NX-OS as a native VLAN, in an allowed list, on a LAG, as the management VLAN", (d) => { d.vlans.push(vlan(4000, ["dc1"]), vlan(3999, ["dc1"]), vlan(3998, ["dc1"]), vlan(3997, ["dc1"])); d.devices.push(dev("nx1", "dc1", "cisco-nxos", 2301, [{ name: "Ethernet1/1", mode: "trunk", allowed: [10, 4000], native: 4000 }, { name: "Ethernet1/2", mode: "trunk", allowed: [10, 3999] }], { lags: [{ name: "port-channel1", mode: "access", vlan: 3998 }], management: { address: "127.0.0.1", port: 2301, user: "c", vlan: 3997 } })); }, [
+      "E_VLAN_RESERVED /devices/2/management/vlan VLAN 3997 is reserved on cisco-nxos (device nx1; reserved 3968-4094) | fix: pick a VLAN ID outside 3968-4094 for VLANs that cisco-nxos devices carry",
+      "E_VLAN_RESERVED /devices/2/interfaces/0/native VLAN 4000 is reserved on cisco-nxos (device nx1; reserved 3968-4094) | fix: pick a VLAN ID outside 3968-4094 for VLANs that cisco-nxos devices carry",
+      "E_VLAN_RESERVED /devices/2/interfaces/1/allowed/1 VLAN 3999 is reserved on cisco-nxos (device nx1; reserved 3968-4094) | fix: pick a VLAN ID outside 3968-4094 for VLANs that cisco-nxos devices carry",
+      "E_VLAN_RESERVED /devices/2/lags/0/vlan VLAN 3998 is reserved on cisco-nxos (device nx1; reserved 3968-4094) | fix: pick a VLAN ID outside 3968-4094 for VLANs that cisco-nxos devices carry",
+    ]],
+    ["reserved on NX-OS as a gateway's VLAN, and for a switch at the VLAN's site that does not use it", (d) => { d.vlans.push({ ...vlan(3970, ["dc1"]), subnet: "10.70.0.0/24", gateway: "10.70.0.1", gateways: [{ device: "nx1" }] }, vlan(3971, ["dc2"])); d.devices.push(dev("nx1", "dc1", "cisco-nxos", 2301, []), dev("nx2", "dc2", "cisco-nxos", 2302, [])); }, [
+      "E_VLAN_RESERVED /vlans/1/gateways/0/device VLAN 3970 is reserved on cisco-nxos (device nx1; reserved 3968-4094) | fix: pick a VLAN ID outside 3968-4094 for VLANs that cisco-nxos devices carry",
+      "E_VLAN_RESERVED /vlans/2/id VLAN 3971 is reserved on cisco-nxos (device nx2; reserved 3968-4094) | fix: pick a VLAN ID outside 3968-4094 for VLANs that cisco-nxos devices carry",
+    ]],
+    ["EOS and Junos reserve nothing", (d) => { d.vlans.push(vlan(4064, ["dc1"])); d.devices.push(dev("eos1", "dc1", "arista-eos", 2301, [{ name: "Ethernet1", mode: "access", vlan: 4064 }]), dev("jn1", "dc1", "junos", 2302, [{ name: "ge-0/0/1", mode: "access", vlan: 4064 }])); }, [
+    ]],
+    ["a VLAN used where it is not defined: access, native, allowed, LAG, management", (d) => { d.vlans.push(vlan(20, ["dc2"]), vlan(21, ["dc2"]), vlan(22, ["dc2"]), vlan(23, ["dc2"]), vlan(24, ["dc2"])); d.devices[0].interfaces.push({ name: "p3", mode: "access", vlan: 20 }, { name: "p4", mode: "trunk", allowed: [10, 21, 22], native: 21 }); d.devices[0].lags = [{ name: "bond0", mode: "access", vlan: 23 }]; d.devices[0].management.vlan = 24; }, [
+      "E_VLAN_NOT_AT_SITE /devices/0/management/vlan VLAN 24 (v24) is used on sw1 at site dc1, but is defined only at dc2 | fix: add dc1 to the sites of VLAN 24, or use a VLAN that exists at dc1",
+      "E_VLAN_NOT_AT_SITE /devices/0/interfaces/2/vlan VLAN 20 (v20) is used on sw1 at site dc1, but is defined only at dc2 | fix: add dc1 to the sites of VLAN 20, or use a VLAN that exists at dc1",
+      "E_VLAN_NOT_AT_SITE /devices/0/interfaces/3/allowed/1 VLAN 21 (v21) is used on sw1 at site dc1, but is defined only at dc2 | fix: add dc1 to the sites of VLAN 21, or use a VLAN that exists at dc1",
+      "E_VLAN_NOT_AT_SITE /devices/0/interfaces/3/allowed/2 VLAN 22 (v22) is used on sw1 at site dc1, but is defined only at dc2 | fix: add dc1 to the sites of VLAN 22, or use a VLAN that exists at dc1",
+      "E_VLAN_NOT_AT_SITE /devices/0/interfaces/3/native VLAN 21 (v21) is used on sw1 at site dc1, but is defined only at dc2 | fix: add dc1 to the sites of VLAN 21, or use a VLAN that exists at dc1",
+      "E_VLAN_NOT_AT_SITE /devices/0/lags/0/vlan VLAN 23 (v23) is used on sw1 at site dc1, but is defined only at dc2 | fix: add dc1 to the sites of VLAN 23, or use a VLAN that exists at dc1",
+    ]],
+    ["a gateway device at a site where its VLAN is not", (d) => { d.vlans.push({ ...vlan(20, ["dc2"]), subnet: "10.20.0.0/24", gateway: "10.20.0.1", gateways: [{ device: "r1" }] }); d.devices.push({ ...dev("r1", "dc1", "frr", 2301, []), role: "border" }); }, [
+      "E_VLAN_NOT_AT_SITE /vlans/1/gateways/0/device gateway device r1 is at site dc1, where VLAN 20 is not defined | fix: add dc1 to the VLAN's sites, or choose a gateway device at dc2",
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});
