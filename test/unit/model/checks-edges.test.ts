@@ -589,3 +589,38 @@ describe("reserved VLANs and VLANs at their sites (vlans check)", () => {
     });
   }
 });
+
+describe("MTU and speed (ethernet check)", () => {
+  const CODES = ["E_PLATFORM_FEATURE", "E_MTU_RANGE", "E_LAG_MTU", "W_SPEED_NOT_SET", "E_SPEED_UNSUPPORTED", "E_LINK_MTU", "W_LINK_MTU"];
+  const dev = (name: string, site: string, platform: string, port: number, interfaces: any[], extra: any = {}) => ({ name, site, role: "leaf", platform, management: { address: "127.0.0.1", port, user: "c" }, interfaces, ...extra });
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["Junos MTU limits: routed 9202, switch 9198, a port without a mode the larger, a member its LAG's mode", (d) => { d.devices.push(dev("j1", "dc1", "junos", 2301, [{ name: "ge-0/0/1", mode: "routed", address: "10.9.0.0/31", mtu: 9202 }, { name: "ge-0/0/2", mode: "routed", address: "10.9.0.2/31", mtu: 9203 }, { name: "ge-0/0/3", mode: "access", vlan: 10, mtu: 9198 }, { name: "ge-0/0/4", mode: "trunk", allowed: [10], mtu: 9199 }, { name: "ge-0/0/5", mtu: 9202 }, { name: "ge-0/0/6", mtu: 9203 }, { name: "ge-0/0/7", lag: "ae0", mtu: 9202 }, { name: "ge-0/0/8", lag: "ae1", mtu: 9202 }], { lags: [{ name: "ae0", mode: "routed", address: "10.9.1.0/31" }, { name: "ae1", mode: "trunk", allowed: [10] }, { name: "ae2", mode: "routed", address: "10.9.2.0/31", mtu: 9203 }, { name: "ae3", mode: "access", vlan: 10, mtu: 9199 }, { name: "ae4", mode: "access", vlan: 10, mtu: 9198 }] })); }, [
+      "E_MTU_RANGE /devices/2/interfaces/1/mtu MTU 9203 on j1 ge-0/0/2 is above what junos carries on a routed port (9202) | fix: use an IP MTU of at most 9202 (9000 is the usual jumbo value)",
+      "E_MTU_RANGE /devices/2/interfaces/3/mtu MTU 9199 on j1 ge-0/0/4 is above what junos carries on a switch port (9198) | fix: use an IP MTU of at most 9198 (9000 is the usual jumbo value)",
+      "E_MTU_RANGE /devices/2/interfaces/5/mtu MTU 9203 on j1 ge-0/0/6 is above what junos carries on a switch port (9202) | fix: use an IP MTU of at most 9202 (9000 is the usual jumbo value)",
+      "E_MTU_RANGE /devices/2/interfaces/7/mtu MTU 9202 on j1 ge-0/0/8 is above what junos carries on a switch port (9198) | fix: use an IP MTU of at most 9198 (9000 is the usual jumbo value)",
+      "E_MTU_RANGE /devices/2/lags/2/mtu MTU 9203 on j1 ae2 is above what junos carries on a routed port (9202) | fix: use an IP MTU of at most 9202 (9000 is the usual jumbo value)",
+      "E_MTU_RANGE /devices/2/lags/3/mtu MTU 9199 on j1 ae3 is above what junos carries on a switch port (9198) | fix: use an IP MTU of at most 9198 (9000 is the usual jumbo value)",
+    ]],
+    ["a member's MTU against its LAG's", (d) => { d.devices[0].lags = [{ name: "bond0", mode: "trunk", allowed: [10], mtu: 9000 }]; d.devices[0].interfaces.push({ name: "p3", lag: "bond0", mtu: 9000 }, { name: "p4", lag: "bond0", mtu: 1500 }, { name: "p5", lag: "bond0" }); }, [
+      "E_LAG_MTU /devices/0/interfaces/3/mtu sw1 p4 has MTU 1500 but its LAG bond0 has 9000 | fix: leave mtu off the members (they take the LAG's 9000), or set the same value",
+    ]],
+    ["no port speed on ovs: one warning per device, at its first port with a speed", (d) => { d.devices[0].interfaces[0].speed = "1G"; d.devices[0].interfaces[1].speed = "10G"; d.devices[1].interfaces[1].speed = "10G"; }, [
+      "W_SPEED_NOT_SET /devices/0/interfaces/0/speed sw1 (ovs) has no port speed to set: speeds on its ports (1G on p1) only document the links | fix: leave speed off lab links, or keep it as documentation",
+      "W_SPEED_NOT_SET /devices/1/interfaces/1/speed sw2 (ovs) has no port speed to set: speeds on its ports (10G on p2) only document the links | fix: leave speed off lab links, or keep it as documentation",
+    ]],
+    ["a port no speed row names takes any speed", (d) => { d.devices.push(dev("e1", "dc1", "arista-eos", 2301, [{ name: "Management1", speed: "800G" }, { name: "Ethernet1", speed: "800G" }, { name: "Ethernet2", speed: "2.5G" }])); }, [
+    ]],
+    ["MTU on a link: set at one end only, either end; a member takes its LAG's, or its own", (d) => { d.devices[0].interfaces[1].mtu = 9000; d.devices[0].lags = [{ name: "bond0", mode: "trunk", allowed: [10], mtu: 9000 }, { name: "bond1", mode: "trunk", allowed: [10] }]; d.devices[0].interfaces.push({ name: "p3", lag: "bond0" }, { name: "p4", lag: "bond1", mtu: 9000 }, { name: "p5", mode: "trunk", allowed: [10] }); d.devices[1].interfaces.push({ name: "p3", mode: "trunk", allowed: [10], mtu: 9000 }, { name: "p4", mode: "trunk", allowed: [10], mtu: 9000 }, { name: "p5", mode: "trunk", allowed: [10], mtu: 9000 }); d.links.push({ kind: "dci", a: { device: "sw1", interface: "p3" }, b: { device: "sw2", interface: "p3" } }, { kind: "dci", a: { device: "sw1", interface: "p4" }, b: { device: "sw2", interface: "p4" } }, { kind: "dci", a: { device: "sw1", interface: "p5" }, b: { device: "sw2", interface: "p5" } }); }, [
+      "W_LINK_MTU /links/0/b/interface sw1 p2 sets MTU 9000, sw2 p2 keeps the default (1500) | fix: set mtu on sw2 p2 too",
+      "W_LINK_MTU /links/3/a/interface sw2 p5 sets MTU 9000, sw1 p5 keeps the default (1500) | fix: set mtu on sw1 p5 too",
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});
