@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PlatformName } from "../../../model/types";
+import { pair } from "./dc-cases";
 import { minimal, validate } from "./helpers";
 
 const found = (d: unknown, ...codes: string[]): string[] =>
@@ -614,6 +615,50 @@ describe("MTU and speed (ethernet check)", () => {
     ["MTU on a link: set at one end only, either end; a member takes its LAG's, or its own", (d) => { d.devices[0].interfaces[1].mtu = 9000; d.devices[0].lags = [{ name: "bond0", mode: "trunk", allowed: [10], mtu: 9000 }, { name: "bond1", mode: "trunk", allowed: [10] }]; d.devices[0].interfaces.push({ name: "p3", lag: "bond0" }, { name: "p4", lag: "bond1", mtu: 9000 }, { name: "p5", mode: "trunk", allowed: [10] }); d.devices[1].interfaces.push({ name: "p3", mode: "trunk", allowed: [10], mtu: 9000 }, { name: "p4", mode: "trunk", allowed: [10], mtu: 9000 }, { name: "p5", mode: "trunk", allowed: [10], mtu: 9000 }); d.links.push({ kind: "dci", a: { device: "sw1", interface: "p3" }, b: { device: "sw2", interface: "p3" } }, { kind: "dci", a: { device: "sw1", interface: "p4" }, b: { device: "sw2", interface: "p4" } }, { kind: "dci", a: { device: "sw1", interface: "p5" }, b: { device: "sw2", interface: "p5" } }); }, [
       "W_LINK_MTU /links/0/b/interface sw1 p2 sets MTU 9000, sw2 p2 keeps the default (1500) | fix: set mtu on sw2 p2 too",
       "W_LINK_MTU /links/3/a/interface sw2 p5 sets MTU 9000, sw1 p5 keeps the default (1500) | fix: set mtu on sw1 p5 too",
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});
+
+describe("multi-chassis pairs (mlag check)", () => {
+  const CODES = ["E_MLAG_PAIR", "E_MLAG_PEER_LINK", "E_MLAG_KEEPALIVE", "E_MLAG_LAG", "E_MLAG_PEER_VLAN", "E_PLATFORM_FEATURE", "E_INTERNAL"];
+  /** A downstream multi-chassis LAG port-channel11 on both switches of the NX-OS pair, with the given settings each. */
+  const halves = (d: any, a: any, b: any) => { pair(d); d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "video", sites: ["dc1"] }, { id: 30, name: "v30", tenant: "city", purpose: "video", sites: ["dc1"] }); d.devices[0].lags.push({ name: "port-channel11", mlag: true, ...a }); d.devices[2].lags.push({ name: "port-channel11", mlag: true, ...b }); };
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["a peer link cabled from one switch only", (d) => { pair(d); d.links = d.links.filter((l: any) => l.kind !== "peer"); d.devices[2].interfaces.push({ name: "Ethernet1/5", mode: "trunk", allowed: [10] }); d.links.push({ kind: "peer", a: { device: "sw1", interface: "Ethernet1/3" }, b: { device: "sw3", interface: "Ethernet1/5" } }); }, [
+      "E_MLAG_PEER_LINK /mlag/0/peerLink mlag pair p1: no link joins sw1 port-channel1 and sw3 port-channel1 | fix: add the peer link's cables to links: (kind: peer)",
+    ]],
+    ["a peer LAG missing on one switch: no cabling check", (d) => { pair(d); d.devices[2].lags = []; d.devices[2].interfaces = d.devices[2].interfaces.map((x: any) => ({ name: x.name })); }, [
+      "E_MLAG_PEER_LINK /mlag/0/peerLink mlag pair p1: sw3 has no LAG port-channel1 | fix: add LAG port-channel1 (mode trunk) to sw3, its members cabled to the peer",
+    ]],
+    ["a routed peer link", (d) => { pair(d); d.devices[0].lags[0] = { name: "port-channel1", mode: "routed", address: "10.9.9.0/31" }; }, [
+      "E_MLAG_PEER_LINK /devices/0/lags/0/mode the peer link port-channel1 of sw1 is a routed LAG | fix: make the peer link a trunk",
+    ]],
+    ["a pair at a site that does not exist", (d) => { pair(d); d.devices[0].site = "dc9"; d.devices[2].site = "dc9"; }, [
+    ]],
+    ["a CloudEngine pair at an MSTP site", (d) => { pair(d, "huawei-vrp"); d.sites[0].stp = { mode: "mstp", region: "r1", instances: [{ id: 1, vlans: [10] }] }; }, [
+      "E_PLATFORM_FEATURE /mlag/0/devices/0 mlag pair p1 (huawei-vrp) runs as one bridge with rstp, but site dc1 runs mstp | fix: set the site's stp mode to rstp",
+    ]],
+    ["EOS keepalive addresses in two subnets", (d) => { pair(d, "arista-eos"); d.mlag[0].keepalive = ["10.255.255.0/31", "10.255.254.1/31"]; }, [
+      "E_MLAG_KEEPALIVE /mlag/0/keepalive mlag pair p1: the keepalive addresses 10.255.255.0/31, 10.255.254.1/31 are not two addresses with prefix length in one subnet | fix: give both with their prefix length, e.g. 10.255.255.0/31 and 10.255.255.1/31",
+    ]],
+    ["EOS keepalive addresses of two prefix lengths", (d) => { pair(d, "arista-eos"); d.mlag[0].keepalive = ["10.255.255.0/30", "10.255.255.1/31"]; }, [
+      "E_MLAG_KEEPALIVE /mlag/0/keepalive mlag pair p1: the keepalive addresses 10.255.255.0/30, 10.255.255.1/31 are not two addresses with prefix length in one subnet | fix: give both with their prefix length, e.g. 10.255.255.0/31 and 10.255.255.1/31",
+    ]],
+    ["EOS keepalive: one address twice", (d) => { pair(d, "arista-eos"); d.mlag[0].keepalive = ["10.255.255.1/31", "10.255.255.1/31"]; }, [
+      "E_MLAG_KEEPALIVE /mlag/0/keepalive mlag pair p1: the keepalive addresses 10.255.255.1/31, 10.255.255.1/31 are not two addresses with prefix length in one subnet | fix: give both with their prefix length, e.g. 10.255.255.0/31 and 10.255.255.1/31",
+    ]],
+    ["EOS keepalive: one address without a prefix length", (d) => { pair(d, "arista-eos"); d.mlag[0].keepalive = ["10.255.255.0/31", "10.255.255.1"]; }, [
+      "E_MLAG_KEEPALIVE /mlag/0/keepalive mlag pair p1: the keepalive addresses 10.255.255.0/31, 10.255.255.1 are not two addresses with prefix length in one subnet | fix: give both with their prefix length, e.g. 10.255.255.0/31 and 10.255.255.1/31",
+    ]],
+    ["two switches keeping alive from one management address (other SSH ports)", (d) => { pair(d); d.devices[2].management.address = d.devices[0].management.address; d.devices[2].management.port = 2299; }, [
+      "E_MLAG_KEEPALIVE /mlag/0 mlag pair p1: both switches would keep alive from 127.0.0.1 | fix: give each switch its own keepalive address",
     ]],
   ];
   for (const [name, change, want] of CASES) {

@@ -24,7 +24,7 @@ function platformOf(d: any, platform: string, a: string, b: string): void {
  * sw1 and a new sw3 at dc1 on `platform` as a multi-chassis pair: a peer LAG (two members cabled to each
  * other) trunking VLAN 10; sw1 keeps its access port and its DCI trunk.
  */
-function pair(d: any, platform = "cisco-nxos"): void {
+export function pair(d: any, platform = "cisco-nxos"): void {
   const eos = platform === "arista-eos";
   const n = (i: number) => (eos ? `Ethernet${i}` : `Ethernet1/${i}`);
   const pl = eos ? "Port-Channel1" : "port-channel1";
