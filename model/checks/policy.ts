@@ -74,6 +74,9 @@ function endpointRefs(ctx: CheckContext, ep: PolicyEndpoint, at: string): boolea
   return true;
 }
 
+/** "allows", "denies": a rule's action as the verb of a sentence. */
+const verb = (action: string): string => (action === "deny" ? "denies" : "allows");
+
 function policySection(ctx: CheckContext): void {
   const inv = ctx.inv;
   const pol = inv.policies;
@@ -111,8 +114,8 @@ function policySection(ctx: CheckContext): void {
     if ((from !== "any" && from.length === 0) || (to !== "any" && to.length === 0)) return;
     const cover = seen.find((s) => prefixesCover(s.from, from) && prefixesCover(s.to, to) && trafficCovers(s.rule, r));
     if (cover) {
-      if (cover.rule.action === r.action) ctx.warn("W_POLICY_SHADOWED", at, `rule ${r.name} never matches: rule ${cover.rule.name} before it already ${r.action}s all of its traffic`, `remove rule ${r.name}, or move it before ${cover.rule.name}`);
-      else ctx.error("E_POLICY_CONTRADICTS", at, `rule ${r.name} (${r.action}) never takes effect: rule ${cover.rule.name} before it ${cover.rule.action}s all of its traffic`, `move ${r.name} before ${cover.rule.name} if it is the exception, or remove one of them`);
+      if (cover.rule.action === r.action) ctx.warn("W_POLICY_SHADOWED", at, `rule ${r.name} never matches: rule ${cover.rule.name} before it already ${verb(r.action)} all of its traffic`, `remove rule ${r.name}, or move it before ${cover.rule.name}`);
+      else ctx.error("E_POLICY_CONTRADICTS", at, `rule ${r.name} (${r.action}) never takes effect: rule ${cover.rule.name} before it ${verb(cover.rule.action)} all of its traffic`, `move ${r.name} before ${cover.rule.name} if it is the exception, or remove one of them`);
     }
     if (r.action === "deny" && mgmtPrefixes !== "any" && mgmtPrefixes.length > 0 && prefixesOverlap(to, mgmtPrefixes)) {
       const cut = mgmtSources.find((s) => prefixesOverlap(from, s.prefixes) && !seen.some((e) => e.rule.action === "allow" && prefixesCover(e.from, s.prefixes) && prefixesCover(e.to, mgmtPrefixes) && trafficCovers(e.rule, r)));

@@ -669,3 +669,48 @@ describe("multi-chassis pairs (mlag check)", () => {
     });
   }
 });
+
+describe("QoS and traffic policies (policy check)", () => {
+  const CODES = ["W_QOS_DSCP_SHARED", "E_QOS_SHARE", "E_QOS_SHARE_OVER", "E_QOS_MARK", "E_REF_UNKNOWN", "E_DUPLICATE", "E_POLICY_PORTS", "E_POLICY_EMPTY", "W_POLICY_SHADOWED", "E_POLICY_CONTRADICTS", "E_POLICY_CUTS_MANAGEMENT"];
+  /** A management VLAN 99 (10.0.99.0/24) at dc1 and a jump host h9 in VLAN 10; the policies as given. */
+  const withPolicies = (d: any, policies: any) => { d.vlans.push({ id: 99, name: "mgmt", tenant: "city", purpose: "management", sites: ["dc1"], subnet: "10.0.99.0/24" }); d.devices[0].interfaces.push({ name: "p3", mode: "access", vlan: 10 }); d.hosts.push({ name: "h9", tenant: "city", address: "10.0.10.50/24", attach: { device: "sw1", interface: "p3" } }); d.policies = policies; };
+  const rule = (name: string, from: any, to: any, action = "deny", extra: any = {}) => ({ name, from, to, action, ...extra });
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["QoS: no class takes the rest", (d) => { d.qos = { classes: [{ name: "best-effort", treatment: "guaranteed", share: 10 }] }; }, [
+      "E_QOS_SHARE /qos/classes 0 classes take the rest of the link (treatment default); there must be exactly one | fix: give exactly one class treatment: default (best-effort by default)",
+    ]],
+    ["QoS: two classes take the rest", (d) => { d.qos = { classes: [{ name: "bulk", dscp: "af11", treatment: "default" }] }; }, [
+      "E_QOS_SHARE /qos/classes 2 classes take the rest of the link (treatment default); there must be exactly one | fix: give exactly one class treatment: default (best-effort by default)",
+    ]],
+    ["QoS: a default class with a share, a guaranteed one without", (d) => { d.qos = { classes: [{ name: "best-effort", share: 5 }, { name: "gold", dscp: "af21", treatment: "guaranteed" }] }; }, [
+      "E_QOS_SHARE /qos/classes/0/share class best-effort takes what is left of the link and cannot have a share | fix: remove share, or give the class another treatment",
+      "E_QOS_SHARE /qos/classes/1 class gold (guaranteed) has no share | fix: give it share: a percent of the link",
+    ]],
+    ["QoS: shares of exactly 100% are fine", (d) => { d.qos = { classes: [{ name: "video", share: 75 }] }; }, [
+    ]],
+    ["QoS: shares of 101%", (d) => { d.qos = { classes: [{ name: "video", share: 76 }] }; }, [
+      "E_QOS_SHARE_OVER /qos/classes the classes' shares add up to 101% of a link | fix: lower the shares so that they add up to 100% or less",
+    ]],
+    ["QoS: a listed class sharing a DSCP with a default it does not list, and the other way round", (d) => { d.qos = { classes: [{ name: "voice", dscp: "af41" }, { name: "gold", dscp: "cs3", share: 1 }] }; }, [
+      "W_QOS_DSCP_SHARED /qos/dscp classes voice and video both carry DSCP af41: a device cannot tell them apart | fix: give each class its own DSCP",
+      "W_QOS_DSCP_SHARED /qos/classes/1/dscp classes signalling and gold both carry DSCP cs3: a device cannot tell them apart | fix: give each class its own DSCP",
+    ]],
+    ["QoS marking: on a LAG is fine; a device without interface, ports without protocol, an unknown class, VLAN, device, port", (d) => { d.devices[0].lags = [{ name: "bond0", mode: "trunk", allowed: [10] }]; d.qos = { classes: [], marking: [{ class: "voice", device: "sw1", interface: "bond0" }, { class: "voice", device: "sw1" }, { class: "voice", vlan: 10, ports: [5060] }, { class: "voise", vlan: 77 }, { class: "video", device: "sw9", interface: "p1" }, { class: "video", device: "sw1", interface: "p9" }, { class: "video" }] }; }, [
+      "E_QOS_MARK /qos/marking/1 a marking entry names no traffic | fix: give vlan, subnet, or device and interface",
+      "E_QOS_MARK /qos/marking/1 device and interface go together | fix: give both, or neither",
+      "E_QOS_MARK /qos/marking/2/ports ports without a protocol | fix: add protocol: tcp or udp",
+      "E_REF_UNKNOWN /qos/marking/3/class unknown QoS class 'voise' (did you mean 'voice'?) | fix: use a class under qos.classes or a default class (voice, video, signalling, network-control, scavenger, best-effort)",
+      "E_REF_UNKNOWN /qos/marking/3/vlan unknown VLAN 77 | fix: use the id of a VLAN defined under vlans:",
+      "E_REF_UNKNOWN /qos/marking/4/device unknown device 'sw9' (did you mean 'sw1'?) | fix: use the name of a device defined under devices:",
+      "E_REF_UNKNOWN /qos/marking/5/interface device sw1 has no interface or LAG 'p9' | fix: use one of sw1's interfaces",
+      "E_QOS_MARK /qos/marking/6 a marking entry names no traffic | fix: give vlan, subnet, or device and interface",
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});
