@@ -714,3 +714,52 @@ describe("QoS and traffic policies (policy check)", () => {
     });
   }
 });
+
+describe("spanning tree (stp check)", () => {
+  const CODES = ["W_STP_NO_ROOT", "W_STP_UNUSED", "W_STP_BOND", "E_PLATFORM_FEATURE", "E_STP_PORT"];
+  const rstp = { mode: "rstp" };
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["no root at a site of leafs; its DCI neighbour has no tree", (d) => { d.sites[1].stp = rstp; }, [
+      "W_STP_NO_ROOT /sites/1/stp site dc2 runs spanning tree but no switch is meant to be its root (no core or spine, no priority) | fix: set stp.priority (e.g. 4096) on the switch that should be the root",
+    ]],
+    ["a spine, a core or a priority is a root", (d) => { d.sites[0].stp = rstp; d.devices[0].role = "spine"; d.sites[1].stp = rstp; d.devices[1].role = "core"; d.devices.push({ name: "sw3", site: "dc2", role: "leaf", platform: "ovs", management: { address: "127.0.0.3", user: "c" }, stp: { priority: 4096 } }); }, [
+    ]],
+    ["a leaf with a priority is a root", (d) => { d.sites[0].stp = rstp; d.devices[0].stp = { priority: 8192 }; }, [
+    ]],
+    ["a spine out of the tree, a router and a spine at another site are no root", (d) => { d.sites[0].stp = rstp; d.devices.push({ name: "sp1", site: "dc1", role: "spine", platform: "ovs", management: { address: "127.0.0.3", user: "c" }, stp: { enabled: false } }, { name: "r1", site: "dc1", role: "core", platform: "frr", management: { address: "127.0.0.4", user: "c" } }); d.devices[1].role = "spine"; d.links[0].kind = "fabric"; }, [
+      "W_STP_NO_ROOT /sites/0/stp site dc1 runs spanning tree but no switch is meant to be its root (no core or spine, no priority) | fix: set stp.priority (e.g. 4096) on the switch that should be the root",
+    ]],
+    ["a site joined by a DCI trunk to a rooted site with a tree", (d) => { d.sites[0].stp = rstp; d.sites[1].stp = rstp; d.devices[0].role = "spine"; }, [
+    ]],
+    ["a site with a tree and no switch in it", (d) => { d.sites[1].stp = rstp; d.devices[1].stp = { enabled: false }; }, [
+    ]],
+    ["device stp at a site without a tree", (d) => { d.devices[0].stp = { priority: 4096 }; }, [
+      "W_STP_UNUSED /devices/0/stp sw1 has stp settings, but its site dc1 runs no spanning tree | fix: add stp: { mode: ... } to site dc1, or remove the device's stp",
+    ]],
+    ["OVS bonds take no part: the first switched LAG is named, a routed one is not", (d) => { d.sites[0].stp = rstp; d.devices[0].role = "spine"; d.devices[0].lags = [{ name: "bond1", mode: "routed", address: "10.9.0.0/31" }, { name: "bond2", mode: "access", vlan: 10 }, { name: "bond3", mode: "trunk", allowed: [10] }]; }, [
+      "E_PLATFORM_FEATURE /devices/0/lags/0/mode sw1 (ovs) cannot do routed ports (bond1) | fix: route on a router/L3 switch platform; attach this switch with access or trunk ports",
+      "W_STP_BOND /devices/0/lags/1 sw1 (ovs) runs rstp, but its LAGs take no part in it: a loop through bond2 is not broken | fix: keep the switches' LAGs in a tree (no redundant path through a bond), or use single links where the tree must block",
+    ]],
+    ["a platform without the site's protocol", (d) => { d.sites[0].stp = { mode: "mstp", region: "r", instances: [{ id: 1, vlans: [10] }] }; d.devices[0].role = "spine"; }, [
+      "E_PLATFORM_FEATURE /devices/0/platform sw1 (ovs) cannot run mstp, the spanning tree of site dc1 (it runs rstp) | fix: set the site's stp mode to rstp, or set stp: { enabled: false } on sw1",
+    ]],
+    ["port stp on a member, a routed port, an unused port, and where no tree runs", (d) => { d.sites[0].stp = rstp; d.devices[0].role = "spine"; d.devices[0].lags = [{ name: "bond0", mode: "trunk", allowed: [10], stp: { edge: false } }]; d.devices[0].interfaces.push({ name: "p3", lag: "bond0", stp: { edge: true } }, { name: "p4", mode: "routed", address: "10.9.0.0/31", stp: { edge: true } }, { name: "p5", stp: { edge: true } }); d.devices[1].interfaces[0].stp = { edge: true }; }, [
+      "E_STP_PORT /devices/0/interfaces/2/stp sw1 p3 is a member of bond0: spanning tree runs on the LAG | fix: set stp on bond0 instead",
+      "E_PLATFORM_FEATURE /devices/0/interfaces/3/mode sw1 (ovs) cannot do routed ports (p4) | fix: route on a router/L3 switch platform; attach this switch with access or trunk ports",
+      "E_STP_PORT /devices/0/interfaces/3/stp sw1 p4 is not a switch port (routed): spanning tree does not run on it | fix: remove stp from the port",
+      "E_STP_PORT /devices/0/interfaces/4/stp sw1 p5 is not a switch port (unused): spanning tree does not run on it | fix: remove stp from the port",
+      "W_STP_BOND /devices/0/lags/0 sw1 (ovs) runs rstp, but its LAGs take no part in it: a loop through bond0 is not broken | fix: keep the switches' LAGs in a tree (no redundant path through a bond), or use single links where the tree must block",
+      "W_STP_UNUSED /devices/1/interfaces/0/stp sw2 p1 has stp settings, but sw2 runs no spanning tree | fix: add stp to site dc2, or remove the port's stp",
+    ]],
+    ["port stp on a switch told to stay out of its site's tree", (d) => { d.sites[0].stp = rstp; d.devices[0].stp = { enabled: false }; d.devices[0].interfaces[0].stp = { edge: true }; }, [
+      "W_STP_UNUSED /devices/0/interfaces/0/stp sw1 p1 has stp settings, but sw1 takes no part in site dc1's spanning tree (stp.enabled: false) | fix: remove stp.enabled: false from sw1, or remove the port's stp",
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});

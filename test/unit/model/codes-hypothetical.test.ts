@@ -1,8 +1,9 @@
 /**
  * Rules for platform limits no platform of today has: a platform whose VLAN IDs stop below 4094
- * (E_VLAN_RANGE: the schema allows up to 4094) and a gateway platform without VRRP (E_PLATFORM_FEATURE for a
- * VLAN with two gateway devices). Every platform in model/capabilities.ts reaches 4094 and runs VRRP where it
- * routes, so these rules run here against capabilities changed for the test (a module mock, this file only).
+ * (E_VLAN_RANGE: the schema allows up to 4094), a gateway platform without VRRP (E_PLATFORM_FEATURE for a
+ * VLAN with two gateway devices) and a switch platform without any spanning tree at a site that runs one.
+ * Every platform in model/capabilities.ts reaches 4094, runs VRRP where it routes and a spanning tree where it
+ * switches, so these rules run here against capabilities changed for the test (a module mock, this file only).
  */
 import { describe, expect, it, vi } from "vitest";
 import { minimal, validate } from "./helpers";
@@ -15,6 +16,7 @@ vi.mock("../../../model/capabilities", async (importOriginal) => {
       ...real.CAPABILITIES,
       ovs: { ...real.CAPABILITIES.ovs, maxVlan: 1000 },
       frr: { ...real.CAPABILITIES.frr, features: real.CAPABILITIES.frr.features.filter((f) => f !== "vrrp") },
+      "arista-eos": { ...real.CAPABILITIES["arista-eos"], stp: [] },
     },
   };
 });
@@ -51,5 +53,14 @@ describe("platform limits no platform has today", () => {
     ]);
     d.vlans[0].gateways = [{ device: "r1" }];
     expect(lines(d, "E_PLATFORM_FEATURE")).toEqual([]);
+  });
+
+  it("E_PLATFORM_FEATURE: a switch platform that runs no spanning tree, at a site that runs one", () => {
+    const d = minimal();
+    d.sites[0].stp = { mode: "rstp" };
+    d.devices[0] = { ...d.devices[0], role: "spine", platform: "arista-eos", interfaces: [{ name: "Ethernet1", mode: "access", vlan: 10 }, { name: "Ethernet2", mode: "trunk", allowed: [10] }] };
+    d.links[0].a.interface = "Ethernet2";
+    d.hosts[0].attach.interface = "Ethernet1";
+    expect(lines(d, "E_PLATFORM_FEATURE")).toEqual(["/devices/0/platform sw1 (arista-eos) cannot run rstp, the spanning tree of site dc1 | fix: set stp: { enabled: false } on sw1"]);
   });
 });
