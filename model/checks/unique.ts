@@ -9,7 +9,7 @@
 import { canonicalRd, rdProblem } from "../ip";
 import type { Check } from "./context";
 
-function dupes<T>(ctx: Parameters<Check>[0], items: readonly T[], key: (x: T) => string | number, path: (i: number) => string, what: string, code = "E_DUPLICATE"): void {
+function dupes<T>(ctx: Parameters<Check>[0], items: readonly T[], key: (x: T) => string | number, path: (i: number) => string, what: string, code = "E_DUPLICATE", fix?: string): void {
   const first = new Map<string | number, number>();
   items.forEach((x, i) => {
     const k = key(x);
@@ -19,7 +19,7 @@ function dupes<T>(ctx: Parameters<Check>[0], items: readonly T[], key: (x: T) =>
       return;
     }
     const message = `${what} '${k}' is defined again (first at item ${f + 1})`;
-    const hint = `give each ${what} a unique ${typeof k === "number" || what === "VLAN" ? "ID" : "name"}, or merge the two entries`;
+    const hint = fix ?? `give each ${what} a unique ${typeof k === "number" || what === "VLAN" ? "ID" : "name"}, or merge the two entries`;
     if (code.startsWith("W_")) ctx.warn(code, path(i), message, hint);
     else ctx.error(code, path(i), message, hint);
   });
@@ -35,12 +35,12 @@ export const unique: Check = (ctx) => {
   // a VLAN ID (and name) is unique among the VLANs outside groups, and within each group
   const inGroup = (x: { group?: string }, k: string | number): string | number => (x.group === undefined ? k : `${x.group}/${k}`);
   dupes(ctx, inv.vlans, (x) => inGroup(x, x.id), (i) => `/vlans/${i}/id`, "VLAN");
-  dupes(ctx, inv.vlans, (x) => inGroup(x, x.name), (i) => `/vlans/${i}/name`, "VLAN name", "W_DUPLICATE_VLAN_NAME");
+  dupes(ctx, inv.vlans, (x) => inGroup(x, x.name), (i) => `/vlans/${i}/name`, "VLAN name", "W_DUPLICATE_VLAN_NAME", "give each VLAN its own name (within its group), so that reports and devices tell them apart");
   dupes(ctx, inv.vlanGroups ?? [], (x) => x.name, (i) => `/vlanGroups/${i}/name`, "VLAN group");
   dupes(ctx, inv.mlag ?? [], (x) => x.name, (i) => `/mlag/${i}/name`, "mlag pair");
   dupes(ctx, inv.hosts, (x) => x.name, (i) => `/hosts/${i}/name`, "host");
   dupes(ctx, inv.services, (x) => x.name, (i) => `/services/${i}/name`, "service");
-  dupes(ctx, inv.dr, (x) => x.site, (i) => `/dr/${i}/site`, "DR protection for site");
+  dupes(ctx, inv.dr, (x) => x.site, (i) => `/dr/${i}/site`, "DR protection for site", "E_DUPLICATE", "list each DR site once, with every VLAN and service it protects");
   const rds = new Map<string, string>();
   inv.vrfs.forEach((v, i) => {
     if (v.rd === undefined) return;

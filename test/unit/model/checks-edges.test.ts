@@ -763,3 +763,22 @@ describe("spanning tree (stp check)", () => {
     });
   }
 });
+
+describe("names given twice (unique check)", () => {
+  const CODES = ["E_DUPLICATE", "W_DUPLICATE_VLAN_NAME", "E_DUPLICATE_MANAGEMENT", "E_VRF_RD"];
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["a device given twice is one E_DUPLICATE, not a management clash with itself", (d) => { d.devices.push({ ...d.devices[1] }); }, [
+      "E_DUPLICATE /devices/2/name device 'sw2' is defined again (first at item 2) | fix: give each device a unique name, or merge the two entries",
+    ]],
+    ["two devices at one address and port; the same address at another port is fine", (d) => { d.devices.push({ ...d.devices[1], name: "sw3" }, { ...d.devices[1], name: "sw4", management: { ...d.devices[1].management, port: 2299 } }); }, [
+      "E_DUPLICATE_MANAGEMENT /devices/2/management management address 127.0.0.1:2202 is also used by device sw2 | fix: give each device its own management address or SSH port",
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});

@@ -173,7 +173,7 @@ export const FINDINGS: Readonly<Record<string, readonly string[]>> = {
     "79:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
   ],
   "W_DUPLICATE_VLAN_NAME: VLAN name twice": [
-    "61:11 W_DUPLICATE_VLAN_NAME /vlans/1/name (vlan 20) VLAN name 'video' is defined again (first at item 1) | fix: give each VLAN name a unique name, or merge the two entries",
+    "61:11 W_DUPLICATE_VLAN_NAME /vlans/1/name (vlan 20) VLAN name 'video' is defined again (first at item 1) | fix: give each VLAN its own name (within its group), so that reports and devices tell them apart",
     "82:5 W_DR_SINGLE_PATH /dr/0 (dr dc2) protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
   ],
   "E_DUPLICATE_MANAGEMENT: same SSH endpoint": [
