@@ -782,3 +782,24 @@ describe("names given twice (unique check)", () => {
     });
   }
 });
+
+describe("management addresses and interfaces (management check)", () => {
+  const CODES = ["E_MANAGEMENT_ADDRESS", "E_MANAGEMENT_PORT"];
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["an IPv6 address alone, and the unspecified one", (d) => { d.devices[0].management.address = "2001:db8::10"; d.devices[1].management.address = "::"; }, [
+      "E_MANAGEMENT_ADDRESS /devices/1/management/address management address :: of sw2 is the unspecified address ::; no device can be reached there | fix: use the address sw2 answers SSH on (its management or loopback address)",
+    ]],
+    ["the management interface first in the list, a LAG member", (d) => { d.devices[0].management.interface = "p1"; d.devices[0].interfaces = [{ name: "p0", lag: "bond0" }, ...d.devices[0].interfaces]; d.devices[0].lags = [{ name: "bond0", mode: "access", vlan: 10 }]; d.devices[0].management.interface = "p0"; }, [
+      "E_MANAGEMENT_PORT /devices/0/interfaces/0/lag sw1 p0 is the management interface (management.interface), which citydc never configures, but it also has lag: that would be left out of the configuration | fix: use another interface for this port, or set management.interface to the real out-of-band port (and remove lag from p0)",
+    ]],
+    ["a link on the management interface is not a host on it; an interface not listed is fine", (d) => { d.devices[0].management.interface = "p2"; d.devices[0].interfaces[1] = { name: "p2" }; d.devices[1].management.interface = "mgmt0"; d.links[0].b.interface = "p2"; }, [
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});
