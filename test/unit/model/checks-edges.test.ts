@@ -803,3 +803,38 @@ describe("management addresses and interfaces (management check)", () => {
     });
   }
 });
+
+describe("VLANs carried between the devices that use them (carry check)", () => {
+  const CODES = ["W_VLAN_NOT_CARRIED"];
+  /** VLAN 20 at dc1, on sw1 p3 (access) and on a new switch sw3 p1 (access); nothing joins them yet. */
+  const two = (d: any) => { d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "video", sites: ["dc1"] }); d.devices[0].interfaces.push({ name: "p3", mode: "access", vlan: 20 }); d.devices.push({ name: "sw3", site: "dc1", role: "leaf", platform: "ovs", management: { address: "127.0.0.3", user: "c" }, interfaces: [{ name: "p1", mode: "access", vlan: 20 }] }); };
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["four trunks, none with the VLAN: three named and '...'; a switch without trunks is told to cable", (d) => { two(d); d.devices[0].interfaces.push({ name: "p4", mode: "trunk", allowed: [10] }, { name: "p5", mode: "trunk", allowed: [10] }, { name: "p6", mode: "trunk", allowed: [10] }); }, [
+      "W_VLAN_NOT_CARRIED /devices/0/interfaces/2/vlan VLAN 20 is used on sw1, but no port of sw1 carries it to the other 1 device(s) in the VLAN | fix: add 20 to the allowed VLANs of sw1 p2, p4, p5, ... (the trunk towards the other devices, on both ends of its link)",
+      "W_VLAN_NOT_CARRIED /devices/2/interfaces/0/vlan VLAN 20 is used on sw3, but no port of sw3 carries it to the other 1 device(s) in the VLAN | fix: cable sw3 to the other devices of VLAN 20: a trunk that allows 20, or an access port in VLAN 20, with a link to a switch in the VLAN",
+    ]],
+    ["three trunks: all three named", (d) => { two(d); d.devices[0].interfaces.push({ name: "p4", mode: "trunk", allowed: [10] }, { name: "p5", mode: "trunk", allowed: [10] }); }, [
+      "W_VLAN_NOT_CARRIED /devices/0/interfaces/2/vlan VLAN 20 is used on sw1, but no port of sw1 carries it to the other 1 device(s) in the VLAN | fix: add 20 to the allowed VLANs of sw1 p2, p4, p5 (the trunk towards the other devices, on both ends of its link)",
+      "W_VLAN_NOT_CARRIED /devices/2/interfaces/0/vlan VLAN 20 is used on sw3, but no port of sw3 carries it to the other 1 device(s) in the VLAN | fix: cable sw3 to the other devices of VLAN 20: a trunk that allows 20, or an access port in VLAN 20, with a link to a switch in the VLAN",
+    ]],
+    ["an access port cabled to the other switch carries its VLAN", (d) => { two(d); d.devices[2].interfaces.push({ name: "p2", mode: "access", vlan: 20 }); d.devices[0].interfaces[2] = { name: "p3", mode: "access", vlan: 20 }; d.links.push({ kind: "fabric", a: { device: "sw1", interface: "p3" }, b: { device: "sw3", interface: "p2" } }); }, [
+    ]],
+    ["an access LAG cabled through a member carries its VLAN", (d) => { two(d); d.devices[0].interfaces[2] = { name: "p3", lag: "bond0" }; d.devices[0].lags = [{ name: "bond0", mode: "access", vlan: 20 }]; d.devices[2].interfaces.push({ name: "p2", lag: "bond0" }); d.devices[2].lags = [{ name: "bond0", mode: "access", vlan: 20 }]; d.links.push({ kind: "fabric", a: { device: "sw1", interface: "p3" }, b: { device: "sw3", interface: "p2" } }); }, [
+    ]],
+    ["a trunk allowing all carries every VLAN", (d) => { two(d); d.devices[0].interfaces[1].allowed = "all"; delete d.devices[0].interfaces[1].allowed; d.devices[2].interfaces.push({ name: "p2", mode: "trunk" }); }, [
+    ]],
+    ["a device given twice is looked at once", (d) => { two(d); d.devices.push({ ...d.devices[2], management: { address: "127.0.0.4", user: "c" }, interfaces: [{ name: "p1", mode: "trunk" }] }); }, [
+      "W_VLAN_NOT_CARRIED /devices/0/interfaces/2/vlan VLAN 20 is used on sw1, but no port of sw1 carries it to the other 1 device(s) in the VLAN | fix: add 20 to the allowed VLANs of sw1 p2 (the trunk towards the other devices, on both ends of its link)",
+      "W_VLAN_NOT_CARRIED /devices/2/interfaces/0/vlan VLAN 20 is used on sw3, but no port of sw3 carries it to the other 1 device(s) in the VLAN | fix: cable sw3 to the other devices of VLAN 20: a trunk that allows 20, or an access port in VLAN 20, with a link to a switch in the VLAN",
+    ]],
+    ["a router facing an access port of the VLAN it is the gateway of carries it", (d) => { two(d); d.vlans[1].subnet = "10.20.0.0/24"; d.vlans[1].gateway = "10.20.0.1"; d.vlans[1].gateways = [{ device: "r1" }]; d.devices.push({ name: "r1", site: "dc1", role: "border", platform: "frr", management: { address: "127.0.0.5", user: "c" }, interfaces: [{ name: "eth1" }, { name: "eth2" }] }); d.devices[2].interfaces.push({ name: "p2", mode: "access", vlan: 20 }); d.devices[0].interfaces.push({ name: "p4", mode: "access", vlan: 20 }); d.links.push({ kind: "fabric", a: { device: "r1", interface: "eth1" }, b: { device: "sw3", interface: "p2" } }, { kind: "fabric", a: { device: "sw1", interface: "p4" }, b: { device: "r1", interface: "eth2" } }); }, [
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});
