@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PlatformName } from "../../../model/types";
-import { pair } from "./dc-cases";
+import { pair, validInband } from "./dc-cases";
 import { minimal, validate } from "./helpers";
 
 const found = (d: unknown, ...codes: string[]): string[] =>
@@ -828,6 +828,55 @@ describe("VLANs carried between the devices that use them (carry check)", () => 
       "W_VLAN_NOT_CARRIED /devices/2/interfaces/0/vlan VLAN 20 is used on sw3, but no port of sw3 carries it to the other 1 device(s) in the VLAN | fix: cable sw3 to the other devices of VLAN 20: a trunk that allows 20, or an access port in VLAN 20, with a link to a switch in the VLAN",
     ]],
     ["a router facing an access port of the VLAN it is the gateway of carries it", (d) => { two(d); d.vlans[1].subnet = "10.20.0.0/24"; d.vlans[1].gateway = "10.20.0.1"; d.vlans[1].gateways = [{ device: "r1" }]; d.devices.push({ name: "r1", site: "dc1", role: "border", platform: "frr", management: { address: "127.0.0.5", user: "c" }, interfaces: [{ name: "eth1" }, { name: "eth2" }] }); d.devices[2].interfaces.push({ name: "p2", mode: "access", vlan: 20 }); d.devices[0].interfaces.push({ name: "p4", mode: "access", vlan: 20 }); d.links.push({ kind: "fabric", a: { device: "r1", interface: "eth1" }, b: { device: "sw3", interface: "p2" } }, { kind: "fabric", a: { device: "sw1", interface: "p4" }, b: { device: "r1", interface: "eth2" } }); }, [
+    ]],
+  ];
+  for (const [name, change, want] of CASES) {
+    it(name, () => {
+      const d = minimal();
+      change(d);
+      expect(found(d, ...CODES)).toEqual(want);
+    });
+  }
+});
+
+describe("in-band management and DR protection (inband and dr checks)", () => {
+  const CODES = ["E_INBAND_VLAN", "E_INBAND_SUBNET", "E_INBAND_GATEWAY", "E_INBAND_ROUTING", "E_DR_VLAN_MISSING", "E_DR_NO_DCI", "W_DR_SINGLE_PATH", "E_DR_SITE", "W_DR_UNPROTECTED"];
+  const CASES: [string, (d: any) => void, string[]][] = [
+    ["in band: another prefix length than the VLAN's", (d) => { validInband(d); d.devices[0].management.inband.prefixLength = 25; }, [
+      "E_INBAND_SUBNET /devices/0/management/address sw1's management address 10.0.10.5/25 is not in VLAN 10's subnet 10.0.10.0/24 | fix: use an address of 10.0.10.0/24 with prefixLength 24",
+      "W_DR_SINGLE_PATH /dr/0 protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    ]],
+    ["in band: a management VLAN that does not exist is the references check's", (d) => { validInband(d); d.devices[0].management.vlan = 77; }, [
+      "W_DR_SINGLE_PATH /dr/0 protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    ]],
+    ["in band: a gateway on a device with BGP over a link, at either end", (d) => { validInband(d); d.devices.push({ name: "r1", site: "dc1", role: "border", platform: "frr", management: { address: "127.0.0.9", user: "c" }, interfaces: [{ name: "eth1", mode: "routed", address: "10.9.0.1/31" }], bgp: { asn: 2 } }); d.devices[0].interfaces.push({ name: "Ethernet1/3", mode: "routed", address: "10.9.0.0/31" }); d.links.push({ kind: "wan", a: { device: "r1", interface: "eth1" }, b: { device: "sw1", interface: "Ethernet1/3" }, bgp: true }); }, [
+      "E_INBAND_ROUTING /devices/0/management/inband/gateway sw1 routes (BGP or its own default route): a management default route would compete with it | fix: leave out inband.gateway on a device that routes",
+      "W_DR_SINGLE_PATH /dr/0 protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    ]],
+    ["in band: a default route in a VRF or another route does not compete; a global default route does", (d) => { validInband(d); d.vrfs = [{ name: "red", tenant: "city" }]; d.devices[0].interfaces.push({ name: "Ethernet1/3", mode: "routed", address: "10.9.0.0/31" }, { name: "Ethernet1/4", mode: "routed", address: "10.9.1.0/31", vrf: "red" }); d.devices[0].routes = [{ prefix: "0.0.0.0/0", nextHop: "10.9.1.1", vrf: "red" }, { prefix: "10.50.0.0/16", nextHop: "10.9.0.1" }]; }, [
+      "W_DR_SINGLE_PATH /dr/0 protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    ]],
+    ["in band: the global default route", (d) => { validInband(d); d.devices[0].interfaces.push({ name: "Ethernet1/3", mode: "routed", address: "10.9.0.0/31" }); d.devices[0].routes = [{ prefix: "0.0.0.0/0", nextHop: "10.9.0.1" }]; }, [
+      "E_INBAND_ROUTING /devices/0/management/inband/gateway sw1 routes (BGP or its own default route): a management default route would compete with it | fix: leave out inband.gateway on a device that routes",
+      "W_DR_SINGLE_PATH /dr/0 protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    ]],
+    ["DR: a DCI link written from the DR end, a list against all either way, two cables", (d) => { d.links[0] = { kind: "dci", a: { device: "sw2", interface: "p2" }, b: { device: "sw1", interface: "p2" } }; delete d.devices[1].interfaces[1].allowed; d.devices[0].interfaces.push({ name: "p3", mode: "trunk" }); d.devices[1].interfaces.push({ name: "p3", mode: "trunk", allowed: [10] }); d.links.push({ kind: "dci", a: { device: "sw1", interface: "p3" }, b: { device: "sw2", interface: "p3" } }); }, [
+    ]],
+    ["DR: one cable written from the DR end names the primary end first", (d) => { d.links[0] = { kind: "dci", a: { device: "sw2", interface: "p2" }, b: { device: "sw1", interface: "p2" } }; }, [
+      "W_DR_SINGLE_PATH /dr/0 protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    ]],
+    ["DR: one cable with all on both ends is one path", (d) => { delete d.devices[0].interfaces[1].allowed; delete d.devices[1].interfaces[1].allowed; }, [
+      "W_DR_SINGLE_PATH /dr/0 protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    ]],
+    ["DR: an access DCI end, a DCI to an unknown port and a fabric link carry nothing", (d) => { d.devices[0].interfaces.push({ name: "p3", mode: "access", vlan: 10 }); d.devices[1].interfaces.push({ name: "p3", mode: "trunk", allowed: [10] }, { name: "p4", mode: "trunk", allowed: [10] }); d.links.push({ kind: "dci", a: { device: "sw1", interface: "p3" }, b: { device: "sw2", interface: "p3" } }, { kind: "dci", a: { device: "sw1", interface: "p9" }, b: { device: "sw2", interface: "p4" } }); d.links[0].kind = "fabric"; }, [
+      "E_DR_NO_DCI /dr/0/vlans/0 no dci trunk between dc1 and dc2 carries protected VLAN 10 | fix: add 10 to the allowed VLANs of both ends of a dci link between dc1 and dc2",
+    ]],
+    ["DR: a VLAN protected twice (by ID and by a service) is reported once; an unknown one is the references check's", (d) => { d.services = [{ name: "s", tenant: "city", vlans: [10] }]; d.dr[0].services = ["s"]; d.dr[0].vlans = [10, 77]; }, [
+      "W_DR_SINGLE_PATH /dr/0 protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+    ]],
+    ["DR: a DCI cable between two other sites does not count", (d) => { d.sites.push({ name: "dc3", role: "primary" }, { name: "dc4", role: "dr", protects: "dc3" }); d.devices.push({ name: "sw3", site: "dc3", role: "leaf", platform: "ovs", management: { address: "127.0.0.3", user: "c" }, interfaces: [{ name: "p1", mode: "trunk", allowed: [10] }] }, { name: "sw4", site: "dc4", role: "leaf", platform: "ovs", management: { address: "127.0.0.4", user: "c" }, interfaces: [{ name: "p1", mode: "trunk", allowed: [10] }] }); d.links.push({ kind: "dci", a: { device: "sw3", interface: "p1" }, b: { device: "sw4", interface: "p1" } }); d.vlans[0].sites.push("dc3", "dc4"); d.dr.push({ site: "dc4", protects: "dc3", vlans: [10] }); }, [
+      "W_DR_SINGLE_PATH /dr/0 protected VLAN 10 reaches DR site dc2 over one DCI cable (sw1 <-> sw2): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
+      "W_DR_SINGLE_PATH /dr/1 protected VLAN 10 reaches DR site dc4 over one DCI cable (sw3 <-> sw4): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
     ]],
   ];
   for (const [name, change, want] of CASES) {
