@@ -887,3 +887,68 @@ describe("in-band management and DR protection (inband and dr checks)", () => {
     });
   }
 });
+
+describe("more edges", () => {
+  const racked = (slots: [number, number][]) => {
+    const d = minimal();
+    const base = d.devices[0];
+    d.devices = slots.map(([position, height], i) => ({ ...base, name: `sw${i + 1}`, management: { ...base.management, port: 2201 + i }, interfaces: [], position, height }));
+    d.links = [];
+    d.hosts = [];
+    d.dr = [];
+    return d;
+  };
+
+  it("racks: a later, taller device becomes the one others are compared with", () => {
+    expect(found(racked([[1, 2], [3, 4], [5, 1]]), "E_RACK_OVERLAP")).toEqual([
+      "E_RACK_OVERLAP /devices/2/position device sw3 (U5-U5) overlaps device sw2 (U3-U6) in rack r1 | fix: move sw3 to rack units that sw2 (U3-U6) does not use",
+    ]);
+  });
+
+  it("racks: of two devices reaching equally high, the first stays the one compared with", () => {
+    expect(found(racked([[1, 3], [2, 2], [3, 1]]), "E_RACK_OVERLAP")).toEqual([
+      "E_RACK_OVERLAP /devices/1/position device sw2 (U2-U3) overlaps device sw1 (U1-U3) in rack r1 | fix: move sw2 to rack units that sw1 (U1-U3) does not use",
+      "E_RACK_OVERLAP /devices/2/position device sw3 (U3-U3) overlaps device sw1 (U1-U3) in rack r1 | fix: move sw3 to rack units that sw1 (U1-U3) does not use",
+    ]);
+  });
+
+  it("LAG members: a speed on a later member but not on the first is no mismatch", () => {
+    const d = minimal();
+    d.devices[0].lags = [{ name: "bond0", mode: "trunk", allowed: [10] }];
+    d.devices[0].interfaces.push({ name: "p3", lag: "bond0" }, { name: "p4", lag: "bond0", speed: "10G" });
+    expect(found(d, "E_LAG_MEMBER_MISMATCH")).toEqual([]);
+  });
+
+  it("names: a management interface that is one of the device's LAGs, on a platform whose port names a LAG name is not", () => {
+    const d = minimal();
+    d.devices[1] = { name: "ce1", site: "dc2", role: "leaf", platform: "huawei-vrp", management: { address: "127.0.0.9", user: "c", interface: "Eth-Trunk1" }, interfaces: [], lags: [{ name: "Eth-Trunk1", mode: "access", vlan: 10 }] };
+    expect(found(d, "E_IFNAME_INVALID")).toEqual([]);
+    d.devices[1].management.interface = "Eth-Trunk2";
+    expect(found(d, "E_IFNAME_INVALID")).toEqual(["E_IFNAME_INVALID /devices/1/management/interface 'Eth-Trunk2' is not a valid huawei-vrp interface name (device ce1) | fix: use the platform's naming, e.g. 10GE1/0/1, 100GE1/0/49, GE1/0/1, a split lane 100GE1/0/1:1, in a CSS 10GE1/1/0/1"]);
+  });
+
+  it("platform: an LACP mode the platform lacks, named with the modes it has", () => {
+    const d = minimal();
+    d.devices[1] = { name: "ce1", site: "dc2", role: "leaf", platform: "huawei-vrp", management: { address: "127.0.0.9", user: "c" }, interfaces: [{ name: "10GE1/0/1", lag: "Eth-Trunk1" }], lags: [{ name: "Eth-Trunk1", mode: "trunk", allowed: [10], lacp: "passive" }] };
+    expect(found(d, "E_PLATFORM_FEATURE")).toEqual(["E_PLATFORM_FEATURE /devices/1/lags/0/lacp ce1 (huawei-vrp) cannot do LACP mode passive (Eth-Trunk1) | fix: use lacp: active or static (an active end forms the LAG with a passive far end)"]);
+  });
+
+  it("platform: an EOS route distinguisher is set when BGP runs through a link, not only a bgp section", () => {
+    const d = minimal();
+    d.vrfs = [{ name: "red", tenant: "city", rd: "65001:7" }];
+    d.devices.push(
+      { name: "e1", site: "dc1", role: "border", platform: "arista-eos", management: { address: "127.0.0.9", user: "c" }, interfaces: [{ name: "Ethernet1", mode: "routed", address: "10.9.0.0/31" }, { name: "Ethernet2", mode: "routed", address: "10.9.1.0/31", vrf: "red" }] },
+      { name: "r1", site: "dc1", role: "border", platform: "frr", management: { address: "127.0.0.8", user: "c" }, interfaces: [{ name: "eth1", mode: "routed", address: "10.9.0.1/31" }], bgp: { asn: 2 } },
+    );
+    expect(found(d, "W_VRF_RD_UNUSED").map((l) => l.split(" ").slice(0, 2).join(" "))).toEqual(["W_VRF_RD_UNUSED /vrfs/0/rd"]);
+    d.links.push({ kind: "wan", a: { device: "r1", interface: "eth1" }, b: { device: "e1", interface: "Ethernet1" }, bgp: true });
+    expect(found(d, "W_VRF_RD_UNUSED")).toEqual([]);
+  });
+
+  it("VLAN groups: a VLAN listed at a site its group does not cover", () => {
+    const d = minimal();
+    d.vlanGroups = [{ name: "g1", sites: ["dc1"] }];
+    d.vlans.push({ id: 20, name: "v20", tenant: "city", purpose: "video", sites: ["dc1", "dc2"], group: "g1" });
+    expect(found(d, "E_VLAN_GROUP_SITE")).toEqual(["E_VLAN_GROUP_SITE /vlans/1/sites/1 VLAN 20 (v20) of group g1 is listed at dc2, which the group does not cover (dc1) | fix: add dc2 to group g1, or take it off the VLAN"]);
+  });
+});
