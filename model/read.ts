@@ -31,7 +31,7 @@ function kindOf(st: Stats): string {
   if (st.isCharacterDevice()) return "a character device";
   if (st.isBlockDevice()) return "a block device";
   if (st.isSocket()) return "a socket";
-  return "not a regular file";
+  return "a special file";
 }
 
 export function ioDiagnostic(file: string, message: string, hint: string): Diagnostic {
