@@ -112,16 +112,22 @@ function toProblem(e: ErrorObject): SchemaProblem | undefined {
       return { code: "E_SCHEMA_FORMAT", path: here, atKey: false, message: `${quote(e.data)} is not in the expected format`, hint: about ? `write it as expected: ${about}` : `must match ${String(schema)}` };
     case "minimum":
     case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
     case "minLength":
     case "maxLength":
     case "minItems":
     case "maxItems": {
       const limit = (e.params as { limit: number }).limit;
-      const what = e.keyword.startsWith("min") || e.keyword === "exclusiveMinimum" ? "at least" : "at most";
-      const unit = e.keyword.endsWith("Length") ? " characters" : e.keyword.endsWith("Items") ? " items" : "";
-      return { code: "E_SCHEMA_RANGE", path: here, atKey: false, message: `${quote(e.data)} is out of range: must be ${what} ${limit}${unit}`, hint: `use a value ${what} ${limit}${unit}${about ? ` (${about})` : ""}` };
+      const low = e.keyword.startsWith("min");
+      const also = about ? ` (${about})` : "";
+      if (e.keyword.endsWith("Length") || e.keyword.endsWith("Items")) {
+        const noun = e.keyword.endsWith("Length") ? "character" : "item";
+        const count = `${low ? "at least" : "at most"} ${limit} ${noun}${limit === 1 ? "" : "s"}`;
+        const problem = noun === "character" ? (low ? "is too short" : "is too long") : low ? "has too few items" : "has too many items";
+        const hint = noun === "character" ? (low ? `write ${count}` : `shorten it to ${count}`) : `list ${count}`;
+        return { code: "E_SCHEMA_RANGE", path: here, atKey: false, message: `${quote(e.data)} ${problem}: must have ${count}`, hint: `${hint}${also}` };
+      }
+      const what = low ? "at least" : "at most";
+      return { code: "E_SCHEMA_RANGE", path: here, atKey: false, message: `${quote(e.data)} is out of range: must be ${what} ${limit}`, hint: `use a value ${what} ${limit}${also}` };
     }
     case "uniqueItems": {
       const { i, j } = e.params as { i: number; j: number };

@@ -170,7 +170,7 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     "148:5 W_DR_SINGLE_PATH /dr/0 (dr lab-dc2) protected VLANs 120, 140 reach DR site lab-dc2 over one DCI cable (lab-dc1-spine1 <-> lab-dc2-leaf1): a cut isolates the DR site | fix: add a second DCI cable carrying them (a LAG member, or a link from another device)",
   ],
   "mgmt-user-too-long.yaml": [
-    "63:57 E_SCHEMA_RANGE /devices/2/management/user (device lab-dc1-leaf2) \"uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu\"... is out of range: must be at most 64 characters | fix: use a value at most 64 characters (Login user, e.g. netops.)",
+    "63:57 E_SCHEMA_RANGE /devices/2/management/user (device lab-dc1-leaf2) \"uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu\"... is too long: must have at most 64 characters | fix: shorten it to at most 64 characters (Login user, e.g. netops.)",
   ],
   "missing-key.yaml": [
     "11:5 E_SCHEMA_REQUIRED /devices/0 (device sw1) missing required key 'platform' | fix: add 'platform:' (Network OS: decides the interface naming, reserved VLANs and the configuration syntax.)",

@@ -178,7 +178,7 @@ const CASES: readonly Case[] = [
     name: "pattern: long name",
     change: (d) => { d.name = "-" + "x".repeat(70); },
     expect: [
-      "E_SCHEMA_RANGE /name \"-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"... is out of range: must be at most 63 characters | use a value at most 63 characters (Name of the inventory (the city or the lab), used in reports and stack names.)",
+      "E_SCHEMA_RANGE /name \"-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"... is too long: must have at most 63 characters | shorten it to at most 63 characters (Name of the inventory (the city or the lab), used in reports and stack names.)",
       "E_SCHEMA_FORMAT /name \"-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"... is not in the expected format | write it as expected: Name of the inventory (the city or the lab), used in reports and stack names.",
     ],
   },
@@ -207,7 +207,7 @@ const CASES: readonly Case[] = [
     name: "minItems: sites []",
     change: (d) => { d.vlans[0].sites = []; },
     expect: [
-      "E_SCHEMA_RANGE /vlans/0/sites [] is out of range: must be at least 1 items | use a value at least 1 items (Sites (by name) where the VLAN exists.)",
+      "E_SCHEMA_RANGE /vlans/0/sites [] has too few items: must have at least 1 item | list at least 1 item (Sites (by name) where the VLAN exists.)",
     ],
   },
   {
@@ -215,7 +215,7 @@ const CASES: readonly Case[] = [
     change: (d) => { d.mlag = [{ name: "p", devices: ["sw1", "sw2", "sw3"], keepalive: ["10.0.0.1", "10.0.0.2"] }]; },
     expect: [
       "E_SCHEMA_REQUIRED /mlag/0 missing required key 'peerLink' | add 'peerLink:' (The LAG (same name on both switches) that joins them: it carries every VLAN of the pair's multi-chassis LAGs.)",
-      "E_SCHEMA_RANGE /mlag/0/devices a list of 3 is out of range: must be at most 2 items | use a value at most 2 items (The two switches; the first is the primary (it wins the role election).)",
+      "E_SCHEMA_RANGE /mlag/0/devices a list of 3 has too many items: must have at most 2 items | list at most 2 items (The two switches; the first is the primary (it wins the role election).)",
     ],
   },
   {
