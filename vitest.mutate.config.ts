@@ -11,10 +11,10 @@ import { defineConfig } from "vitest/config";
 // Stryker switches mutants on at run time, so the modules need not load again for every mutant: the tests
 // share one module cache (isolate: false), which is what makes a mutant take a fraction of a second
 // instead of seconds. The files that mock a module keep their own.
-const ISOLATED = ["test/unit/model/codes-rare.test.ts", "test/unit/model/codes-hypothetical.test.ts"];
+const ISOLATED = ["test/unit/model/codes-rare.test.ts", "test/unit/model/codes-hypothetical.test.ts", "test/unit/model/*-mocked.test.ts"];
 
 const FOLDERS: Record<string, string> = {
-  model: "test/unit/model/{checks,checks-dc,files,fixtures,samples,ip,text,objects,diagnostics-text,schema-messages,parse,capabilities,suggest,load,policy,context,checks-edges}.test.ts",
+  model: "test/unit/model/*.test.ts",
   intent: "test/unit/intent/*.test.ts",
   platforms: "test/unit/platforms/*.test.ts",
   audit: "test/unit/audit/{diff,diff-fields,diff-groups,drift,impact,readback}.test.ts",
@@ -38,6 +38,12 @@ export default defineConfig({
             "test/unit/platforms/frr-nft.test.ts",
             "test/unit/platforms/ovs-live.test.ts",
             "test/unit/platforms/render-cli.test.ts",
+            // the model's CLI runs, the slow hostile-file limits, the schema file checks, and the files with a
+            // module mock (in the isolated project below)
+            "test/unit/model/cli.test.ts",
+            "test/unit/model/hostile-files.test.ts",
+            "test/unit/model/schema.test.ts",
+            ...ISOLATED,
           ],
           testTimeout: 60_000,
           isolate: false,
