@@ -38,10 +38,11 @@ export default defineConfig({
             "test/unit/platforms/frr-nft.test.ts",
             "test/unit/platforms/ovs-live.test.ts",
             "test/unit/platforms/render-cli.test.ts",
-            // the model's CLI runs, the slow hostile-file limits, the schema file checks, and the files with a
-            // module mock (in the isolated project below)
+            // the model's CLI runs, the slow limits (hostile files, 4 million YAML nodes), the schema file
+            // checks, and the files with a module mock (in the isolated project below)
             "test/unit/model/cli.test.ts",
             "test/unit/model/hostile-files.test.ts",
+            "test/unit/model/parse-limits.test.ts",
             "test/unit/model/schema.test.ts",
             ...ISOLATED,
           ],
