@@ -58,9 +58,10 @@ export class SourceMap {
 
   /** Line/column (1-based) of the node at `path` ("/devices/3/interfaces/5/vlan"), or of its nearest existing ancestor. */
   locate(path: string, preferKey = false): Position {
-    const segments = path === "" || path === "/" ? [] : path.slice(1).split("/").map(unescapePointer);
     let node: unknown = this.root;
     let offset = this.nodes.get(node as object)?.offset ?? 0;
+    if (path === "" || path === "/") return this.position(offset);
+    const segments = path.slice(1).split("/").map(unescapePointer);
     for (const segment of segments) {
       if (node === null || typeof node !== "object") break;
       const info = this.nodes.get(node);

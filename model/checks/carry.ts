@@ -21,8 +21,9 @@ export const carry: Check = (ctx) => {
   const carried = new Map<string, Set<number> | "all">();
   const trunks = new Map<string, string[]>();
   // A cable to another device on the port itself or (for a LAG) on one of its members.
-  const cabled = (device: string, name: string, members: readonly string[] = []): boolean =>
-    [name, ...members].some((p) => (ctx.portUses.get(endpointKey(device, p)) ?? []).some((u) => u.what.startsWith("link ")));
+  const cabledPort = (device: string, p: string): boolean => (ctx.portUses.get(endpointKey(device, p)) ?? []).some((u) => u.what.startsWith("link "));
+  const cabled = (device: string, name: string, members: readonly string[] | undefined): boolean =>
+    cabledPort(device, name) || (members !== undefined && members.some((p) => cabledPort(device, p)));
   inv.devices.forEach((d, di) => {
     if (carried.has(d.name)) return; // a second device of that name: E_DUPLICATE
     let set: Set<number> | "all" = new Set();

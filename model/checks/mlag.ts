@@ -64,12 +64,14 @@ export const mlag: Check = (ctx) => {
       else if (e.device.lags[li]!.mode !== "trunk") ctx.error("E_MLAG_PEER_LINK", `/devices/${e.index}/lags/${li}/mode`, `the peer link ${pair.peerLink} of ${e.device.name} is ${e.device.lags[li]!.mode === "access" ? "an" : "a"} ${e.device.lags[li]!.mode} LAG`, "make the peer link a trunk");
     }
     if (peerLinks.every((x) => x.li !== undefined)) {
+      // the device at a link's end when that end is a member of the peer LAG
+      const peerEnd = (x: { device: string; interface: string }): string | undefined => {
+        const p = ctx.port(x.device, x.interface);
+        return p !== undefined && ctx.settings(p).lag === pair.peerLink ? x.device : undefined;
+      };
       const cabled = inv.links.some((l) => {
-        const ends = [l.a, l.b].map((x) => {
-          const p = ctx.port(x.device, x.interface);
-          return p ? `${x.device}|${ctx.settings(p).lag ?? ""}` : "";
-        });
-        return ends.includes(`${a.name}|${pair.peerLink}`) && ends.includes(`${b.name}|${pair.peerLink}`);
+        const ends = [peerEnd(l.a), peerEnd(l.b)];
+        return ends.includes(a.name) && ends.includes(b.name);
       });
       if (!cabled) ctx.error("E_MLAG_PEER_LINK", `${base}/peerLink`, `mlag pair ${pair.name}: no link joins ${a.name} ${pair.peerLink} and ${b.name} ${pair.peerLink}`, "add the peer link's cables to links: (kind: peer)");
     }

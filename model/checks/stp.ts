@@ -77,13 +77,13 @@ export const stp: Check = (ctx) => {
       } else if (mode !== "access" && mode !== "trunk") {
         ctx.error("E_STP_PORT", `${path}/stp`, `${d.name} ${x.name} is not a switch port (${mode ?? "unused"}): spanning tree does not run on it`, "remove stp from the port");
       } else if (!runs) {
-        // say why the device runs none: its site has no tree, or it is told to stay out of it
+        // say why the device runs none: its site has no tree, it is told to stay out of it, or its platform has none
         const off = st !== undefined && d.stp?.enabled === false;
         ctx.warn(
           "W_STP_UNUSED",
           `${path}/stp`,
           off ? `${d.name} ${x.name} has stp settings, but ${d.name} takes no part in site ${d.site}'s spanning tree (stp.enabled: false)` : `${d.name} ${x.name} has stp settings, but ${d.name} runs no spanning tree`,
-          off ? `remove stp.enabled: false from ${d.name}, or remove the port's stp` : `add stp to site ${d.site}, or remove the port's stp`,
+          !caps.features.includes("l2") ? `remove the port's stp (${d.platform} runs no spanning tree)` : off ? `remove stp.enabled: false from ${d.name}, or remove the port's stp` : `add stp to site ${d.site}, or remove the port's stp`,
         );
       }
     };

@@ -66,3 +66,16 @@ describe("the mutation suite (vitest.mutate.config.ts)", () => {
     expect(needy).toEqual([]);
   });
 });
+
+describe("tests aimed at mutants", () => {
+  it("no test feeds the code the placeholder text the mutation tool writes in place of a string or list", () => {
+    // such an input tells one mutant apart and nothing a user writes: the code is to be written so that the
+    // mutant cannot arise, or the mutant listed as equivalent (TESTING.md)
+    const ROOT = join(TEST, "..");
+    const placeholder = ["Stryker", "was here"].join(" ");
+    const using = testFiles(TEST)
+      .filter((f) => !f.endsWith("test-rules.test.ts") && readFileSync(f, "utf8").includes(placeholder))
+      .map((f) => relative(ROOT, f));
+    expect(using).toEqual([]);
+  });
+});
