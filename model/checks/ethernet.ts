@@ -25,7 +25,7 @@ export const ethernet: Check = (ctx) => {
       }
       const max = routed ? caps.mtu.l3Max : l2 ? caps.mtu.l2Max : Math.max(caps.mtu.l2Max, caps.mtu.l3Max);
       if (x.mtu > max) {
-        ctx.error("E_MTU_RANGE", path, `MTU ${x.mtu} on ${d.name} ${x.name} is above what ${d.platform} carries on a ${routed ? "routed" : "switch"} port (${max})`, `use an IP MTU of at most ${max} (9000 is the usual jumbo value)`);
+        ctx.error("E_MTU_RANGE", path, `MTU ${x.mtu} on ${d.name} ${x.name} is above what ${d.platform} carries on a ${routed ? "routed port" : l2 ? "switch port" : "port"} (${max})`, `use an IP MTU of at most ${max} (9000 is the usual jumbo value)`);
       }
     };
     d.lags.forEach((l, li) => mtuOf(l, `/devices/${di}/lags/${li}/mtu`, l.mode !== "routed", l.mode === "routed"));

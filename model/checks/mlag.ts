@@ -82,7 +82,9 @@ export const mlag: Check = (ctx) => {
       if (!ka) ctx.error("E_MLAG_KEEPALIVE", base, `mlag pair ${pair.name} (${a.platform}) needs keepalive addresses on its peer VLAN`, "add keepalive: [10.255.255.0/31, 10.255.255.1/31] (one per switch, in device order)");
       else {
         const [pa, pb] = ka.map((x) => (x.includes("/") ? parsePrefix(x) : undefined));
-        if (!pa || !pb || !contains(pa, pb.address) || pa.length !== pb.length || ka[0] === ka[1]) {
+        if (ka[0] === ka[1]) {
+          ctx.error("E_MLAG_KEEPALIVE", `${base}/keepalive`, `mlag pair ${pair.name}: both switches would keep alive from ${ka[0]}`, "give each switch its own keepalive address, both in one subnet, e.g. 10.255.255.0/31 and 10.255.255.1/31");
+        } else if (!pa || !pb || !contains(pa, pb.address) || pa.length !== pb.length) {
           ctx.error("E_MLAG_KEEPALIVE", `${base}/keepalive`, `mlag pair ${pair.name}: the keepalive addresses ${ka.join(", ")} are not two addresses with prefix length in one subnet`, "give both with their prefix length, e.g. 10.255.255.0/31 and 10.255.255.1/31");
         }
       }

@@ -9,7 +9,7 @@
 import { canonicalRd, rdProblem } from "../ip";
 import type { Check } from "./context";
 
-function dupes<T>(ctx: Parameters<Check>[0], items: readonly T[], key: (x: T) => string | number, path: (i: number) => string, what: string, code = "E_DUPLICATE", fix?: string): void {
+function dupes<T>(ctx: Parameters<Check>[0], items: readonly T[], key: (x: T) => string | number, path: (i: number) => string, what: string, code = "E_DUPLICATE", fix?: string, shown?: (x: T) => string): void {
   const first = new Map<string | number, number>();
   items.forEach((x, i) => {
     const k = key(x);
@@ -18,7 +18,7 @@ function dupes<T>(ctx: Parameters<Check>[0], items: readonly T[], key: (x: T) =>
       first.set(k, i);
       return;
     }
-    const message = `${what} '${k}' is defined again (first at item ${f + 1})`;
+    const message = `${what} ${shown ? shown(x) : `'${k}'`} is defined again (first at item ${f + 1})`;
     const hint = fix ?? `give each ${what} a unique ${typeof k === "number" || what === "VLAN" ? "ID" : "name"}, or merge the two entries`;
     if (code.startsWith("W_")) ctx.warn(code, path(i), message, hint);
     else ctx.error(code, path(i), message, hint);
@@ -34,8 +34,9 @@ export const unique: Check = (ctx) => {
   dupes(ctx, inv.devices, (x) => x.name, (i) => `/devices/${i}/name`, "device");
   // a VLAN ID (and name) is unique among the VLANs outside groups, and within each group
   const inGroup = (x: { group?: string }, k: string | number): string | number => (x.group === undefined ? k : `${x.group}/${k}`);
-  dupes(ctx, inv.vlans, (x) => inGroup(x, x.id), (i) => `/vlans/${i}/id`, "VLAN");
-  dupes(ctx, inv.vlans, (x) => inGroup(x, x.name), (i) => `/vlans/${i}/name`, "VLAN name", "W_DUPLICATE_VLAN_NAME", "give each VLAN its own name (within its group), so that reports and devices tell them apart");
+  const ofGroup = (x: { group?: string }, k: string | number): string => (x.group === undefined ? `'${k}'` : `'${k}' of group '${x.group}'`);
+  dupes(ctx, inv.vlans, (x) => inGroup(x, x.id), (i) => `/vlans/${i}/id`, "VLAN", "E_DUPLICATE", undefined, (x) => ofGroup(x, x.id));
+  dupes(ctx, inv.vlans, (x) => inGroup(x, x.name), (i) => `/vlans/${i}/name`, "VLAN name", "W_DUPLICATE_VLAN_NAME", "give each VLAN its own name (within its group), so that reports and devices tell them apart", (x) => ofGroup(x, x.name));
   dupes(ctx, inv.vlanGroups ?? [], (x) => x.name, (i) => `/vlanGroups/${i}/name`, "VLAN group");
   dupes(ctx, inv.mlag ?? [], (x) => x.name, (i) => `/mlag/${i}/name`, "mlag pair");
   dupes(ctx, inv.hosts, (x) => x.name, (i) => `/hosts/${i}/name`, "host");

@@ -172,7 +172,10 @@ describe("names given twice in each list (unique check)", () => {
     ["a DR site", (d) => { d.dr.push({ site: "dc2", protects: "dc1", vlans: [10] }); }, [again("/dr/1/site", "DR protection for site", "dc2", "list each DR site once, with every VLAN and service it protects")]],
     ["a VLAN ID", (d) => { d.vlans.push({ id: 10, name: "other", tenant: "city", purpose: "video", sites: ["dc1"] }); }, [again("/vlans/1/id", "VLAN", "10", "give each VLAN a unique ID, or merge the two entries")]],
     ["a VLAN ID within a group", (d) => { d.vlanGroups = [{ name: "g", sites: ["dc1"] }]; d.vlans.push({ id: 20, group: "g", name: "a", tenant: "city", purpose: "video", sites: ["dc1"] }, { id: 20, group: "g", name: "b", tenant: "city", purpose: "video", sites: ["dc1"] }); }, [
-      "E_DUPLICATE /vlans/2/id VLAN 'g/20' is defined again (first at item 2) | fix: give each VLAN a unique ID, or merge the two entries",
+      "E_DUPLICATE /vlans/2/id VLAN '20' of group 'g' is defined again (first at item 2) | fix: give each VLAN a unique ID, or merge the two entries",
+    ]],
+    ["a VLAN name within a group (and once more in another group, which is no duplicate)", (d) => { d.vlanGroups = [{ name: "g", sites: ["dc1"] }, { name: "h", sites: ["dc1"] }]; d.vlans.push({ id: 20, group: "g", name: "a", tenant: "city", purpose: "video", sites: ["dc1"] }, { id: 21, group: "g", name: "a", tenant: "city", purpose: "video", sites: ["dc1"] }, { id: 22, group: "h", name: "a", tenant: "city", purpose: "video", sites: ["dc1"] }); }, [
+      "W_DUPLICATE_VLAN_NAME /vlans/2/name VLAN name 'a' of group 'g' is defined again (first at item 2) | fix: give each VLAN its own name (within its group), so that reports and devices tell them apart",
     ]],
     ["a LAG of a device", (d) => { d.devices[0].lags = [{ name: "bond0", mode: "trunk", allowed: [10] }, { name: "bond0", mode: "trunk", allowed: [10] }]; d.devices[0].interfaces.push({ name: "p3", lag: "bond0" }); }, [again("/devices/0/lags/1/name", "LAG of sw1", "bond0")]],
     ["an interface of a device", (d) => { d.devices[1].interfaces.push({ name: "p1" }); }, [again("/devices/1/interfaces/2/name", "interface of sw2", "p1")]],

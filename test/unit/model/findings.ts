@@ -91,7 +91,7 @@ export const FINDINGS: Readonly<Record<string, readonly string[]>> = {
     "61:12 E_REF_UNKNOWN /vlans/1/group (vlan 20) unknown VLAN group 'gx' | fix: use the name of a group defined under vlanGroups:, or define it there",
   ],
   "E_DUPLICATE: the same ID twice in one group": [
-    "67:9 E_DUPLICATE /vlans/2/id (vlan 20) VLAN 'g/20' is defined again (first at item 2) | fix: give each VLAN a unique ID, or merge the two entries",
+    "67:9 E_DUPLICATE /vlans/2/id (vlan 20) VLAN '20' of group 'g' is defined again (first at item 2) | fix: give each VLAN a unique ID, or merge the two entries",
   ],
   "E_DR_VLAN_MISSING: a protected ID that means another VLAN at the DR site": [
     "100:9 E_DR_VLAN_MISSING /dr/0/vlans/1 (dr dc2) protected VLAN 20 is dc1-servers at dc1 but dc2-servers at dc2: the DR site has no copy of it | fix: list both sites on one VLAN 20 (stretched, same subnet), outside site-local groups",
@@ -656,7 +656,7 @@ export const FINDINGS: Readonly<Record<string, readonly string[]>> = {
     "122:5 E_MLAG_KEEPALIVE /mlag/0 (mlag pair p1) mlag pair p1 (arista-eos) needs keepalive addresses on its peer VLAN | fix: add keepalive: [10.255.255.0/31, 10.255.255.1/31] (one per switch, in device order)",
   ],
   "E_MLAG_KEEPALIVE: an EOS pair keeping alive from one address": [
-    "128:7 E_MLAG_KEEPALIVE /mlag/0/keepalive (mlag pair p1) mlag pair p1: the keepalive addresses 10.255.255.0/31, 10.255.255.0/31 are not two addresses with prefix length in one subnet | fix: give both with their prefix length, e.g. 10.255.255.0/31 and 10.255.255.1/31",
+    "128:7 E_MLAG_KEEPALIVE /mlag/0/keepalive (mlag pair p1) mlag pair p1: both switches would keep alive from 10.255.255.0/31 | fix: give each switch its own keepalive address, both in one subnet, e.g. 10.255.255.0/31 and 10.255.255.1/31",
   ],
   "E_MLAG_LAG: the peer link as a downstream half too": [
     "44:15 E_MLAG_LAG /devices/0/lags/0/mlag (device sw1 lag port-channel1) sw1 port-channel1 is the peer link of p1; it cannot be a downstream half too | fix: remove mlag from the peer link",
